@@ -1,0 +1,4 @@
+@NullMarked
+package io.signalbox.contracts.catalog;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,23 @@
+package io.signalbox.contracts.decision;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * routing-service's answer: the targets to try in order (the first is the pick, the rest are the
+ * fallback chain), which policy decided, and a one-line explanation for humans.
+ */
+public record DecisionResponse(
+        String decisionId,
+        String requestedModel,
+        @Nullable String routeAlias,
+        String policy,
+        List<DecisionTarget> targets,
+        String explanation,
+        long catalogVersion) {
+
+    public DecisionResponse {
+        targets = List.copyOf(targets);
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.signalbox.contracts.decision;
+
+import org.jspecify.annotations.NullMarked;

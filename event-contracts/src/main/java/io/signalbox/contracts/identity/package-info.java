@@ -1,0 +1,4 @@
+@NullMarked
+package io.signalbox.contracts.identity;
+
+import org.jspecify.annotations.NullMarked;

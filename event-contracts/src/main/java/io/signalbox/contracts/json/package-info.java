@@ -1,0 +1,4 @@
+@NullMarked
+package io.signalbox.contracts.json;
+
+import org.jspecify.annotations.NullMarked;

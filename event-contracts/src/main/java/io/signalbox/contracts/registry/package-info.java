@@ -1,0 +1,4 @@
+@NullMarked
+package io.signalbox.contracts.registry;
+
+import org.jspecify.annotations.NullMarked;

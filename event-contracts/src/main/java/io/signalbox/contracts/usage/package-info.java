@@ -1,0 +1,4 @@
+@NullMarked
+package io.signalbox.contracts.usage;
+
+import org.jspecify.annotations.NullMarked;
