@@ -1,0 +1,63 @@
+package io.signalbox.gateway;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code signalbox.gateway.*}.
+ *
+ * @param routingUrl routing-service's root URL
+ * @param registryUrl model-registry-service's root URL (virtual-key lookups)
+ * @param internalToken bearer token for service-to-service calls
+ * @param maxRequestSize largest request body accepted on {@code /v1/*}; larger is answered 413
+ * @param keyCacheTtl how long a key lookup is trusted; bounds how late a revocation takes effect
+ */
+@Validated
+@ConfigurationProperties("signalbox.gateway")
+public record GatewayProperties(
+        @NotNull URI routingUrl,
+        @NotNull URI registryUrl,
+        @NotBlank @Size(min = 16) String internalToken,
+        @DefaultValue("8MB") DataSize maxRequestSize,
+        @DefaultValue("60s") Duration keyCacheTtl,
+        @DefaultValue @Valid Upstream upstream,
+        @DefaultValue @Valid Usage usage) {
+
+    /**
+     * @param connectTimeout TCP connect timeout to an upstream
+     * @param firstByteTimeout time allowed until the upstream's response headers arrive
+     * @param streamIdleTimeout longest silence allowed between two chunks of a stream
+     * @param maxResponseSize largest non-streaming upstream body accepted
+     */
+    public record Upstream(
+            @DefaultValue("2s") Duration connectTimeout,
+            @DefaultValue("120s") Duration firstByteTimeout,
+            @DefaultValue("60s") Duration streamIdleTimeout,
+            @DefaultValue("32MB") DataSize maxResponseSize) {
+    }
+
+    /**
+     * @param spoolDirectory where usage events wait when Kafka cannot take them
+     * @param replayInterval how often spooled events are offered to Kafka again
+     */
+    public record Usage(
+            @DefaultValue("${java.io.tmpdir}/signalbox-gateway-usage-spool") Path spoolDirectory,
+            @DefaultValue("5s") Duration replayInterval) {
+    }
+
+    @Override
+    public String toString() {
+        return "GatewayProperties[routingUrl=" + routingUrl + ", registryUrl=" + registryUrl + ", maxRequestSize="
+                + maxRequestSize + ", keyCacheTtl=" + keyCacheTtl + ", upstream=" + upstream + ", usage=" + usage + "]";
+    }
+}

@@ -1,0 +1,35 @@
+package io.signalbox.gateway;
+
+import java.time.Clock;
+
+import io.signalbox.gateway.models.ModelsHandler;
+import io.signalbox.gateway.proxy.ChatCompletionsHandler;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.server.RequestPredicates;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/**
+ * The OpenAI-compatible surface. These router functions are consulted before Spring Cloud Gateway's
+ * route table, which carries the admin and report APIs (see application.yml).
+ */
+@Configuration(proxyBeanMethods = false)
+class OpenAiRoutes {
+
+    @Bean
+    RouterFunction<ServerResponse> openAiApi(ChatCompletionsHandler chat, ModelsHandler models) {
+        return RouterFunctions.route()
+                .POST("/v1/chat/completions", chat::handle)
+                .GET("/v1/models", models::list)
+                .GET("/v1/models/{*model}", request -> models.get(request))
+                .route(RequestPredicates.path("/v1/**"), models::unknown)
+                .build();
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.signalbox.gateway.auth;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.signalbox.gateway.models;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.signalbox.gateway.openai;
+
+import org.jspecify.annotations.NullMarked;

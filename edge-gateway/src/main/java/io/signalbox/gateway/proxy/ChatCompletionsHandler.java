@@ -1,0 +1,357 @@
+package io.signalbox.gateway.proxy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.signalbox.contracts.decision.DecisionRequest;
+import io.signalbox.contracts.decision.DecisionResponse;
+import io.signalbox.contracts.decision.DecisionTarget;
+import io.signalbox.contracts.identity.KeyIdentity;
+import io.signalbox.contracts.usage.TokenUsage;
+import io.signalbox.gateway.GatewayProperties;
+import io.signalbox.gateway.auth.VirtualKeyAuthenticator;
+import io.signalbox.gateway.openai.ChatCompletionRequest;
+import io.signalbox.gateway.openai.OpenAiErrors;
+import io.signalbox.gateway.openai.OpenAiException;
+import io.signalbox.gateway.routing.RoutingClient;
+import io.signalbox.gateway.usage.UsagePublisher;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ReactiveHttpOutputMessage;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.BodyInserter;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code POST /v1/chat/completions}: authenticate, route, proxy, record. Targets are tried in the
+ * decision's order; a connect failure or a retryable status (429, 5xx) moves on to the next target as
+ * long as nothing has been sent to the client. Streams are passed through event by event as they
+ * arrive; a stream that breaks after its first byte is ended with an error event, never silently.
+ */
+@Component
+public class ChatCompletionsHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ChatCompletionsHandler.class);
+
+    private static final String OPERATION = "chat.completions";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static final DefaultDataBufferFactory BUFFERS = DefaultDataBufferFactory.sharedInstance;
+
+    private final VirtualKeyAuthenticator authenticator;
+
+    private final RoutingClient routing;
+
+    private final UpstreamClient upstream;
+
+    private final UsagePublisher usage;
+
+    private final Tracer tracer;
+
+    private final Clock clock;
+
+    private final int maxRequestBytes;
+
+    private final int maxResponseBytes;
+
+    ChatCompletionsHandler(VirtualKeyAuthenticator authenticator, RoutingClient routing, UpstreamClient upstream,
+            UsagePublisher usage, Tracer tracer, Clock clock, GatewayProperties properties) {
+        this.authenticator = authenticator;
+        this.routing = routing;
+        this.upstream = upstream;
+        this.usage = usage;
+        this.tracer = tracer;
+        this.clock = clock;
+        this.maxRequestBytes = (int) properties.maxRequestSize().toBytes();
+        this.maxResponseBytes = (int) properties.upstream().maxResponseSize().toBytes();
+    }
+
+    public Mono<ServerResponse> handle(ServerRequest request) {
+        ProxyExchange exchange = new ProxyExchange(OPERATION, clock);
+        return Mono.deferContextual(context -> {
+            observe(exchange, context.getOrDefault(ObservationThreadLocalAccessor.KEY, null));
+            return authenticator.authenticate(request.headers().firstHeader(HttpHeaders.AUTHORIZATION))
+                    .flatMap(identity -> {
+                        exchange.identity = identity;
+                        return readBody(request);
+                    })
+                    .map(ChatCompletionRequest::parse)
+                    .flatMap(chat -> {
+                        exchange.request = chat;
+                        return routing.decide(decisionRequest(exchange, chat, request));
+                    })
+                    .flatMap(decision -> {
+                        exchange.decision = decision;
+                        if (decision.targets().isEmpty()) {
+                            return Mono.error(OpenAiException.serviceUnavailable("no_available_target",
+                                    "No endpoint can serve '" + decision.requestedModel() + "' right now."));
+                        }
+                        return attempt(exchange, decision.targets(), 0);
+                    })
+                    .onErrorResume(failure -> fail(exchange, failure));
+        });
+    }
+
+    private void observe(ProxyExchange exchange, @Nullable Observation observation) {
+        exchange.observation = observation;
+        if (observation != null) {
+            exchange.traceId = observation.scoped(() -> {
+                Span span = tracer.currentSpan();
+                return span == null ? null : span.context().traceId();
+            });
+        }
+    }
+
+    private Mono<byte[]> readBody(ServerRequest request) {
+        return DataBufferUtils.join(request.bodyToFlux(DataBuffer.class), maxRequestBytes)
+                .map(ChatCompletionsHandler::drain)
+                .switchIfEmpty(Mono.error(() -> OpenAiException.invalidRequest(null, null,
+                        "The request body is empty; send a JSON chat completion request.")));
+    }
+
+    private static DecisionRequest decisionRequest(ProxyExchange exchange, ChatCompletionRequest chat,
+            ServerRequest request) {
+        KeyIdentity key = exchange.identity;
+        if (key == null) {
+            throw new IllegalStateException("decision before authentication");
+        }
+        String stickyKey = chat.user() != null ? chat.user() : key.keyId();
+        return new DecisionRequest(exchange.requestId, key.tenantId(), key.teamId(), key.keyId(), chat.model(),
+                OPERATION, chat.stream(), chat.estimatedPromptTokens(), chat.maxTokens(), chat.requiredCapabilities(),
+                request.headers().firstHeader("x-signalbox-region"), key.tags(), stickyKey);
+    }
+
+    private Mono<ServerResponse> attempt(ProxyExchange exchange, List<DecisionTarget> targets, int index) {
+        DecisionTarget target = targets.get(index);
+        ChatCompletionRequest chat = exchange.request;
+        if (chat == null) {
+            return Mono.error(new IllegalStateException("attempt before parsing"));
+        }
+        boolean hasNext = index + 1 < targets.size();
+        long started = System.nanoTime();
+        return upstream.chatCompletions(target, chat.upstreamBody(target.upstreamModel()), chat.stream())
+                .<Outcome>map(Outcome.Responded::new)
+                .onErrorResume(failure -> Mono.just(new Outcome.Failed(failure)))
+                .flatMap(outcome -> switch (outcome) {
+                    case Outcome.Failed failed -> {
+                        exchange.attempt(target, "connect_error", null, started);
+                        log.debug("Target {} unreachable: {}", describe(target), failed.failure().toString());
+                        yield hasNext ? attempt(exchange, targets, index + 1)
+                                : Mono.error(new OpenAiException(HttpStatus.BAD_GATEWAY, "server_error",
+                                        "upstream_unreachable", null,
+                                        "No upstream endpoint could be reached for this request."));
+                    }
+                    case Outcome.Responded responded when hasNext && retryable(responded.response().status()) -> {
+                        exchange.attempt(target, "http_error", responded.response().status().value(), started);
+                        responded.response().discard();
+                        yield attempt(exchange, targets, index + 1);
+                    }
+                    case Outcome.Responded responded -> {
+                        exchange.served = target;
+                        UpstreamResponse response = responded.response();
+                        yield chat.stream() && response.status().is2xxSuccessful()
+                                ? stream(exchange, target, response, started, chat.includeUsageRequested())
+                                : buffered(exchange, target, response, started);
+                    }
+                });
+    }
+
+    private Mono<ServerResponse> buffered(ProxyExchange exchange, DecisionTarget target, UpstreamResponse response,
+            long started) {
+        HttpStatusCode status = response.status();
+        return DataBufferUtils.join(response.body(), maxResponseBytes)
+                .map(ChatCompletionsHandler::drain)
+                .defaultIfEmpty(new byte[0])
+                .flatMap(bytes -> {
+                    exchange.attempt(target, status.is2xxSuccessful() ? "success" : "http_error", status.value(), started);
+                    exchange.httpStatus = status.value();
+                    if (status.is2xxSuccessful()) {
+                        exchange.usage = usageOf(bytes, exchange);
+                    }
+                    else {
+                        exchange.errorClass = "upstream_" + status.value();
+                    }
+                    finish(exchange);
+                    return ServerResponse.status(status)
+                            .headers(headers -> {
+                                copyUpstreamHeaders(response.headers(), headers);
+                                signalboxHeaders(exchange, target, exchange.attemptCount(), headers);
+                                if (exchange.cost() != null && status.is2xxSuccessful()) {
+                                    headers.set("x-signalbox-cost", exchange.cost().toPlainString());
+                                }
+                            })
+                            .bodyValue(bytes);
+                });
+    }
+
+    private Mono<ServerResponse> stream(ProxyExchange exchange, DecisionTarget target, UpstreamResponse response,
+            long started, boolean clientWantsUsage) {
+        SseEventSplitter splitter = new SseEventSplitter();
+        StreamUsageTap tap = new StreamUsageTap(clientWantsUsage);
+        Flux<DataBuffer> events = response.body()
+                .timeout(Duration.ofMillis(upstream.streamIdleMillis()))
+                .concatMapIterable(buffer -> splitter.feed(drain(buffer)))
+                .filter(tap::inspect)
+                .concatWith(Flux.defer(() -> endOfStream(exchange, splitter, tap)))
+                .onErrorResume(failure -> {
+                    log.warn("Stream from {} broke: {}", describe(target), failure.toString());
+                    markInterrupted(exchange, "stream_interrupted");
+                    return Flux.just(OpenAiErrors.asStreamEvent(streamBroken()));
+                })
+                .doOnNext(event -> exchange.markFirstByte())
+                .map(BUFFERS::wrap)
+                .cast(DataBuffer.class)
+                .doOnCancel(() -> markInterrupted(exchange, "client_cancelled"))
+                .doFinally(signal -> {
+                    exchange.attempt(target, exchange.interrupted ? "interrupted" : "success", 200, started);
+                    exchange.usage = tap.usage() != null ? tap.usage() : estimatedUsage(exchange, tap);
+                    finish(exchange);
+                });
+        BodyInserter<Flux<DataBuffer>, ReactiveHttpOutputMessage> writer =
+                (message, context) -> message.writeAndFlushWith(events.map(Mono::just));
+        return ServerResponse.ok()
+                .contentType(MediaType.TEXT_EVENT_STREAM)
+                .headers(headers -> {
+                    headers.setCacheControl("no-cache");
+                    headers.set("X-Accel-Buffering", "no");
+                    // the served attempt is recorded when the stream ends, so count it here
+                    signalboxHeaders(exchange, target, exchange.attemptCount() + 1, headers);
+                })
+                .body(writer);
+    }
+
+    private static Flux<byte[]> endOfStream(ProxyExchange exchange, SseEventSplitter splitter, StreamUsageTap tap) {
+        byte[] rest = splitter.remainder();
+        if (tap.completed()) {
+            return rest.length == 0 ? Flux.empty() : Flux.just(rest);
+        }
+        markInterrupted(exchange, tap.upstreamError() ? "upstream_stream_error" : "stream_interrupted");
+        return tap.upstreamError() ? Flux.empty() : Flux.just(OpenAiErrors.asStreamEvent(streamBroken()));
+    }
+
+    private static void markInterrupted(ProxyExchange exchange, String errorClass) {
+        if (!exchange.interrupted) {
+            exchange.interrupted = true;
+            exchange.errorClass = errorClass;
+        }
+    }
+
+    private static OpenAiException streamBroken() {
+        return new OpenAiException(HttpStatus.BAD_GATEWAY, "server_error", "stream_interrupted", null,
+                "The upstream stream ended before it was complete; the response above is partial.");
+    }
+
+    private static TokenUsage estimatedUsage(ProxyExchange exchange, StreamUsageTap tap) {
+        ChatCompletionRequest chat = exchange.request;
+        return new TokenUsage(chat == null ? null : chat.estimatedPromptTokens(), tap.contentChunks(), null, null, true);
+    }
+
+    private static TokenUsage usageOf(byte[] body, ProxyExchange exchange) {
+        try {
+            TokenUsage reported = UsageParser.fromUsageNode(JSON.readTree(body).path("usage"));
+            if (reported != null) {
+                return reported;
+            }
+        }
+        catch (JacksonException ex) {
+            log.warn("Upstream answered request {} with a body that is not JSON", exchange.requestId);
+        }
+        ChatCompletionRequest chat = exchange.request;
+        return new TokenUsage(chat == null ? null : chat.estimatedPromptTokens(), null, null, null, true);
+    }
+
+    private Mono<ServerResponse> fail(ProxyExchange exchange, Throwable failure) {
+        OpenAiException error = OpenAiErrors.asOpenAiException(failure);
+        if (error.status().is5xxServerError() && !(failure instanceof OpenAiException)) {
+            log.error("Request {} failed unexpectedly", exchange.requestId, failure);
+        }
+        exchange.httpStatus = error.status().value();
+        exchange.errorClass = error.code() != null ? error.code() : error.type();
+        finish(exchange);
+        return OpenAiErrors.toResponse(error);
+    }
+
+    private void finish(ProxyExchange exchange) {
+        if (!exchange.finish()) {
+            return;
+        }
+        log.info("request {} model={} served_by={} status={} interrupted={} attempts={} latency_ms={}",
+                exchange.requestId, exchange.request == null ? "-" : exchange.request.model(),
+                exchange.served == null ? "-" : describe(exchange.served), exchange.httpStatus, exchange.interrupted,
+                exchange.attemptCount(), exchange.elapsedMillis());
+        usage.publish(exchange.toEvent(), exchange.observation);
+    }
+
+    private static void signalboxHeaders(ProxyExchange exchange, DecisionTarget target, int attempts,
+            HttpHeaders headers) {
+        headers.set("x-request-id", exchange.requestId);
+        headers.set("x-signalbox-model", target.modelName());
+        headers.set("x-signalbox-endpoint", target.endpointId() != null ? target.endpointId() : target.providerId());
+        headers.set("x-signalbox-attempts", Integer.toString(attempts));
+        DecisionResponse decision = exchange.decision;
+        if (decision != null) {
+            headers.set("x-signalbox-decision-id", decision.decisionId());
+            if (decision.routeAlias() != null) {
+                headers.set("x-signalbox-route", decision.routeAlias());
+            }
+        }
+    }
+
+    private static void copyUpstreamHeaders(HttpHeaders from, HttpHeaders to) {
+        MediaType contentType = from.getContentType();
+        to.setContentType(contentType != null ? contentType : MediaType.APPLICATION_JSON);
+        String retryAfter = from.getFirst(HttpHeaders.RETRY_AFTER);
+        if (retryAfter != null) {
+            to.set(HttpHeaders.RETRY_AFTER, retryAfter);
+        }
+    }
+
+    private static boolean retryable(HttpStatusCode status) {
+        int code = status.value();
+        return code == 429 || code == 500 || code == 502 || code == 503 || code == 504;
+    }
+
+    private static String describe(DecisionTarget target) {
+        return target.modelName() + "@" + (target.endpointId() != null ? target.endpointId() : target.baseUrl());
+    }
+
+    private static byte[] drain(DataBuffer buffer) {
+        try {
+            byte[] bytes = new byte[buffer.readableByteCount()];
+            buffer.read(bytes);
+            return bytes;
+        }
+        finally {
+            DataBufferUtils.release(buffer);
+        }
+    }
+
+    /** What one call to a target came to: a response (any status) or no response at all. */
+    private sealed interface Outcome {
+
+        record Responded(UpstreamResponse response) implements Outcome {
+        }
+
+        record Failed(Throwable failure) implements Outcome {
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package io.signalbox.gateway.proxy;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.micrometer.observation.Observation;
+import io.signalbox.contracts.decision.DecisionResponse;
+import io.signalbox.contracts.decision.DecisionTarget;
+import io.signalbox.contracts.identity.KeyIdentity;
+import io.signalbox.contracts.usage.Attempt;
+import io.signalbox.contracts.usage.TokenUsage;
+import io.signalbox.contracts.usage.UsageRecorded;
+import io.signalbox.gateway.openai.ChatCompletionRequest;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything learnt about one request while it is served, from which its single usage event is built.
+ * Written by one request's reactive chain, whose signals are serialised, so plain fields suffice; the
+ * {@link #finish} guard makes sure completion, error and cancellation together still emit one event.
+ */
+final class ProxyExchange {
+
+    final String requestId = "req_" + UUID.randomUUID().toString().replace("-", "");
+
+    final String operation;
+
+    private final Clock clock;
+
+    final Instant startedAt;
+
+    private final long startNanos = System.nanoTime();
+
+    private final AtomicBoolean finished = new AtomicBoolean();
+
+    private final List<Attempt> attempts = new ArrayList<>();
+
+    @Nullable Observation observation;
+
+    @Nullable String traceId;
+
+    @Nullable KeyIdentity identity;
+
+    @Nullable ChatCompletionRequest request;
+
+    @Nullable DecisionResponse decision;
+
+    @Nullable DecisionTarget served;
+
+    @Nullable Long ttftMillis;
+
+    TokenUsage usage = TokenUsage.notReported();
+
+    int httpStatus = 200;
+
+    @Nullable String errorClass;
+
+    boolean interrupted;
+
+    ProxyExchange(String operation, Clock clock) {
+        this.operation = operation;
+        this.clock = clock;
+        this.startedAt = clock.instant();
+    }
+
+    long elapsedMillis() {
+        return Duration.ofNanos(System.nanoTime() - startNanos).toMillis();
+    }
+
+    void attempt(DecisionTarget target, String outcome, @Nullable Integer status, long attemptStartNanos) {
+        attempts.add(new Attempt(attempts.size() + 1, target.modelId(), target.endpointId(), outcome, status,
+                Duration.ofNanos(System.nanoTime() - attemptStartNanos).toMillis()));
+    }
+
+    int attemptCount() {
+        return attempts.size();
+    }
+
+    void markFirstByte() {
+        if (ttftMillis == null) {
+            ttftMillis = elapsedMillis();
+        }
+    }
+
+    /** True exactly once: the caller that gets true emits the usage event. */
+    boolean finish() {
+        return identity != null && finished.compareAndSet(false, true);
+    }
+
+    @Nullable BigDecimal cost() {
+        return served == null || served.price() == null ? null : served.price().costOf(usage);
+    }
+
+    UsageRecorded toEvent() {
+        KeyIdentity key = identity;
+        if (key == null) {
+            throw new IllegalStateException("No usage event for an unauthenticated request");
+        }
+        DecisionTarget target = served;
+        DecisionResponse routed = decision;
+        return new UsageRecorded(UsageRecorded.SCHEMA_VERSION, UUID.randomUUID(), requestId,
+                routed == null ? null : routed.decisionId(), traceId, key.tenantId(), key.teamId(), key.keyId(),
+                key.tags(), operation, request == null ? "" : request.model(),
+                routed == null ? null : routed.routeAlias(), routed == null ? null : routed.policy(),
+                target == null ? null : target.modelId(), target == null ? null : target.modelName(),
+                target == null ? null : target.providerId(), target == null ? null : target.poolId(),
+                target == null ? null : target.endpointId(), request != null && request.stream(), httpStatus,
+                errorClass, interrupted, attempts, usage, ttftMillis, elapsedMillis(),
+                target == null ? null : target.price(), cost(), startedAt, clock.instant());
+    }
+}

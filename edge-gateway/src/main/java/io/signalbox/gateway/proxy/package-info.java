@@ -1,0 +1,4 @@
+@NullMarked
+package io.signalbox.gateway.proxy;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.signalbox.gateway.routing;
+
+import org.jspecify.annotations.NullMarked;

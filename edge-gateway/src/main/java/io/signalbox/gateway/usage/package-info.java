@@ -1,0 +1,4 @@
+@NullMarked
+package io.signalbox.gateway.usage;
+
+import org.jspecify.annotations.NullMarked;

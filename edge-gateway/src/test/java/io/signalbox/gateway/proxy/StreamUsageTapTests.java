@@ -1,0 +1,70 @@
+package io.signalbox.gateway.proxy;
+
+import java.nio.charset.StandardCharsets;
+
+import io.signalbox.contracts.usage.TokenUsage;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StreamUsageTapTests {
+
+    static final String CONTENT = "data: {\"id\":\"c1\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hi\"}}]}\n\n";
+
+    static final String USAGE = "data: {\"id\":\"c1\",\"choices\":[],\"usage\":{\"prompt_tokens\":12,"
+            + "\"completion_tokens\":5,\"total_tokens\":17,\"prompt_tokens_details\":{\"cached_tokens\":4}}}\n\n";
+
+    static final String DONE = "data: [DONE]\n\n";
+
+    @Test
+    void readsTheFinalUsageChunkAndHidesItFromClientsThatDidNotAskForIt() {
+        StreamUsageTap tap = new StreamUsageTap(false);
+
+        assertThat(tap.inspect(bytes(CONTENT))).isTrue();
+        assertThat(tap.inspect(bytes(USAGE))).as("usage chunk hidden").isFalse();
+        assertThat(tap.inspect(bytes(DONE))).isTrue();
+
+        assertThat(tap.usage()).isEqualTo(new TokenUsage(12, 5, 4, null, false));
+        assertThat(tap.completed()).isTrue();
+        assertThat(tap.contentChunks()).isEqualTo(1);
+    }
+
+    @Test
+    void passesTheUsageChunkToClientsThatAskedForIt() {
+        StreamUsageTap tap = new StreamUsageTap(true);
+
+        assertThat(tap.inspect(bytes(USAGE))).isTrue();
+    }
+
+    @Test
+    void aStreamWithoutDoneIsNotComplete() {
+        StreamUsageTap tap = new StreamUsageTap(false);
+        tap.inspect(bytes(CONTENT));
+
+        assertThat(tap.completed()).isFalse();
+        assertThat(tap.usage()).isNull();
+    }
+
+    @Test
+    void anInBandErrorMarksTheStreamFailedEvenIfDoneFollows() {
+        StreamUsageTap tap = new StreamUsageTap(false);
+
+        assertThat(tap.inspect(bytes("data: {\"error\":{\"message\":\"overloaded\"}}\n\n"))).isTrue();
+        tap.inspect(bytes(DONE));
+
+        assertThat(tap.upstreamError()).isTrue();
+        assertThat(tap.completed()).isFalse();
+    }
+
+    @Test
+    void commentsAndUnparseableDataAreForwardedUntouched() {
+        StreamUsageTap tap = new StreamUsageTap(false);
+
+        assertThat(tap.inspect(bytes(": keep-alive\n\n"))).isTrue();
+        assertThat(tap.inspect(bytes("data: not json\n\n"))).isTrue();
+    }
+
+    static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
