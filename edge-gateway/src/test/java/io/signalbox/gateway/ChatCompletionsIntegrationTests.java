@@ -1,0 +1,355 @@
+package io.signalbox.gateway;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.sun.net.httpserver.HttpServer;
+import io.signalbox.contracts.Topics;
+import io.signalbox.contracts.json.ContractJson;
+import io.signalbox.contracts.usage.UsageRecorded;
+import io.signalbox.infra.Ports;
+import io.signalbox.infra.SharedInfra;
+import io.signalbox.simulator.endpoint.EndpointSpec;
+import io.signalbox.simulator.server.SimulatorServer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The gateway over real HTTP: real Kafka, a real simulated upstream, and a scripted control plane standing
+ * in for routing-service and the registry (their real behaviour is covered by the end-to-end test).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ChatCompletionsIntegrationTests {
+
+    static final String KEY = "sk-sb-gateway-test-key-0123456789";
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    static final StubControlPlane CONTROL_PLANE = startControlPlane();
+
+    static final SimulatorServer UPSTREAM = SimulatorServer.start(
+            EndpointSpec.builder("alpha", "up-alpha").ttft(Duration.ofMillis(20))
+                    .timePerOutputToken(Duration.ofMillis(10)).outputTokens(12, 20).build());
+
+    static final HttpServer OVERLOADED = overloadedUpstream();
+
+    static final Map<String, UsageRecorded> USAGE = new ConcurrentHashMap<>();
+
+    @Value("${local.server.port}")
+    int port;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        SharedInfra.registerKafka(registry);
+        registry.add("server.address", () -> "127.0.0.1");
+        registry.add("signalbox.gateway.routing-url", CONTROL_PLANE::url);
+        registry.add("signalbox.gateway.registry-url", CONTROL_PLANE::url);
+        registry.add("signalbox.gateway.internal-token", () -> StubControlPlane.INTERNAL_TOKEN);
+        registry.add("signalbox.gateway.max-request-size", () -> "64KB");
+        registry.add("signalbox.gateway.usage.spool-directory", () -> tempDir("spool"));
+    }
+
+    static StubControlPlane startControlPlane() {
+        try {
+            StubControlPlane plane = new StubControlPlane();
+            plane.key(KEY, StubControlPlane.identity("key-1", "team-blue"));
+            return plane;
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    static {
+        String alpha = UPSTREAM.endpoint("alpha").baseUrl();
+        CONTROL_PLANE.route("alpha", List.of(StubControlPlane.target("alpha", "up-alpha", "ep-alpha", alpha)));
+        CONTROL_PLANE.route("after-dead-endpoint", List.of(
+                StubControlPlane.target("dead", "up-dead", "ep-dead", "http://127.0.0.1:" + Ports.free() + "/v1"),
+                StubControlPlane.target("alpha", "up-alpha", "ep-alpha", alpha)));
+        CONTROL_PLANE.route("after-503", List.of(
+                StubControlPlane.target("busy", "up-busy", "ep-busy",
+                        "http://127.0.0.1:" + OVERLOADED.getAddress().getPort() + "/v1"),
+                StubControlPlane.target("alpha", "up-alpha", "ep-alpha", alpha)));
+        CONTROL_PLANE.route("only-503", List.of(StubControlPlane.target("busy", "up-busy", "ep-busy",
+                "http://127.0.0.1:" + OVERLOADED.getAddress().getPort() + "/v1")));
+        Thread consumer = new Thread(ChatCompletionsIntegrationTests::collectUsage, "usage-collector");
+        consumer.setDaemon(true);
+        consumer.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        UPSTREAM.close();
+        OVERLOADED.stop(0);
+        CONTROL_PLANE.close();
+    }
+
+    @Test
+    void proxiesANonStreamingCompletionAndLabelsIt() throws Exception {
+        HttpResponse<String> response = chat("""
+                {"model":"alpha","messages":[{"role":"user","content":"Hello there"}],"max_tokens":16}""");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("x-signalbox-model")).hasValue("alpha");
+        assertThat(response.headers().firstValue("x-signalbox-endpoint")).hasValue("ep-alpha");
+        assertThat(response.headers().firstValue("x-signalbox-decision-id")).isPresent();
+        assertThat(response.headers().firstValue("x-signalbox-attempts")).hasValue("1");
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.path("object").asString()).isEqualTo("chat.completion");
+        assertThat(body.path("model").asString()).as("upstream model id was sent upstream").isEqualTo("up-alpha");
+        long prompt = body.path("usage").path("prompt_tokens").asLong();
+        long completion = body.path("usage").path("completion_tokens").asLong();
+        BigDecimal expected = StubControlPlane.PRICE.costOf(new io.signalbox.contracts.usage.TokenUsage(
+                (int) prompt, (int) completion, 0, null, false));
+        assertThat(new BigDecimal(response.headers().firstValue("x-signalbox-cost").orElseThrow()))
+                .isEqualByComparingTo(expected);
+
+        UsageRecorded event = usageOf(response);
+        assertThat(event.usage().promptTokens()).isEqualTo((int) prompt);
+        assertThat(event.usage().completionTokens()).isEqualTo((int) completion);
+        assertThat(event.usage().estimated()).isFalse();
+        assertThat(event.cost()).isEqualByComparingTo(expected);
+        assertThat(event.teamId()).isEqualTo("team-blue");
+        assertThat(event.tags()).containsEntry("project", "gateway-tests");
+        assertThat(event.httpStatus()).isEqualTo(200);
+        assertThat(event.succeeded()).isTrue();
+        assertThat(event.traceId()).matches("[0-9a-f]{32}");
+        assertThat(UPSTREAM.endpoint("alpha").requests())
+                .anySatisfy(recorded -> assertThat(recorded.toString()).contains(event.traceId()));
+    }
+
+    @Test
+    void streamsEventsAsTheyArriveAndRecordsTheUpstreamsUsage() throws Exception {
+        List<String> lines = new ArrayList<>();
+        List<Long> arrivals = new ArrayList<>();
+        HttpResponse<java.util.stream.Stream<String>> response = HTTP.send(post("""
+                {"model":"alpha","stream":true,"messages":[{"role":"user","content":"Stream please"}]}"""),
+                HttpResponse.BodyHandlers.ofLines());
+        response.body().filter(line -> !line.isEmpty()).forEach(line -> {
+            lines.add(line);
+            arrivals.add(System.nanoTime());
+        });
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/event-stream"));
+        assertThat(lines.getLast()).isEqualTo("data: [DONE]");
+        assertThat(lines).as("usage chunk hidden: the client did not ask for it")
+                .noneMatch(line -> line.contains("\"usage\"") && line.contains("\"choices\":[]"));
+        long contentChunks = lines.stream().filter(line -> line.contains("\"content\"")).count();
+        assertThat(contentChunks).isGreaterThanOrEqualTo(12);
+        assertThat(Duration.ofNanos(arrivals.getLast() - arrivals.getFirst()))
+                .as("chunks arrive spread over the generation, not in one burst")
+                .isGreaterThanOrEqualTo(Duration.ofMillis(100));
+
+        UsageRecorded event = usageOf(response);
+        assertThat(event.stream()).isTrue();
+        assertThat(event.interrupted()).isFalse();
+        assertThat(event.usage().estimated()).as("taken from the upstream's final usage chunk").isFalse();
+        assertThat(event.usage().completionTokens()).isGreaterThanOrEqualTo(12);
+        assertThat(event.ttftMillis()).isNotNull().isPositive();
+    }
+
+    @Test
+    void streamingClientThatAsksForUsageGetsTheUsageChunk() throws Exception {
+        HttpResponse<String> response = chat("""
+                {"model":"alpha","stream":true,"stream_options":{"include_usage":true},
+                 "messages":[{"role":"user","content":"Stream with usage"}]}""");
+
+        assertThat(response.body()).contains("\"choices\":[]").contains("\"prompt_tokens\"");
+    }
+
+    @Test
+    void fallsBackToTheNextTargetWhenTheFirstCannotBeReached() throws Exception {
+        HttpResponse<String> response = chat("""
+                {"model":"after-dead-endpoint","messages":[{"role":"user","content":"hi"}]}""");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("x-signalbox-endpoint")).hasValue("ep-alpha");
+        assertThat(response.headers().firstValue("x-signalbox-attempts")).hasValue("2");
+        UsageRecorded event = usageOf(response);
+        assertThat(event.attempts()).extracting(attempt -> attempt.endpointId() + ":" + attempt.outcome())
+                .containsExactly("ep-dead:connect_error", "ep-alpha:success");
+    }
+
+    @Test
+    void fallsBackWhenPrimaryReturns503() throws Exception {
+        HttpResponse<String> response = chat("""
+                {"model":"after-503","messages":[{"role":"user","content":"hi"}]}""");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(usageOf(response).attempts()).extracting(attempt -> attempt.httpStatus())
+                .containsExactly(503, 200);
+    }
+
+    @Test
+    void passesTheLastTargetsErrorThroughWhenNoTargetIsLeft() throws Exception {
+        HttpResponse<String> response = chat("""
+                {"model":"only-503","messages":[{"role":"user","content":"hi"}]}""");
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.headers().firstValue("retry-after")).hasValue("7");
+        assertThat(usageOf(response).errorClass()).isEqualTo("upstream_503");
+    }
+
+    @Test
+    void rejectsAMissingOrUnknownKeyWith401() throws Exception {
+        HttpResponse<String> missing = HTTP.send(HttpRequest.newBuilder(uri("/v1/chat/completions"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> unknown = HTTP.send(HttpRequest.newBuilder(uri("/v1/chat/completions"))
+                .header("Authorization", "Bearer sk-sb-not-a-real-key-000000000")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertOpenAiError(missing, 401, "invalid_request_error", "invalid_api_key");
+        assertOpenAiError(unknown, 401, "invalid_request_error", "invalid_api_key");
+        assertThat(JSON.readTree(unknown.body()).path("error").path("message").asString())
+                .as("the key is never echoed in full").doesNotContain("not-a-real-key-000000000");
+    }
+
+    @Test
+    void malformedJsonIs400InOpenAisShape() throws Exception {
+        assertOpenAiError(chat("{\"model\": \"alpha\", \"messages\": [}"), 400, "invalid_request_error", null);
+    }
+
+    @Test
+    void unknownModelIs404ModelNotFound() throws Exception {
+        HttpResponse<String> response = chat("{\"model\":\"nope\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}");
+
+        assertOpenAiError(response, 404, "invalid_request_error", "model_not_found");
+        assertThat(JSON.readTree(response.body()).path("error").path("param").asString()).isEqualTo("model");
+    }
+
+    @Test
+    void oversizedBodyIs413() throws Exception {
+        String big = "x".repeat(70 * 1024);
+        HttpResponse<String> response = chat("{\"model\":\"alpha\",\"messages\":[{\"role\":\"user\",\"content\":\"" + big + "\"}]}");
+
+        assertOpenAiError(response, 413, "invalid_request_error", "request_too_large");
+    }
+
+    @Test
+    void unknownV1PathIs404InOpenAisShape() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri("/v1/fine_tuning/jobs"))
+                .header("Authorization", "Bearer " + KEY).GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertOpenAiError(response, 404, "invalid_request_error", "unknown_url");
+    }
+
+    @Test
+    void listsModelsInOpenAisShape() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri("/v1/models"))
+                .header("Authorization", "Bearer " + KEY).GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.path("object").asString()).isEqualTo("list");
+        assertThat(body.path("data").findValuesAsString("id")).contains("alpha", "after-503");
+        assertThat(body.path("data").get(0).path("object").asString()).isEqualTo("model");
+    }
+
+    static void assertOpenAiError(HttpResponse<String> response, int status, String type, String code) {
+        assertThat(response.statusCode()).isEqualTo(status);
+        JsonNode error = JSON.readTree(response.body()).path("error");
+        assertThat(error.path("message").asString()).isNotBlank();
+        assertThat(error.path("type").asString()).isEqualTo(type);
+        if (code != null) {
+            assertThat(error.path("code").asString()).isEqualTo(code);
+        }
+    }
+
+    HttpResponse<String> chat(String json) throws Exception {
+        return HTTP.send(post(json), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpRequest post(String json) {
+        return HttpRequest.newBuilder(uri("/v1/chat/completions"))
+                .header("Authorization", "Bearer " + KEY)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    static UsageRecorded usageOf(HttpResponse<?> response) {
+        String requestId = response.headers().firstValue("x-request-id").orElseThrow();
+        await().atMost(Duration.ofSeconds(20)).until(() -> USAGE.containsKey(requestId));
+        return USAGE.get(requestId);
+    }
+
+    static void collectUsage() {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfra.kafka().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "gateway-tests-" + Instant.now().toEpochMilli(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.USAGE));
+            while (!Thread.currentThread().isInterrupted()) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    USAGE.put(record.key(), ContractJson.fromJson(record.value(), UsageRecorded.class));
+                }
+            }
+        }
+    }
+
+    static HttpServer overloadedUpstream() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/", exchange -> {
+                exchange.getRequestBody().readAllBytes();
+                byte[] body = "{\"error\":{\"message\":\"overloaded\",\"type\":\"server_error\",\"code\":null}}"
+                        .getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.getResponseHeaders().set("Retry-After", "7");
+                exchange.sendResponseHeaders(503, body.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            });
+            server.start();
+            return server;
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    static String tempDir(String name) {
+        try {
+            return Files.createTempDirectory("gateway-" + name).toString();
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package io.signalbox.gateway;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.signalbox.contracts.catalog.PriceSnapshot;
+import io.signalbox.contracts.decision.AvailableModel;
+import io.signalbox.contracts.decision.DecisionRequest;
+import io.signalbox.contracts.decision.DecisionResponse;
+import io.signalbox.contracts.decision.DecisionTarget;
+import io.signalbox.contracts.identity.KeyHashes;
+import io.signalbox.contracts.identity.KeyIdentity;
+import io.signalbox.contracts.json.ContractJson;
+
+/**
+ * Stands in, over real HTTP, for the two services the gateway calls: routing-service's decisions and
+ * model list, and the registry's key lookup. Tests script which targets a model resolves to.
+ */
+final class StubControlPlane implements AutoCloseable {
+
+    static final String INTERNAL_TOKEN = "internal-token-for-gateway-tests";
+
+    static final PriceSnapshot PRICE = new PriceSnapshot("price-1", "model-alpha", "USD", new BigDecimal("2.50"),
+            new BigDecimal("10.00"), new BigDecimal("1.25"), Instant.parse("2026-01-01T00:00:00Z"));
+
+    private final HttpServer server;
+
+    private final Map<String, List<DecisionTarget>> routes = new ConcurrentHashMap<>();
+
+    private final Map<String, KeyIdentity> keys = new ConcurrentHashMap<>();
+
+    StubControlPlane() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/v1/decisions", this::decide);
+        server.createContext("/v1/models", this::models);
+        server.createContext("/internal/v1/keys/", this::key);
+        server.start();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    void route(String model, List<DecisionTarget> targets) {
+        routes.put(model, targets);
+    }
+
+    void key(String key, KeyIdentity identity) {
+        keys.put(KeyHashes.sha256Hex(key), identity);
+    }
+
+    static DecisionTarget target(String modelName, String upstreamModel, String endpointId, String baseUrl) {
+        return new DecisionTarget("model-" + modelName, modelName, upstreamModel, "provider-1", "openai-compatible",
+                "pool-1", endpointId, baseUrl, "local", PRICE);
+    }
+
+    private void decide(HttpExchange exchange) throws IOException {
+        if (!authorized(exchange)) {
+            return;
+        }
+        DecisionRequest request = ContractJson.fromBytes(exchange.getRequestBody().readAllBytes(), DecisionRequest.class);
+        List<DecisionTarget> targets = routes.get(request.model());
+        if (targets == null) {
+            respond(exchange, 404, "{\"type\":\"https://signalbox.io/problems/unknown-model\",\"status\":404}");
+            return;
+        }
+        respond(exchange, 200, ContractJson.toJson(new DecisionResponse(UUID.randomUUID().toString(), request.model(),
+                request.model(), "static", targets, "scripted by the test", 1)));
+    }
+
+    private void models(HttpExchange exchange) throws IOException {
+        if (!authorized(exchange)) {
+            return;
+        }
+        respond(exchange, 200, ContractJson.toJson(routes.keySet().stream().sorted()
+                .map(id -> new AvailableModel(id, "route", "signalbox", 0)).toList()));
+    }
+
+    private void key(HttpExchange exchange) throws IOException {
+        if (!authorized(exchange)) {
+            return;
+        }
+        String hash = exchange.getRequestURI().getPath().substring("/internal/v1/keys/".length());
+        KeyIdentity identity = keys.get(hash);
+        if (identity == null) {
+            respond(exchange, 404, "{\"status\":404}");
+            return;
+        }
+        respond(exchange, 200, ContractJson.toJson(identity));
+    }
+
+    private static boolean authorized(HttpExchange exchange) throws IOException {
+        if (("Bearer " + INTERNAL_TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            return true;
+        }
+        respond(exchange, 401, "{\"status\":401}");
+        return false;
+    }
+
+    private static void respond(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", status == 200 ? "application/json" : "application/problem+json");
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    static KeyIdentity identity(String keyId, String teamId) {
+        return new KeyIdentity(keyId, "sk-sb-test", "tenant-1", teamId, Map.of("project", "gateway-tests"), "active",
+                null);
+    }
+
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
