@@ -1,0 +1,166 @@
+package io.signalbox.cost;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+
+import io.signalbox.contracts.Topics;
+import io.signalbox.contracts.json.ContractJson;
+import io.signalbox.contracts.usage.UsageRecorded;
+import io.signalbox.infra.SharedInfra;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole service against the shared real PostgreSQL and Kafka. Every subclass gets the same
+ * application context (same configuration), so tests keep apart by using their own reporting period
+ * rather than by cleaning tables.
+ */
+@SpringBootTest(properties = {
+        "signalbox.security.admin-token=" + CostIntegrationTestSupport.ADMIN_TOKEN,
+        "signalbox.security.internal-token=internal-token-0123456789" })
+@AutoConfigureMockMvc
+public abstract class CostIntegrationTestSupport {
+
+    public static final String ADMIN_TOKEN = "admin-token-0123456789";
+
+    public static final String DEAD_LETTER_TOPIC = "signalbox.usage.v1.DLT";
+
+    protected static final Duration DELIVERY = Duration.ofSeconds(60);
+
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
+
+    private static @Nullable KafkaProducer<String, String> producer;
+
+    @Autowired
+    protected MockMvcTester mvc;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        SharedInfra.registerDatabase(registry, "cost_it");
+        SharedInfra.registerKafka(registry);
+    }
+
+    @AfterAll
+    static void closeProducer() {
+        KafkaProducer<String, String> open = producer;
+        if (open != null) {
+            open.close(Duration.ofSeconds(5));
+            producer = null;
+        }
+    }
+
+    /** Publishes as the gateway does: keyed by request id, event id in a header, ContractJson payload. */
+    protected static void publish(UsageRecorded event) {
+        send(Topics.USAGE, null, event.requestId(), ContractJson.toJson(event), event.eventId());
+    }
+
+    /** Publishes to one partition, so that what is sent afterwards to it is consumed afterwards. */
+    protected static void publish(int partition, UsageRecorded event) {
+        send(Topics.USAGE, partition, event.requestId(), ContractJson.toJson(event), event.eventId());
+    }
+
+    protected static void publishRaw(int partition, String key, @Nullable String payload) {
+        send(Topics.USAGE, partition, key, payload, null);
+    }
+
+    private static void send(String topic, @Nullable Integer partition, String key, @Nullable String value,
+            @Nullable UUID eventId) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, partition, key, value);
+        if (eventId != null) {
+            record.headers().add(Topics.EVENT_ID_HEADER, eventId.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        try {
+            producer().send(record).get();
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
+        catch (ExecutionException ex) {
+            throw new IllegalStateException("Kafka did not take the record", ex);
+        }
+    }
+
+    private static synchronized KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    SharedInfra.kafka().bootstrapServers()), new StringSerializer(), new StringSerializer());
+        }
+        return producer;
+    }
+
+    /** Waits until every one of the events is stored as a line item. */
+    protected void awaitStored(Collection<UsageRecorded> events) {
+        List<UUID> ids = events.stream().map(UsageRecorded::eventId).toList();
+        await().atMost(DELIVERY).until(() -> storedCount(ids) == ids.size());
+    }
+
+    protected void awaitStored(UsageRecorded... events) {
+        awaitStored(List.of(events));
+    }
+
+    protected long storedCount(List<UUID> eventIds) {
+        return jdbc.sql("select count(*) from line_items where event_id in (:ids)")
+                .param("ids", eventIds)
+                .query(Long.class)
+                .single();
+    }
+
+    /** GET the cost report with the admin token; {@code params} are name, value, name, value, ... */
+    protected MvcTestResult getReport(String... params) {
+        return getReport(MediaType.APPLICATION_JSON, params);
+    }
+
+    protected MvcTestResult getReport(MediaType accept, String... params) {
+        MockMvcTester.MockMvcRequestBuilder request = mvc.get().uri("/api/v1/reports/costs")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_TOKEN)
+                .accept(accept);
+        for (int i = 0; i + 1 < params.length; i += 2) {
+            request.param(params[i], params[i + 1]);
+        }
+        return request.exchange();
+    }
+
+    protected JsonNode reportJson(String... params) {
+        MvcTestResult result = getReport(params);
+        String body = new String(result.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
+        if (result.getResponse().getStatus() != 200) {
+            throw new AssertionError("Report answered " + result.getResponse().getStatus() + ": " + body);
+        }
+        return JSON.readTree(body);
+    }
+
+    protected static BigDecimal money(JsonNode node) {
+        return new BigDecimal(node.asString());
+    }
+}
