@@ -1,0 +1,95 @@
+package io.signalbox.gateway.usage;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.signalbox.contracts.Topics;
+import io.signalbox.contracts.json.ContractJson;
+import io.signalbox.contracts.usage.UsageRecorded;
+import io.signalbox.gateway.GatewayProperties;
+import io.signalbox.infra.Ports;
+import io.signalbox.infra.SharedInfra;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.util.unit.DataSize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class UsagePublisherTests {
+
+    @TempDir
+    Path spool;
+
+    @Test
+    void keepsUsageOnDiskWhileKafkaIsDownAndDeliversItWhenKafkaIsBack() {
+        UsageRecorded event = UsageSpoolTests.event("req-kafka-down-" + Instant.now().toEpochMilli());
+        KafkaTemplate<String, String> unreachable = template("127.0.0.1:" + Ports.free());
+        UsagePublisher whileDown = new UsagePublisher(unreachable, properties(), new SimpleMeterRegistry());
+
+        whileDown.publish(event, null);
+
+        UsageSpool disk = new UsageSpool(spool);
+        await().atMost(Duration.ofSeconds(15)).until(() -> disk.size() == 1);
+        assertThat(disk.read(disk.pending().getFirst())).isEqualTo(event);
+        whileDown.replaySpool();
+        assertThat(disk.size()).as("still down: nothing leaves the spool").isEqualTo(1);
+        unreachable.destroy();
+
+        UsagePublisher afterRecovery = new UsagePublisher(template(SharedInfra.kafka().bootstrapServers()),
+                properties(), new SimpleMeterRegistry());
+        afterRecovery.replaySpool();
+
+        assertThat(disk.size()).isZero();
+        assertThat(consume(event.requestId())).isEqualTo(event);
+    }
+
+    GatewayProperties properties() {
+        return new GatewayProperties(URI.create("http://127.0.0.1:1"), URI.create("http://127.0.0.1:1"),
+                "internal-token-0123456789", DataSize.ofMegabytes(1), Duration.ofSeconds(60),
+                new GatewayProperties.Upstream(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(5),
+                        DataSize.ofMegabytes(1)),
+                new GatewayProperties.Usage(spool, Duration.ofSeconds(5)));
+    }
+
+    static KafkaTemplate<String, String> template(String servers) {
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 500,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 3000,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
+                ProducerConfig.LINGER_MS_CONFIG, 0), new StringSerializer(), new StringSerializer()));
+    }
+
+    static UsageRecorded consume(String requestId) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfra.kafka().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "publisher-tests-" + requestId,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.USAGE));
+            UsageRecorded[] found = new UsageRecorded[1];
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(300))) {
+                    if (requestId.equals(record.key())) {
+                        found[0] = ContractJson.fromJson(record.value(), UsageRecorded.class);
+                    }
+                }
+                return found[0] != null;
+            });
+            return found[0];
+        }
+    }
+}
