@@ -1,0 +1,185 @@
+package io.signalbox.routing.catalog;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import io.signalbox.contracts.catalog.CatalogSnapshot;
+import io.signalbox.contracts.catalog.ModelInfo;
+import io.signalbox.contracts.catalog.PoolInfo;
+import io.signalbox.contracts.catalog.PriceSnapshot;
+import io.signalbox.contracts.catalog.ProviderInfo;
+import io.signalbox.contracts.catalog.RouteInfo;
+import io.signalbox.contracts.decision.AvailableModel;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One catalog snapshot, indexed once when it is loaded so that resolving a request is a handful of
+ * hash lookups. Immutable: a newer snapshot replaces the whole object, never a part of it, so a
+ * decision always sees one consistent version.
+ */
+public final class Catalog {
+
+    /** The model status that takes a model out of routing; every other status is routable. */
+    public static final String DISABLED = "disabled";
+
+    static final String ROUTE_KIND = "route";
+
+    static final String MODEL_KIND = "model";
+
+    static final String ROUTE_OWNER = "signalbox";
+
+    private final long version;
+
+    private final Map<String, RouteInfo> routesByAlias;
+
+    private final Map<String, ModelInfo> modelsById;
+
+    private final Map<String, ModelInfo> modelsByName;
+
+    private final Map<String, ModelInfo> modelsByUpstreamModel;
+
+    private final Map<String, ProviderInfo> providersById;
+
+    private final Map<String, List<PoolInfo>> poolsByModelId;
+
+    private final List<AvailableModel> availableModels;
+
+    private Catalog(CatalogSnapshot snapshot) {
+        this.version = snapshot.version();
+        this.routesByAlias = index(snapshot.routes(), RouteInfo::alias);
+        this.modelsById = index(snapshot.models(), ModelInfo::id);
+        this.modelsByName = index(snapshot.models(), ModelInfo::name);
+        this.modelsByUpstreamModel = indexUpstreamModels(snapshot.models());
+        this.providersById = index(snapshot.providers(), ProviderInfo::id);
+        this.poolsByModelId = groupPools(snapshot.pools());
+        this.availableModels = listAvailable(snapshot, routesByAlias, providersById);
+    }
+
+    public static Catalog of(CatalogSnapshot snapshot) {
+        return new Catalog(snapshot);
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public @Nullable RouteInfo routeByAlias(String alias) {
+        return routesByAlias.get(alias);
+    }
+
+    /**
+     * The model a client means by {@code name}: a model's own name first, then a provider's model id
+     * (so that clients written against a provider keep working unchanged).
+     */
+    public @Nullable ModelInfo modelByNameOrUpstreamId(String name) {
+        ModelInfo byName = modelsByName.get(name);
+        return byName != null ? byName : modelsByUpstreamModel.get(name);
+    }
+
+    public @Nullable ModelInfo model(String modelId) {
+        return modelsById.get(modelId);
+    }
+
+    public @Nullable ProviderInfo provider(String providerId) {
+        return providersById.get(providerId);
+    }
+
+    /** The pools whose base model is {@code modelId}, in snapshot order; empty when none. */
+    public List<PoolInfo> poolsServing(String modelId) {
+        return poolsByModelId.getOrDefault(modelId, List.of());
+    }
+
+    /** Route aliases and routable models, sorted by id, as {@code GET /v1/models} lists them. */
+    public List<AvailableModel> availableModels() {
+        return availableModels;
+    }
+
+    public int routeCount() {
+        return routesByAlias.size();
+    }
+
+    public int modelCount() {
+        return modelsById.size();
+    }
+
+    public static boolean isRoutable(ModelInfo model) {
+        return !DISABLED.equals(model.status());
+    }
+
+    /**
+     * The price in effect at {@code at}: the latest whose {@code effectiveFrom} is not after it, or
+     * null when every price starts later (or there is none). Does not rely on the list's order.
+     */
+    public static @Nullable PriceSnapshot priceInEffect(ModelInfo model, Instant at) {
+        PriceSnapshot inEffect = null;
+        for (PriceSnapshot price : model.prices()) {
+            if (!price.effectiveFrom().isAfter(at)
+                    && (inEffect == null || price.effectiveFrom().isAfter(inEffect.effectiveFrom()))) {
+                inEffect = price;
+            }
+        }
+        return inEffect;
+    }
+
+    private static <T> Map<String, T> index(List<T> items, Function<T, String> key) {
+        Map<String, T> index = new HashMap<>();
+        for (T item : items) {
+            index.putIfAbsent(key.apply(item), item);
+        }
+        return Map.copyOf(index);
+    }
+
+    /**
+     * Two providers may serve the same upstream id; a routable model wins over a disabled one, and
+     * otherwise the first in the snapshot wins, so the answer is stable across reloads.
+     */
+    private static Map<String, ModelInfo> indexUpstreamModels(List<ModelInfo> models) {
+        Map<String, ModelInfo> index = new HashMap<>();
+        for (ModelInfo model : models) {
+            index.merge(model.upstreamModel(), model,
+                    (held, candidate) -> !isRoutable(held) && isRoutable(candidate) ? candidate : held);
+        }
+        return Map.copyOf(index);
+    }
+
+    private static Map<String, List<PoolInfo>> groupPools(List<PoolInfo> pools) {
+        Map<String, List<PoolInfo>> grouped = new HashMap<>();
+        for (PoolInfo pool : pools) {
+            grouped.computeIfAbsent(pool.modelId(), modelId -> new ArrayList<>()).add(pool);
+        }
+        Map<String, List<PoolInfo>> frozen = new HashMap<>();
+        grouped.forEach((modelId, modelPools) -> frozen.put(modelId, List.copyOf(modelPools)));
+        return Map.copyOf(frozen);
+    }
+
+    /**
+     * A model whose name is also a route alias is left out: clients asking for that name get the
+     * route, so listing the model too would advertise something they cannot reach by that name.
+     */
+    private static List<AvailableModel> listAvailable(CatalogSnapshot snapshot, Map<String, RouteInfo> routes,
+            Map<String, ProviderInfo> providers) {
+        long created = snapshot.generatedAt().getEpochSecond();
+        List<AvailableModel> available = new ArrayList<>();
+        Set<String> listed = new HashSet<>();
+        for (String alias : routes.keySet()) {
+            available.add(new AvailableModel(alias, ROUTE_KIND, ROUTE_OWNER, created));
+            listed.add(alias);
+        }
+        for (ModelInfo model : snapshot.models()) {
+            if (isRoutable(model) && listed.add(model.name())) {
+                ProviderInfo provider = providers.get(model.providerId());
+                String owner = provider != null ? provider.name() : model.providerId();
+                available.add(new AvailableModel(model.name(), MODEL_KIND, owner, created));
+            }
+        }
+        available.sort(Comparator.comparing(AvailableModel::id));
+        return List.copyOf(available);
+    }
+}

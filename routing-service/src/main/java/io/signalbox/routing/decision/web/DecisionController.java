@@ -1,0 +1,33 @@
+package io.signalbox.routing.decision.web;
+
+import java.util.List;
+
+import io.signalbox.contracts.decision.AvailableModel;
+import io.signalbox.contracts.decision.DecisionRequest;
+import io.signalbox.contracts.decision.DecisionResponse;
+import io.signalbox.routing.decision.DecisionEngine;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class DecisionController {
+
+    private final DecisionEngine engine;
+
+    DecisionController(DecisionEngine engine) {
+        this.engine = engine;
+    }
+
+    @PostMapping("/v1/decisions")
+    DecisionResponse decide(@RequestBody DecisionRequest request) {
+        DecisionRequestRules.check(request);
+        return engine.decide(request);
+    }
+
+    @GetMapping("/v1/models")
+    List<AvailableModel> models() {
+        return engine.availableModels();
+    }
+}

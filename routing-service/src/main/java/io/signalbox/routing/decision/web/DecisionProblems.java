@@ -1,0 +1,126 @@
+package io.signalbox.routing.decision.web;
+
+import java.net.URI;
+
+import io.signalbox.routing.catalog.CatalogUnavailableException;
+import io.signalbox.routing.decision.NoAvailableTargetException;
+import io.signalbox.routing.decision.UnknownModelException;
+import io.signalbox.routing.decision.UnsupportedPolicyException;
+import io.signalbox.routing.decision.web.DecisionRequestRules.InvalidDecisionRequestException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Maps the engine's exceptions to RFC 9457 problems with stable types, so the gateway can tell
+ * "this name does not exist" (404, do not retry) from "try again shortly" (503). Extends Spring's
+ * handler so that framework errors (bad JSON, wrong media type) are problems too.
+ */
+@RestControllerAdvice
+class DecisionProblems extends ResponseEntityExceptionHandler {
+
+    static final URI CATALOG_UNAVAILABLE = problemType("catalog-unavailable");
+
+    static final URI UNKNOWN_MODEL = problemType("unknown-model");
+
+    static final URI NO_AVAILABLE_TARGET = problemType("no-available-target");
+
+    static final URI NO_ACTIVE_ENDPOINT = problemType("no-active-endpoint");
+
+    static final URI UNSUPPORTED_POLICY = problemType("unsupported-policy");
+
+    static final URI INVALID_REQUEST = problemType("invalid-request");
+
+    /** How long a caller should wait before asking again while the catalog is loading, in seconds. */
+    private static final String RETRY_AFTER_SECONDS = "1";
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> catalogUnavailable(CatalogUnavailableException ex) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, CATALOG_UNAVAILABLE, "Catalog unavailable",
+                        ex.getMessage()));
+    }
+
+    @ExceptionHandler
+    ProblemDetail unknownModel(UnknownModelException ex) {
+        ProblemDetail problem = problem(HttpStatus.NOT_FOUND, UNKNOWN_MODEL, "Unknown model", ex.getMessage());
+        problem.setProperty("model", ex.model());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail noAvailableTarget(NoAvailableTargetException ex) {
+        ProblemDetail problem = ex.temporary()
+                ? problem(HttpStatus.SERVICE_UNAVAILABLE, NO_ACTIVE_ENDPOINT, "No active endpoint", ex.getMessage())
+                : problem(HttpStatus.NOT_FOUND, NO_AVAILABLE_TARGET, "No available target", ex.getMessage());
+        problem.setProperty("model", ex.model());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail unsupportedPolicy(UnsupportedPolicyException ex) {
+        return problem(HttpStatus.NOT_IMPLEMENTED, UNSUPPORTED_POLICY, "Unsupported policy", ex.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail invalidRequest(InvalidDecisionRequestException ex) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, INVALID_REQUEST, "Invalid decision request",
+                ex.getMessage());
+        problem.setProperty("errors", ex.violations());
+        return problem;
+    }
+
+    /** Spring's default says only "Failed to read request"; the caller needs to know what was wrong. */
+    @Override
+    protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, INVALID_REQUEST, "Invalid decision request",
+                "The request body is not a valid decision request: " + reason(ex));
+        return handleExceptionInternal(ex, problem, headers, status, request);
+    }
+
+    private static String reason(HttpMessageNotReadableException ex) {
+        for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JacksonException jackson) {
+                String field = field(jackson);
+                return jackson.getOriginalMessage() + (field.isEmpty() ? "" : " (field '" + field + "')");
+            }
+        }
+        return "the body is missing or is not JSON";
+    }
+
+    /** The JSON path of the offending value, e.g. {@code tags.team}, without Java class names. */
+    private static String field(JacksonException ex) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : ex.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            }
+            else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static ProblemDetail problem(HttpStatus status, URI type, String title, @Nullable String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(type);
+        problem.setTitle(title);
+        return problem;
+    }
+
+    private static URI problemType(String slug) {
+        return URI.create("https://signalbox.io/problems/" + slug);
+    }
+}
