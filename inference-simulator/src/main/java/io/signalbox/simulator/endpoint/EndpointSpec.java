@@ -1,0 +1,207 @@
+package io.signalbox.simulator.endpoint;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+
+import io.signalbox.simulator.timing.FixedLatency;
+import io.signalbox.simulator.timing.LatencyModel;
+
+/**
+ * Configuration of one simulated endpoint. Start from {@link #of(String, String...)} or
+ * {@link #builder(String, String...)}, which apply the defaults below; the constructor checks every value so a
+ * bad test setup fails where it is written.
+ *
+ * @param name unique name within a {@code SimulatorServer}, used to look the endpoint up
+ * @param host address to bind, default {@value #DEFAULT_HOST}
+ * @param port port to bind, 0 for a free port (default)
+ * @param models model names this endpoint serves; any other model is answered 404 {@code model_not_found}
+ * @param ttft time to first token, default 25 ms
+ * @param timePerOutputToken time between output tokens, default 5 ms
+ * @param minOutputTokens shortest natural answer, default {@value #DEFAULT_MIN_OUTPUT_TOKENS}
+ * @param maxOutputTokens longest natural answer, default {@value #DEFAULT_MAX_OUTPUT_TOKENS}
+ * @param contextWindow prompt plus completion tokens the models accept, default {@value #DEFAULT_CONTEXT_WINDOW}
+ * @param seed seed of the deterministic text, default 0
+ * @param requestLogSize how many recent requests are kept for {@code /sim/requests}, default
+ *     {@value #DEFAULT_REQUEST_LOG_SIZE}; 0 keeps none
+ */
+public record EndpointSpec(
+        String name,
+        String host,
+        int port,
+        List<String> models,
+        Duration ttft,
+        Duration timePerOutputToken,
+        int minOutputTokens,
+        int maxOutputTokens,
+        int contextWindow,
+        long seed,
+        int requestLogSize) {
+
+    public static final String DEFAULT_HOST = "127.0.0.1";
+
+    public static final Duration DEFAULT_TTFT = Duration.ofMillis(25);
+
+    public static final Duration DEFAULT_TIME_PER_OUTPUT_TOKEN = Duration.ofMillis(5);
+
+    public static final int DEFAULT_MIN_OUTPUT_TOKENS = 16;
+
+    public static final int DEFAULT_MAX_OUTPUT_TOKENS = 64;
+
+    public static final int DEFAULT_CONTEXT_WINDOW = 8192;
+
+    public static final int DEFAULT_REQUEST_LOG_SIZE = 200;
+
+    public EndpointSpec {
+        requireText(name, "name");
+        requireText(host, "host");
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be 0..65535, was " + port);
+        }
+        models = List.copyOf(models);
+        if (models.isEmpty()) {
+            throw new IllegalArgumentException("endpoint '" + name + "' must serve at least one model");
+        }
+        models.forEach(model -> requireText(model, "model name"));
+        if (new HashSet<>(models).size() != models.size()) {
+            throw new IllegalArgumentException("endpoint '" + name + "' lists a model twice: " + models);
+        }
+        requireNotNegative(ttft, "ttft");
+        requireNotNegative(timePerOutputToken, "timePerOutputToken");
+        if (minOutputTokens < 1 || maxOutputTokens < minOutputTokens) {
+            throw new IllegalArgumentException("output token range must satisfy 1 <= min <= max, was "
+                    + minOutputTokens + ".." + maxOutputTokens);
+        }
+        if (contextWindow < 1) {
+            throw new IllegalArgumentException("context window must be positive, was " + contextWindow);
+        }
+        if (requestLogSize < 0) {
+            throw new IllegalArgumentException("request log size must not be negative, was " + requestLogSize);
+        }
+    }
+
+    /** An endpoint with all defaults, on a free port. */
+    public static EndpointSpec of(String name, String... models) {
+        return builder(name, models).build();
+    }
+
+    public static Builder builder(String name, String... models) {
+        return new Builder(name, List.of(models));
+    }
+
+    public boolean serves(String model) {
+        return models.contains(model);
+    }
+
+    public LatencyModel latencyModel() {
+        return new FixedLatency(ttft, timePerOutputToken);
+    }
+
+    private static void requireText(String value, String what) {
+        Objects.requireNonNull(value, what);
+        if (value.isBlank()) {
+            throw new IllegalArgumentException(what + " must not be blank");
+        }
+    }
+
+    private static void requireNotNegative(Duration duration, String what) {
+        Objects.requireNonNull(duration, what);
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException(what + " must not be negative, was " + duration);
+        }
+    }
+
+    /** Fills in the defaults; each setter returns the builder. */
+    public static final class Builder {
+
+        private final String name;
+
+        private List<String> models;
+
+        private String host = DEFAULT_HOST;
+
+        private int port;
+
+        private Duration ttft = DEFAULT_TTFT;
+
+        private Duration timePerOutputToken = DEFAULT_TIME_PER_OUTPUT_TOKEN;
+
+        private int minOutputTokens = DEFAULT_MIN_OUTPUT_TOKENS;
+
+        private int maxOutputTokens = DEFAULT_MAX_OUTPUT_TOKENS;
+
+        private int contextWindow = DEFAULT_CONTEXT_WINDOW;
+
+        private long seed;
+
+        private int requestLogSize = DEFAULT_REQUEST_LOG_SIZE;
+
+        private Builder(String name, List<String> models) {
+            this.name = name;
+            this.models = models;
+        }
+
+        public Builder models(List<String> models) {
+            this.models = models;
+            return this;
+        }
+
+        public Builder host(String host) {
+            this.host = host;
+            return this;
+        }
+
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        public Builder ttft(Duration ttft) {
+            this.ttft = ttft;
+            return this;
+        }
+
+        public Builder timePerOutputToken(Duration timePerOutputToken) {
+            this.timePerOutputToken = timePerOutputToken;
+            return this;
+        }
+
+        /** Natural answer length, drawn per request from {@code [min, max]}. */
+        public Builder outputTokens(int min, int max) {
+            this.minOutputTokens = min;
+            this.maxOutputTokens = max;
+            return this;
+        }
+
+        public Builder minOutputTokens(int min) {
+            this.minOutputTokens = min;
+            return this;
+        }
+
+        public Builder maxOutputTokens(int max) {
+            this.maxOutputTokens = max;
+            return this;
+        }
+
+        public Builder contextWindow(int contextWindow) {
+            this.contextWindow = contextWindow;
+            return this;
+        }
+
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        public Builder requestLogSize(int requestLogSize) {
+            this.requestLogSize = requestLogSize;
+            return this;
+        }
+
+        public EndpointSpec build() {
+            return new EndpointSpec(name, host, port, models, ttft, timePerOutputToken, minOutputTokens,
+                    maxOutputTokens, contextWindow, seed, requestLogSize);
+        }
+    }
+}

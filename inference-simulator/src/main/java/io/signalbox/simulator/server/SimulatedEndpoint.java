@@ -1,0 +1,133 @@
+package io.signalbox.simulator.server;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.signalbox.simulator.endpoint.EndpointSpec;
+import io.signalbox.simulator.endpoint.RecordedRequest;
+import io.signalbox.simulator.endpoint.RequestLog;
+import io.signalbox.simulator.openai.OpenAiApi;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.HttpServerResponse;
+import reactor.netty.resources.LoopResources;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** One bound endpoint: where it listens, what it serves and what it received. */
+public final class SimulatedEndpoint {
+
+    private static final Duration BIND_TIMEOUT = Duration.ofSeconds(10);
+
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final EndpointSpec spec;
+
+    private final RequestLog requestLog;
+
+    private final DisposableServer server;
+
+    private SimulatedEndpoint(EndpointSpec spec, RequestLog requestLog, DisposableServer server) {
+        this.spec = spec;
+        this.requestLog = requestLog;
+        this.server = server;
+    }
+
+    static SimulatedEndpoint bind(EndpointSpec spec, LoopResources loops) {
+        RequestLog requestLog = new RequestLog(spec.requestLogSize());
+        OpenAiApi api = new OpenAiApi(spec, requestLog);
+        DisposableServer server = HttpServer.create()
+                .host(spec.host())
+                .port(spec.port())
+                .runOn(loops)
+                .route(routes -> routes
+                        .post("/v1/chat/completions", api::chatCompletions)
+                        .get("/v1/models", api::models)
+                        .get("/health", (request, response) -> sendJson(response, "{\"status\":\"UP\"}"))
+                        .get("/sim/requests", (request, response) ->
+                                sendJson(response, requestsJson(requestLog.snapshot())))
+                        .route(request -> true, api::invalidUrl))
+                .bindNow(BIND_TIMEOUT);
+        return new SimulatedEndpoint(spec, requestLog, server);
+    }
+
+    public String name() {
+        return spec.name();
+    }
+
+    public EndpointSpec spec() {
+        return spec;
+    }
+
+    public List<String> models() {
+        return spec.models();
+    }
+
+    /** The bound port; the actual one when the spec asked for port 0. */
+    public int port() {
+        return server.port();
+    }
+
+    /** {@code http://host:port}, with a wildcard bind address replaced by the loopback address. */
+    public String rootUrl() {
+        String host = spec.host();
+        if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
+            host = "127.0.0.1";
+        }
+        else if (host.contains(":") && !host.startsWith("[")) {
+            host = "[" + host + "]";
+        }
+        return "http://" + host + ":" + port();
+    }
+
+    /** What an OpenAI client takes as its base URL: {@code http://host:port/v1}. */
+    public String baseUrl() {
+        return rootUrl() + "/v1";
+    }
+
+    /** The most recent requests, oldest first; the same list {@code GET /sim/requests} shows. */
+    public List<RecordedRequest> requests() {
+        return requestLog.snapshot();
+    }
+
+    void stop() {
+        server.disposeNow(STOP_TIMEOUT);
+    }
+
+    @Override
+    public String toString() {
+        return "SimulatedEndpoint[" + name() + " " + models() + " at " + baseUrl() + "]";
+    }
+
+    private static String requestsJson(List<RecordedRequest> requests) {
+        ArrayNode root = JSON.createArrayNode();
+        for (RecordedRequest request : requests) {
+            ObjectNode entry = root.addObject();
+            entry.put("method", request.method());
+            entry.put("path", request.path());
+            entry.put("model", request.model());
+            entry.put("stream", request.stream());
+            ObjectNode headers = entry.putObject("headers");
+            request.headers().forEach(headers::put);
+            entry.put("receivedAt", request.receivedAt().toString());
+        }
+        return JSON.writeValueAsString(root);
+    }
+
+    private static Mono<Void> sendJson(HttpServerResponse response, String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return response.status(HttpResponseStatus.OK)
+                .header(HttpHeaderNames.CONTENT_TYPE, "application/json")
+                .header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(bytes.length))
+                .send(Mono.just(Unpooled.wrappedBuffer(bytes)))
+                .then();
+    }
+}

@@ -1,0 +1,114 @@
+package io.signalbox.simulator.server;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.core.http.StreamResponse;
+import com.openai.errors.NotFoundException;
+import com.openai.models.chat.completions.ChatCompletion;
+import com.openai.models.chat.completions.ChatCompletionChunk;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import com.openai.models.chat.completions.ChatCompletionStreamOptions;
+import com.openai.models.completions.CompletionUsage;
+import io.signalbox.simulator.endpoint.EndpointSpec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** The official openai-java SDK is the judge of whether the wire format is OpenAI's. */
+class OpenAiSdkTests {
+
+    private static final String MODEL = "meta-llama/Llama-3.1-8B-Instruct";
+
+    private static SimulatorServer server;
+
+    private static OpenAIClient client;
+
+    @BeforeAll
+    static void start() {
+        server = SimulatorServer.start(EndpointSpec.builder("sdk", MODEL).outputTokens(12, 24).build());
+        client = OpenAIOkHttpClient.builder()
+                .baseUrl(server.endpoint("sdk").baseUrl())
+                .apiKey("sk-simulated")
+                .maxRetries(0)
+                .build();
+    }
+
+    @AfterAll
+    static void stop() {
+        client.close();
+        server.close();
+    }
+
+    @Test
+    void sdkReadsACompletionWithItsUsage() {
+        ChatCompletion completion = client.chat().completions().create(params("What is a gateway?"));
+
+        completion.validate();
+        assertThat(completion.model()).isEqualTo(MODEL);
+        assertThat(completion.choices()).hasSize(1);
+        ChatCompletion.Choice choice = completion.choices().getFirst();
+        assertThat(choice.finishReason()).isEqualTo(ChatCompletion.Choice.FinishReason.STOP);
+        assertThat(choice.message().content()).hasValueSatisfying(content -> assertThat(content).isNotBlank());
+        CompletionUsage usage = completion.usage().orElseThrow();
+        assertThat(usage.promptTokens()).isEqualTo(4 + 5 + 3);
+        assertThat(usage.completionTokens()).isBetween(12L, 24L);
+        assertThat(usage.totalTokens()).isEqualTo(usage.promptTokens() + usage.completionTokens());
+    }
+
+    @Test
+    void sdkReadsAStreamChunkByChunkIncludingTheUsageChunk() {
+        ChatCompletionCreateParams params = params("What is a router?").toBuilder()
+                .streamOptions(ChatCompletionStreamOptions.builder().includeUsage(true).build())
+                .build();
+        List<ChatCompletionChunk> chunks = new ArrayList<>();
+
+        try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(params)) {
+            stream.stream().forEach(chunks::add);
+        }
+
+        chunks.forEach(ChatCompletionChunk::validate);
+        StringBuilder text = new StringBuilder();
+        chunks.stream().flatMap(chunk -> chunk.choices().stream())
+                .forEach(choice -> choice.delta().content().ifPresent(text::append));
+        String nonStreamed = client.chat().completions().create(params("What is a router?")).choices().getFirst()
+                .message().content().orElseThrow();
+        assertThat(text.toString()).isEqualTo(nonStreamed);
+        assertThat(chunks.getFirst().choices().getFirst().delta().role())
+                .hasValue(ChatCompletionChunk.Choice.Delta.Role.ASSISTANT);
+        Optional<ChatCompletionChunk.Choice.FinishReason> finish = chunks.get(chunks.size() - 2).choices().getFirst()
+                .finishReason();
+        assertThat(finish).hasValue(ChatCompletionChunk.Choice.FinishReason.STOP);
+        ChatCompletionChunk last = chunks.getLast();
+        assertThat(last.choices()).isEmpty();
+        assertThat(last.usage()).hasValueSatisfying(usage ->
+                assertThat(usage.completionTokens()).isEqualTo(chunks.size() - 3));
+    }
+
+    @Test
+    void sdkRaisesNotFoundForAnUnservedModel() {
+        NotFoundException error = catchThrowableOfType(NotFoundException.class,
+                () -> client.chat().completions().create(ChatCompletionCreateParams.builder()
+                        .model("gpt-4o")
+                        .addUserMessage("Hi")
+                        .build()));
+
+        assertThat(error.statusCode()).isEqualTo(404);
+        assertThat(error.code()).hasValue("model_not_found");
+        assertThat(error.type()).hasValue("invalid_request_error");
+        assertThat(error.getMessage()).contains("The model `gpt-4o` does not exist");
+    }
+
+    private static ChatCompletionCreateParams params(String question) {
+        return ChatCompletionCreateParams.builder()
+                .model(MODEL)
+                .addUserMessage(question)
+                .build();
+    }
+}

@@ -1,0 +1,90 @@
+package io.signalbox.simulator.standalone;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+
+import io.signalbox.simulator.endpoint.EndpointSpec;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAutoConfiguration;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.ClassPathResource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SimulatorPropertiesTests {
+
+    private final ApplicationContextRunner context = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(ConfigurationPropertiesAutoConfiguration.class,
+                    ValidationAutoConfiguration.class))
+            .withUserConfiguration(SimulatorConfiguration.class);
+
+    @Test
+    void defaultConfigurationRunsTheTwoLlamaEndpointsOnPorts9001And9002() throws IOException {
+        StandardEnvironment environment = new StandardEnvironment();
+        List<PropertySource<?>> yaml = new YamlPropertySourceLoader()
+                .load("application.yml", new ClassPathResource("application.yml"));
+        yaml.forEach(environment.getPropertySources()::addLast);
+
+        List<EndpointSpec> specs = Binder.get(environment)
+                .bind("signalbox.simulator", SimulatorProperties.class).get().specs();
+
+        assertThat(specs).hasSize(2);
+        EndpointSpec small = specs.get(0);
+        assertThat(small.port()).isEqualTo(9001);
+        assertThat(small.models()).containsExactly("meta-llama/Llama-3.1-8B-Instruct");
+        assertThat(small.ttft()).isEqualTo(Duration.ofMillis(30));
+        assertThat(small.timePerOutputToken()).isEqualTo(Duration.ofMillis(8));
+        EndpointSpec large = specs.get(1);
+        assertThat(large.port()).isEqualTo(9002);
+        assertThat(large.models()).containsExactly("meta-llama/Llama-3.1-70B-Instruct");
+        assertThat(large.ttft()).isGreaterThan(small.ttft());
+        assertThat(large.timePerOutputToken()).isGreaterThan(small.timePerOutputToken());
+        assertThat(specs).allSatisfy(spec -> {
+            assertThat(spec.host()).isEqualTo("127.0.0.1");
+            assertThat(spec.contextWindow()).isEqualTo(131_072);
+        });
+    }
+
+    @Test
+    void leavesUnsetValuesToTheEndpointSpecDefaults() {
+        context.withPropertyValues("signalbox.simulator.endpoints[0].name=plain",
+                        "signalbox.simulator.endpoints[0].models[0]=m")
+                .run(started -> {
+                    assertThat(started).hasNotFailed();
+                    EndpointSpec spec = started.getBean(SimulatorProperties.class).specs().getFirst();
+                    assertThat(spec).isEqualTo(EndpointSpec.builder("plain", "m").build());
+                });
+    }
+
+    @Test
+    void refusesToStartWithoutEndpoints() {
+        context.run(started -> assertThat(started).hasFailed().getFailure()
+                .hasStackTraceContaining("signalbox.simulator.endpoints")
+                .hasStackTraceContaining("must not be empty"));
+    }
+
+    @Test
+    void refusesToStartAnEndpointWithoutModels() {
+        context.withPropertyValues("signalbox.simulator.endpoints[0].name=empty",
+                        "signalbox.simulator.endpoints[0].port=0")
+                .run(started -> assertThat(started).hasFailed().getFailure()
+                        .hasStackTraceContaining("endpoints[0].models"));
+    }
+
+    @Test
+    void refusesToStartAnEndpointWithAnImpossibleTokenRange() {
+        context.withPropertyValues("signalbox.simulator.endpoints[0].name=odd",
+                        "signalbox.simulator.endpoints[0].models[0]=m",
+                        "signalbox.simulator.endpoints[0].min-output-tokens=50",
+                        "signalbox.simulator.endpoints[0].max-output-tokens=10")
+                .run(started -> assertThat(started).hasFailed().getFailure()
+                        .hasStackTraceContaining("output token range must satisfy 1 <= min <= max, was 50..10"));
+    }
+}
