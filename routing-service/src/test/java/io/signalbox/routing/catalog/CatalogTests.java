@@ -41,7 +41,7 @@ class CatalogTests {
     }
 
     @Test
-    void preferesAModelNameOverAnotherModelsProviderId() {
+    void prefersAModelNameOverAnotherModelsProviderId() {
         ModelInfo named = model("mod-a", "shared", "upstream-a", "active");
         ModelInfo upstream = model("mod-b", "other", "shared", "active");
         Catalog both = Catalog.of(snapshot(List.of(upstream, named), List.of()));

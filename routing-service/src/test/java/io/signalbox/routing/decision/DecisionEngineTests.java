@@ -94,9 +94,8 @@ class DecisionEngineTests {
         DecisionResponse decision = engine.decide(catalog, request("auto", "user-7"));
 
         assertThat(decision.policy()).isEqualTo("weighted");
-        assertThat(decision.targets()).hasSize(3);
-        List<String> models = decision.targets().stream().map(DecisionTarget::modelId).distinct().toList();
-        assertThat(models).containsExactlyInAnyOrder(LLAMA.id(), GPT.id());
+        List<String> models = decision.targets().stream().map(DecisionTarget::modelId).toList();
+        assertThat(models).isIn(List.of(LLAMA.id(), LLAMA.id(), GPT.id()), List.of(GPT.id(), LLAMA.id(), LLAMA.id()));
         assertThat(decision.explanation())
                 .startsWith("route 'auto' (weighted 80/20, sticky) picked " + decision.targets().getFirst().modelName())
                 .endsWith("; 2 fallbacks");
