@@ -1,0 +1,99 @@
+package io.signalbox.registry.catalog;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import io.signalbox.contracts.catalog.CatalogSnapshot;
+import io.signalbox.contracts.catalog.EndpointInfo;
+import io.signalbox.contracts.catalog.ModelInfo;
+import io.signalbox.contracts.catalog.PoolInfo;
+import io.signalbox.contracts.catalog.PriceSnapshot;
+import io.signalbox.contracts.catalog.ProviderInfo;
+import io.signalbox.contracts.catalog.RouteInfo;
+import io.signalbox.registry.change.RegistryChanges;
+import io.signalbox.registry.model.ModelRepository;
+import io.signalbox.registry.model.Price;
+import io.signalbox.registry.model.PriceRepository;
+import io.signalbox.registry.pool.Endpoint;
+import io.signalbox.registry.pool.EndpointRepository;
+import io.signalbox.registry.pool.PoolRepository;
+import io.signalbox.registry.provider.ProviderRepository;
+import io.signalbox.registry.route.Route;
+import io.signalbox.registry.route.RouteRepository;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Assembles the catalog snapshot. All reads run in one repeatable-read transaction, so the snapshot
+ * is exactly the catalog at its {@code version}: a reader that holds version N and receives a
+ * RegistryChanged for N+1 knows a fresh snapshot contains that change.
+ */
+@Service
+public class CatalogSnapshots {
+
+    private static final Sort BY_CREATION = Sort.by("createdAt", "id");
+
+    private final RegistryChanges changes;
+
+    private final ProviderRepository providers;
+
+    private final ModelRepository models;
+
+    private final PriceRepository prices;
+
+    private final PoolRepository pools;
+
+    private final EndpointRepository endpoints;
+
+    private final RouteRepository routes;
+
+    private final Clock clock;
+
+    CatalogSnapshots(RegistryChanges changes, ProviderRepository providers, ModelRepository models,
+            PriceRepository prices, PoolRepository pools, EndpointRepository endpoints, RouteRepository routes,
+            Clock clock) {
+        this.changes = changes;
+        this.providers = providers;
+        this.models = models;
+        this.prices = prices;
+        this.pools = pools;
+        this.endpoints = endpoints;
+        this.routes = routes;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public CatalogSnapshot snapshot() {
+        long version = changes.currentVersion();
+        Map<UUID, List<PriceSnapshot>> pricesByModel = prices.findAll(Sort.by("effectiveFrom", "id")).stream()
+                .collect(Collectors.groupingBy(Price::getModelId,
+                        Collectors.mapping(Price::toSnapshot, Collectors.toList())));
+        Map<UUID, List<EndpointInfo>> endpointsByPool = endpoints.findAll(BY_CREATION).stream()
+                .collect(Collectors.groupingBy(Endpoint::getPoolId,
+                        Collectors.mapping(Endpoint::toInfo, Collectors.toList())));
+        List<ProviderInfo> providerInfos = providers.findAll(BY_CREATION).stream()
+                .map(provider -> new ProviderInfo(provider.getId().toString(), provider.getName(), provider.getKind(),
+                        provider.getBaseUrl()))
+                .toList();
+        List<ModelInfo> modelInfos = models.findAll(BY_CREATION).stream()
+                .map(model -> new ModelInfo(model.getId().toString(), model.getProviderId().toString(),
+                        model.getName(), model.getUpstreamModel(), model.getContextWindow(),
+                        Set.copyOf(model.getCapabilities()), model.getStatus(),
+                        pricesByModel.getOrDefault(model.getId(), List.of())))
+                .toList();
+        List<PoolInfo> poolInfos = pools.findAll(BY_CREATION).stream()
+                .map(pool -> new PoolInfo(pool.getId().toString(), pool.getName(), pool.getModelId().toString(),
+                        pool.getRegion(), endpointsByPool.getOrDefault(pool.getId(), List.of())))
+                .toList();
+        List<RouteInfo> routeInfos = routes.findAll(BY_CREATION).stream()
+                .map(Route::toInfo)
+                .toList();
+        return new CatalogSnapshot(version, clock.instant(), providerInfos, modelInfos, poolInfos, routeInfos);
+    }
+}

@@ -1,0 +1,194 @@
+package io.signalbox.registry.common.web;
+
+import java.net.URI;
+import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import io.signalbox.registry.common.AlreadyExistsException;
+import io.signalbox.registry.common.FieldViolation;
+import io.signalbox.registry.common.NotFoundException;
+import io.signalbox.registry.common.ValidationFailedException;
+import org.hibernate.exception.ConstraintViolationException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Turns domain exceptions and Spring MVC's request errors into RFC 9457 problems. Every problem the
+ * registry answers has a stable {@code type}; 400s carry {@code errors}, a list of
+ * {@code {"field", "message"}} naming each broken rule by its JSON path.
+ */
+@RestControllerAdvice
+class RegistryProblems extends ResponseEntityExceptionHandler {
+
+    static final URI VALIDATION_FAILED = type("validation-failed");
+
+    static final URI MALFORMED_REQUEST = type("malformed-request");
+
+    static final URI NOT_FOUND = type("not-found");
+
+    static final URI ALREADY_EXISTS = type("already-exists");
+
+    /** PostgreSQL's SQLSTATE for a unique constraint violation. */
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    /** The unique constraints of the schema, by name: the entity and the API field they guard. */
+    private static final Map<String, Guarded> UNIQUE_CONSTRAINTS = Map.of(
+            "providers_name_key", new Guarded("provider", "name"),
+            "models_name_key", new Guarded("model", "name"),
+            "prices_model_effective_from_key", new Guarded("price", "effectiveFrom"),
+            "pools_name_key", new Guarded("pool", "name"),
+            "endpoints_pool_base_url_key", new Guarded("endpoint", "baseUrl"),
+            "routes_alias_key", new Guarded("route", "alias"),
+            "tenants_name_key", new Guarded("tenant", "name"),
+            "teams_tenant_name_key", new Guarded("team", "name"),
+            "virtual_keys_key_hash_key", new Guarded("key", "key"));
+
+    @ExceptionHandler
+    ProblemDetail notFound(NotFoundException ex) {
+        ProblemDetail problem = problem(HttpStatus.NOT_FOUND, NOT_FOUND, "Not found", ex.getMessage());
+        problem.setProperty("entity", ex.entity());
+        problem.setProperty("id", ex.id());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail alreadyExists(AlreadyExistsException ex) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, ALREADY_EXISTS, "Already exists", ex.getMessage());
+        problem.setProperty("entity", ex.entity());
+        problem.setProperty("field", ex.field());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail validationFailed(ValidationFailedException ex) {
+        return validationProblem(ex.violations());
+    }
+
+    /**
+     * A unique constraint the service checks up front can still be hit by two concurrent creates;
+     * the loser gets the same 409 it would have got a moment later. Other integrity violations are
+     * bugs and are left to the default 500 handling.
+     */
+    @ExceptionHandler
+    ProblemDetail integrityViolation(DataIntegrityViolationException ex) {
+        String constraint = uniqueConstraint(ex);
+        if (constraint == null) {
+            throw ex;
+        }
+        Guarded guarded = UNIQUE_CONSTRAINTS.getOrDefault(constraint, new Guarded("entity", "value"));
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, ALREADY_EXISTS, "Already exists",
+                "Another " + guarded.entity() + " with the same " + guarded.field() + " was created at the same time.");
+        problem.setProperty("entity", guarded.entity());
+        problem.setProperty("field", guarded.field());
+        return problem;
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldViolation> violations = ex.getBindingResult().getAllErrors().stream()
+                .map(error -> new FieldViolation(
+                        error instanceof FieldError field ? field.getField() : error.getObjectName(),
+                        String.valueOf(error.getDefaultMessage())))
+                .sorted(Comparator.comparing(FieldViolation::field).thenComparing(FieldViolation::message))
+                .toList();
+        return handleExceptionInternal(ex, validationProblem(violations), headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /**
+     * A body that is JSON but has a value of the wrong type (a word where a number or an id belongs)
+     * is a validation failure of that field; anything else unreadable is a malformed request.
+     */
+    @Override
+    protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (ex.getCause() instanceof JacksonException json && !json.getPath().isEmpty()) {
+            String field = jsonPath(json.getPath());
+            ProblemDetail problem = validationProblem(List.of(new FieldViolation(field, "has the wrong type or format")));
+            return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+        }
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, MALFORMED_REQUEST, "Malformed request",
+                "The request body is missing or is not valid JSON.");
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String field = ex.getPropertyName() == null ? "parameter" : ex.getPropertyName();
+        ProblemDetail problem = validationProblem(List.of(new FieldViolation(field, "has the wrong type or format")));
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    private static ProblemDetail validationProblem(List<FieldViolation> violations) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, VALIDATION_FAILED, "Validation failed",
+                "The request breaks " + (violations.size() == 1 ? "a rule" : violations.size() + " rules")
+                        + "; see errors.");
+        problem.setProperty("errors", violations.stream()
+                .map(violation -> Map.of("field", violation.field(), "message", violation.message()))
+                .toList());
+        return problem;
+    }
+
+    private static ProblemDetail problem(HttpStatus status, URI type, String title, @Nullable String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(type);
+        problem.setTitle(title);
+        return problem;
+    }
+
+    private static String jsonPath(List<JacksonException.Reference> path) {
+        StringBuilder field = new StringBuilder();
+        for (JacksonException.Reference reference : path) {
+            if (reference.getPropertyName() != null) {
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                field.append(reference.getPropertyName());
+            }
+            else if (reference.getIndex() >= 0) {
+                field.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return field.toString();
+    }
+
+    /** The name of the unique constraint that was violated, or null when it was another violation. */
+    private static @Nullable String uniqueConstraint(Throwable ex) {
+        String constraint = null;
+        boolean unique = false;
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConstraintViolationException violation && violation.getConstraintName() != null) {
+                constraint = violation.getConstraintName();
+            }
+            if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                unique = true;
+            }
+        }
+        return unique ? (constraint == null ? "" : constraint) : null;
+    }
+
+    private static URI type(String slug) {
+        return URI.create("https://signalbox.io/problems/" + slug);
+    }
+
+    /** What a unique constraint guards: the entity and the API field whose value is taken. */
+    private record Guarded(String entity, String field) {
+    }
+}

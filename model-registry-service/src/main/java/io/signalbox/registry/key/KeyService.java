@@ -1,0 +1,124 @@
+package io.signalbox.registry.key;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import io.signalbox.contracts.identity.KeyIdentity;
+import io.signalbox.registry.change.RegistryChanges;
+import io.signalbox.registry.common.NotFoundException;
+import io.signalbox.registry.common.Times;
+import io.signalbox.registry.common.ValidationFailedException;
+import io.signalbox.registry.common.Violations;
+import io.signalbox.registry.tenant.Team;
+import io.signalbox.registry.tenant.TenantService;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Issues virtual keys and answers the gateway's lookups by key hash. */
+@Service
+public class KeyService {
+
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+
+    private final VirtualKeyRepository keys;
+
+    private final TenantService tenants;
+
+    private final KeyGenerator generator;
+
+    private final RegistryChanges changes;
+
+    private final Clock clock;
+
+    KeyService(VirtualKeyRepository keys, TenantService tenants, KeyGenerator generator, RegistryChanges changes,
+            Clock clock) {
+        this.keys = keys;
+        this.tenants = tenants;
+        this.generator = generator;
+        this.changes = changes;
+        this.clock = clock;
+    }
+
+    /**
+     * Issues a key for a team (and so for its tenant) or for a tenant as a whole.
+     *
+     * @return the stored key and its plaintext, which is not kept anywhere and cannot be shown again
+     * @throws ValidationFailedException when neither owner is given, the
+     *     team belongs to another tenant than the one given, or the expiry is not in the future
+     * @throws NotFoundException when the team or tenant does not exist
+     */
+    @Transactional
+    public IssuedKey issue(@Nullable UUID tenantId, @Nullable UUID teamId, String name, Map<String, String> tags,
+            @Nullable Instant expiresAt) {
+        Instant now = clock.instant();
+        Violations violations = new Violations();
+        if (tenantId == null && teamId == null) {
+            violations.add("teamId", "give teamId or tenantId: a key belongs to a team or to a tenant");
+        }
+        if (expiresAt != null && !expiresAt.isAfter(now)) {
+            violations.add("expiresAt", "must be in the future");
+        }
+        violations.throwIfAny();
+        UUID owner = teamId == null ? tenants.get(Objects.requireNonNull(tenantId)).getId() : ownerOf(teamId, tenantId);
+        KeyGenerator.GeneratedKey generated = generator.generate();
+        VirtualKey key = keys.save(new VirtualKey(owner, teamId, name, generated, tags,
+                expiresAt == null ? null : Times.storable(expiresAt), now));
+        changes.created("key", key.getId());
+        return new IssuedKey(key, generated.key());
+    }
+
+    /** Keys, all of them or those of one tenant or team. Never the keys themselves nor their hashes. */
+    @Transactional(readOnly = true)
+    public Page<VirtualKey> list(@Nullable UUID tenantId, @Nullable UUID teamId, Pageable page) {
+        if (teamId != null) {
+            return keys.findByTeamId(teamId, page);
+        }
+        return tenantId == null ? keys.findAll(page) : keys.findByTenantId(tenantId, page);
+    }
+
+    /** @throws NotFoundException when there is no such key */
+    @Transactional(readOnly = true)
+    public VirtualKey get(UUID id) {
+        return keys.findById(id).orElseThrow(() -> new NotFoundException("key", id.toString()));
+    }
+
+    /**
+     * The identity of the key with this hash, if that key may be used now. Revoked and expired keys are
+     * answered like unknown ones: the gateway only needs to know whether to let a request in, and a
+     * caller probing hashes learns nothing about which keys once existed.
+     */
+    @Transactional(readOnly = true)
+    public Optional<KeyIdentity> lookup(String sha256Hex) {
+        if (!SHA256_HEX.matcher(sha256Hex).matches()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        return keys.findByKeyHash(sha256Hex).map(VirtualKey::toIdentity).filter(identity -> identity.usableAt(now));
+    }
+
+    /** The tenant of the team, which must be the tenant the request named, if it named one. */
+    private UUID ownerOf(UUID teamId, @Nullable UUID tenantId) {
+        Team team = tenants.team(teamId);
+        if (tenantId != null && !tenantId.equals(team.getTenantId())) {
+            throw ValidationFailedException.of("tenantId", "the team belongs to another tenant");
+        }
+        return team.getTenantId();
+    }
+
+    /** A newly issued key with its plaintext, to be shown once. */
+    public record IssuedKey(VirtualKey stored, String plaintext) {
+
+        @Override
+        public String toString() {
+            return "IssuedKey[id=" + stored.getId() + ", prefix=" + stored.getPrefix() + "]";
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package io.signalbox.registry.key;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import io.signalbox.contracts.identity.KeyIdentity;
+import io.signalbox.registry.common.RegistryEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A virtual key of a tenant (and optionally one of its teams). Holds the key's SHA-256 hash, never the
+ * key. Tags are copied into every usage event of the key, for cost allocation.
+ */
+@Entity
+@Table(name = "virtual_keys")
+public class VirtualKey extends RegistryEntity {
+
+    @Column(name = "tenant_id", nullable = false, updatable = false)
+    private UUID tenantId;
+
+    @Column(name = "team_id", updatable = false)
+    private @Nullable UUID teamId;
+
+    @Column(nullable = false)
+    private String name;
+
+    @Column(name = "key_hash", nullable = false, updatable = false)
+    private String keyHash;
+
+    @Column(nullable = false, updatable = false)
+    private String prefix;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, columnDefinition = "jsonb")
+    private Map<String, String> tags;
+
+    @Column(nullable = false)
+    private String status;
+
+    @Column(name = "expires_at")
+    private @Nullable Instant expiresAt;
+
+    /** For JPA. */
+    protected VirtualKey() {
+        this.tenantId = new UUID(0, 0);
+        this.name = "";
+        this.keyHash = "";
+        this.prefix = "";
+        this.tags = Map.of();
+        this.status = "";
+    }
+
+    VirtualKey(UUID tenantId, @Nullable UUID teamId, String name, KeyGenerator.GeneratedKey key,
+            Map<String, String> tags, @Nullable Instant expiresAt, Instant createdAt) {
+        super(createdAt);
+        this.tenantId = tenantId;
+        this.teamId = teamId;
+        this.name = name;
+        this.keyHash = key.hash();
+        this.prefix = key.displayPrefix();
+        this.tags = new TreeMap<>(tags);
+        this.status = "active";
+        this.expiresAt = expiresAt;
+    }
+
+    public UUID getTenantId() {
+        return tenantId;
+    }
+
+    public @Nullable UUID getTeamId() {
+        return teamId;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getPrefix() {
+        return prefix;
+    }
+
+    /** The tags in key order, so answers list them the same way every time. */
+    public Map<String, String> getTags() {
+        return Collections.unmodifiableMap(new TreeMap<>(tags));
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public @Nullable Instant getExpiresAt() {
+        return expiresAt;
+    }
+
+    /** What the gateway learns about the key: everything but its hash. */
+    public KeyIdentity toIdentity() {
+        return new KeyIdentity(getId().toString(), prefix, tenantId.toString(),
+                teamId == null ? null : teamId.toString(), tags, status, expiresAt);
+    }
+}

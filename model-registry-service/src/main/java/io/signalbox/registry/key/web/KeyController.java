@@ -1,0 +1,93 @@
+package io.signalbox.registry.key.web;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import io.signalbox.registry.common.Ids;
+import io.signalbox.registry.common.ListPage;
+import io.signalbox.registry.key.KeyService;
+import io.signalbox.registry.key.VirtualKey;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/keys")
+class KeyController {
+
+    private static final Sort ORDER = Sort.by("createdAt", "id");
+
+    private final KeyService keys;
+
+    KeyController(KeyService keys) {
+        this.keys = keys;
+    }
+
+    /** Answers the key in plaintext, once; {@code no-store} keeps it out of caches on the way. */
+    @PostMapping
+    ResponseEntity<IssuedKeyResponse> create(@Valid @RequestBody CreateKeyRequest request) {
+        KeyService.IssuedKey issued = keys.issue(request.tenantId(), request.teamId(), request.name().strip(),
+                request.tags() == null ? Map.of() : request.tags(), request.expiresAt());
+        VirtualKey key = issued.stored();
+        return ResponseEntity.created(URI.create("/api/v1/keys/" + key.getId()))
+                .cacheControl(CacheControl.noStore())
+                .body(new IssuedKeyResponse(key.getId().toString(), issued.plaintext(), key.getPrefix(),
+                        key.getTenantId().toString(), key.getTeamId() == null ? null : key.getTeamId().toString(),
+                        key.getName(), key.getTags(), key.getStatus(), key.getExpiresAt(), key.getCreatedAt()));
+    }
+
+    /** All keys, or with {@code ?tenantId=} or {@code ?teamId=} those of one owner. */
+    @GetMapping
+    ListPage<KeyResponse> list(@RequestParam(required = false) @Nullable UUID tenantId,
+            @RequestParam(required = false) @Nullable UUID teamId, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "" + ListPage.DEFAULT_SIZE) int size) {
+        return ListPage.of(keys.list(tenantId, teamId, ListPage.request(page, size, ORDER)), KeyResponse::of);
+    }
+
+    @GetMapping("/{id}")
+    KeyResponse get(@PathVariable String id) {
+        return KeyResponse.of(keys.get(Ids.parse("key", id)));
+    }
+
+    /** {@code teamId} or {@code tenantId} (or both, when they agree) names the owner. */
+    record CreateKeyRequest(
+            @Nullable UUID tenantId,
+            @Nullable UUID teamId,
+            @NotBlank @Size(max = 100) String name,
+            @Nullable @Size(max = 50) Map<@NotBlank @Size(max = 64) String, @NotNull @Size(max = 256) String> tags,
+            @Nullable Instant expiresAt) {
+    }
+
+    record IssuedKeyResponse(String id, String key, String prefix, String tenantId, @Nullable String teamId,
+            String name, Map<String, String> tags, String status, @Nullable Instant expiresAt, Instant createdAt) {
+
+        @Override
+        public String toString() {
+            return "IssuedKeyResponse[id=" + id + ", prefix=" + prefix + "]";
+        }
+    }
+
+    record KeyResponse(String id, String prefix, String tenantId, @Nullable String teamId, String name,
+            Map<String, String> tags, String status, @Nullable Instant expiresAt, Instant createdAt) {
+
+        static KeyResponse of(VirtualKey key) {
+            return new KeyResponse(key.getId().toString(), key.getPrefix(), key.getTenantId().toString(),
+                    key.getTeamId() == null ? null : key.getTeamId().toString(), key.getName(), key.getTags(),
+                    key.getStatus(), key.getExpiresAt(), key.getCreatedAt());
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package io.signalbox.registry.model;
+
+/** The words the model API accepts: statuses, capabilities and the shape of client-visible names. */
+public final class ModelVocabulary {
+
+    public static final String STATUS_PATTERN = "active|deprecated|disabled";
+
+    public static final String STATUS_MESSAGE = "must be one of active, deprecated, disabled";
+
+    public static final String CAPABILITY_PATTERN = "chat|completion|embeddings|tools|vision|json_schema|reasoning";
+
+    public static final String CAPABILITY_MESSAGE =
+            "must be one of chat, completion, embeddings, tools, vision, json_schema, reasoning";
+
+    /** Client-visible names: what an OpenAI SDK sends as {@code model}, e.g. {@code meta-llama/Llama-3.1-8B}. */
+    public static final String NAME_PATTERN = "[A-Za-z0-9][A-Za-z0-9._:/-]*";
+
+    public static final String NAME_MESSAGE = "must start with a letter or digit and use only letters, digits and . _ : / -";
+
+    private ModelVocabulary() {
+    }
+}

@@ -1,0 +1,24 @@
+package io.signalbox.registry.model;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.repository.Repository;
+
+public interface PriceRepository extends Repository<Price, UUID> {
+
+    Price save(Price price);
+
+    Optional<Price> findByIdAndModelId(UUID id, UUID modelId);
+
+    Page<Price> findByModelId(UUID modelId, Pageable page);
+
+    boolean existsByModelIdAndEffectiveFrom(UUID modelId, Instant effectiveFrom);
+
+    List<Price> findAll(Sort sort);
+}

@@ -1,0 +1,127 @@
+package io.signalbox.registry.model.web;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.signalbox.registry.common.Ids;
+import io.signalbox.registry.common.ListPage;
+import io.signalbox.registry.model.Model;
+import io.signalbox.registry.model.ModelService;
+import io.signalbox.registry.model.ModelVocabulary;
+import io.signalbox.registry.model.Price;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/models")
+class ModelController {
+
+    private static final Sort MODEL_ORDER = Sort.by("createdAt", "id");
+
+    private static final Sort PRICE_ORDER = Sort.by("effectiveFrom");
+
+    private final ModelService models;
+
+    ModelController(ModelService models) {
+        this.models = models;
+    }
+
+    @PostMapping
+    ResponseEntity<ModelResponse> create(@Valid @RequestBody CreateModelRequest request) {
+        Model model = models.create(request.providerId(), request.name(), request.upstreamModel().strip(),
+                request.contextWindow(), request.capabilities() == null ? List.of() : request.capabilities(),
+                request.status() == null ? "active" : request.status());
+        return ResponseEntity.created(URI.create("/api/v1/models/" + model.getId())).body(ModelResponse.of(model));
+    }
+
+    @GetMapping
+    ListPage<ModelResponse> list(@RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "" + ListPage.DEFAULT_SIZE) int size) {
+        return ListPage.of(models.list(ListPage.request(page, size, MODEL_ORDER)), ModelResponse::of);
+    }
+
+    @GetMapping("/{id}")
+    ModelResponse get(@PathVariable String id) {
+        return ModelResponse.of(models.get(Ids.parse("model", id)));
+    }
+
+    @PostMapping("/{id}/prices")
+    ResponseEntity<PriceResponse> addPrice(@PathVariable String id, @RequestBody CreatePriceRequest request) {
+        Price price = models.addPrice(Ids.parse("model", id), request.currency(), request.inputPerMillion(),
+                request.outputPerMillion(), request.cachedInputPerMillion(), request.effectiveFrom());
+        return ResponseEntity.created(URI.create("/api/v1/models/" + price.getModelId() + "/prices/" + price.getId()))
+                .body(PriceResponse.of(price));
+    }
+
+    /** The model's price history, oldest first. */
+    @GetMapping("/{id}/prices")
+    ListPage<PriceResponse> prices(@PathVariable String id, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "" + ListPage.DEFAULT_SIZE) int size) {
+        return ListPage.of(models.prices(Ids.parse("model", id), ListPage.request(page, size, PRICE_ORDER)),
+                PriceResponse::of);
+    }
+
+    @GetMapping("/{id}/prices/{priceId}")
+    PriceResponse price(@PathVariable String id, @PathVariable String priceId) {
+        return PriceResponse.of(models.price(Ids.parse("model", id), Ids.parse("price", priceId)));
+    }
+
+    record CreateModelRequest(
+            @NotNull UUID providerId,
+            @NotBlank @Size(max = 200)
+            @Pattern(regexp = ModelVocabulary.NAME_PATTERN, message = ModelVocabulary.NAME_MESSAGE) String name,
+            @NotBlank @Size(max = 200) String upstreamModel,
+            @NotNull @Positive @Max(100_000_000) Integer contextWindow,
+            @Nullable List<@NotNull @Pattern(regexp = ModelVocabulary.CAPABILITY_PATTERN,
+                    message = ModelVocabulary.CAPABILITY_MESSAGE) String> capabilities,
+            @Nullable @Pattern(regexp = ModelVocabulary.STATUS_PATTERN,
+                    message = ModelVocabulary.STATUS_MESSAGE) String status) {
+    }
+
+    /**
+     * Rates may be JSON numbers or strings; both are read exactly. The price rules (required fields,
+     * defaults, exactness) live in {@link io.signalbox.registry.model.PriceRules}.
+     */
+    record CreatePriceRequest(@Nullable String currency, @Nullable BigDecimal inputPerMillion,
+            @Nullable BigDecimal outputPerMillion, @Nullable BigDecimal cachedInputPerMillion,
+            @Nullable Instant effectiveFrom) {
+    }
+
+    record ModelResponse(String id, String providerId, String name, String upstreamModel, int contextWindow,
+            List<String> capabilities, String status, Instant createdAt) {
+
+        static ModelResponse of(Model model) {
+            return new ModelResponse(model.getId().toString(), model.getProviderId().toString(), model.getName(),
+                    model.getUpstreamModel(), model.getContextWindow(), model.getCapabilities(), model.getStatus(),
+                    model.getCreatedAt());
+        }
+    }
+
+    record PriceResponse(String id, String modelId, String currency, BigDecimal inputPerMillion,
+            BigDecimal outputPerMillion, BigDecimal cachedInputPerMillion, Instant effectiveFrom, Instant createdAt) {
+
+        static PriceResponse of(Price price) {
+            return new PriceResponse(price.getId().toString(), price.getModelId().toString(), price.getCurrency(),
+                    price.getInputPerMillion(), price.getOutputPerMillion(), price.getCachedInputPerMillion(),
+                    price.getEffectiveFrom(), price.getCreatedAt());
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.signalbox.registry.pool;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.signalbox.contracts.catalog.EndpointInfo;
+import io.signalbox.registry.common.RegistryEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+
+/** One serving endpoint of a pool: an OpenAI-compatible API root, its weight and its state. */
+@Entity
+@Table(name = "endpoints")
+public class Endpoint extends RegistryEntity {
+
+    @Column(name = "pool_id", nullable = false, updatable = false)
+    private UUID poolId;
+
+    @Column(name = "base_url", nullable = false)
+    private String baseUrl;
+
+    @Column(nullable = false)
+    private String region;
+
+    @Column(nullable = false)
+    private int weight;
+
+    @Column(nullable = false)
+    private String state;
+
+    /** For JPA. */
+    protected Endpoint() {
+        this.poolId = new UUID(0, 0);
+        this.baseUrl = "";
+        this.region = "";
+        this.state = "";
+    }
+
+    Endpoint(UUID poolId, String baseUrl, String region, int weight, String state, Instant createdAt) {
+        super(createdAt);
+        this.poolId = poolId;
+        this.baseUrl = baseUrl;
+        this.region = region;
+        this.weight = weight;
+        this.state = state;
+    }
+
+    public UUID getPoolId() {
+        return poolId;
+    }
+
+    public String getBaseUrl() {
+        return baseUrl;
+    }
+
+    public String getRegion() {
+        return region;
+    }
+
+    public int getWeight() {
+        return weight;
+    }
+
+    public String getState() {
+        return state;
+    }
+
+    public EndpointInfo toInfo() {
+        return new EndpointInfo(getId().toString(), poolId.toString(), baseUrl, region, state, weight);
+    }
+}

@@ -1,0 +1,23 @@
+package io.signalbox.registry.pool;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.repository.Repository;
+
+public interface EndpointRepository extends Repository<Endpoint, UUID> {
+
+    Endpoint save(Endpoint endpoint);
+
+    Optional<Endpoint> findByIdAndPoolId(UUID id, UUID poolId);
+
+    Page<Endpoint> findByPoolId(UUID poolId, Pageable page);
+
+    boolean existsByPoolIdAndBaseUrl(UUID poolId, String baseUrl);
+
+    List<Endpoint> findAll(Sort sort);
+}

@@ -1,0 +1,50 @@
+package io.signalbox.registry.pool;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.signalbox.registry.common.RegistryEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+
+/** A self-hosted inference pool serving one base model from one region. */
+@Entity
+@Table(name = "pools")
+public class Pool extends RegistryEntity {
+
+    @Column(nullable = false, updatable = false)
+    private String name;
+
+    @Column(name = "model_id", nullable = false)
+    private UUID modelId;
+
+    @Column(nullable = false)
+    private String region;
+
+    /** For JPA. */
+    protected Pool() {
+        this.name = "";
+        this.modelId = new UUID(0, 0);
+        this.region = "";
+    }
+
+    Pool(String name, UUID modelId, String region, Instant createdAt) {
+        super(createdAt);
+        this.name = name;
+        this.modelId = modelId;
+        this.region = region;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public UUID getModelId() {
+        return modelId;
+    }
+
+    public String getRegion() {
+        return region;
+    }
+}

@@ -1,0 +1,70 @@
+package io.signalbox.registry.provider.web;
+
+import java.net.URI;
+import java.time.Instant;
+
+import io.signalbox.registry.common.HttpUrl;
+import io.signalbox.registry.common.Ids;
+import io.signalbox.registry.common.ListPage;
+import io.signalbox.registry.provider.Provider;
+import io.signalbox.registry.provider.ProviderKinds;
+import io.signalbox.registry.provider.ProviderService;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/providers")
+class ProviderController {
+
+    private static final Sort ORDER = Sort.by("createdAt", "id");
+
+    private final ProviderService providers;
+
+    ProviderController(ProviderService providers) {
+        this.providers = providers;
+    }
+
+    @PostMapping
+    ResponseEntity<ProviderResponse> create(@Valid @RequestBody CreateProviderRequest request) {
+        Provider provider = providers.create(request.name().strip(), request.kind(), request.baseUrl());
+        return ResponseEntity.created(URI.create("/api/v1/providers/" + provider.getId()))
+                .body(ProviderResponse.of(provider));
+    }
+
+    @GetMapping
+    ListPage<ProviderResponse> list(@RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "" + ListPage.DEFAULT_SIZE) int size) {
+        return ListPage.of(providers.list(ListPage.request(page, size, ORDER)), ProviderResponse::of);
+    }
+
+    @GetMapping("/{id}")
+    ProviderResponse get(@PathVariable String id) {
+        return ProviderResponse.of(providers.get(Ids.parse("provider", id)));
+    }
+
+    record CreateProviderRequest(
+            @NotBlank @Size(max = 100) String name,
+            @NotBlank @Pattern(regexp = ProviderKinds.PATTERN, message = ProviderKinds.MESSAGE) String kind,
+            @Nullable @Size(max = 2048) @HttpUrl String baseUrl) {
+    }
+
+    record ProviderResponse(String id, String name, String kind, @Nullable String baseUrl, Instant createdAt) {
+
+        static ProviderResponse of(Provider provider) {
+            return new ProviderResponse(provider.getId().toString(), provider.getName(), provider.getKind(),
+                    provider.getBaseUrl(), provider.getCreatedAt());
+        }
+    }
+}

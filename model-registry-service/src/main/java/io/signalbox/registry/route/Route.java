@@ -1,0 +1,72 @@
+package io.signalbox.registry.route;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.signalbox.contracts.catalog.RouteInfo;
+import io.signalbox.contracts.catalog.RouteTarget;
+import io.signalbox.registry.common.RegistryEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * A route: an alias clients send as {@code model}, and the policy that picks the model. {@link #getVersion()}
+ * counts the route's own revisions (1 when created), independent of the catalog version.
+ */
+@Entity
+@Table(name = "routes")
+public class Route extends RegistryEntity {
+
+    @Column(nullable = false, updatable = false)
+    private String alias;
+
+    @Column(name = "policy_type", nullable = false)
+    private String policyType;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, columnDefinition = "jsonb")
+    private List<RoutePolicyRules.Target> targets;
+
+    @Column(nullable = false)
+    private long version;
+
+    /** For JPA. */
+    protected Route() {
+        this.alias = "";
+        this.policyType = "";
+        this.targets = List.of();
+    }
+
+    Route(String alias, RoutePolicyRules.Policy policy, Instant createdAt) {
+        super(createdAt);
+        this.alias = alias;
+        this.policyType = policy.type();
+        this.targets = policy.targets();
+        this.version = 1;
+    }
+
+    public String getAlias() {
+        return alias;
+    }
+
+    public String getPolicyType() {
+        return policyType;
+    }
+
+    public List<RoutePolicyRules.Target> getTargets() {
+        return List.copyOf(targets);
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public RouteInfo toInfo() {
+        return new RouteInfo(getId().toString(), alias, policyType,
+                targets.stream().map(target -> new RouteTarget(target.modelId().toString(), target.weight())).toList(),
+                version);
+    }
+}

@@ -1,0 +1,80 @@
+package io.signalbox.registry.route.web;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+import io.signalbox.registry.common.Ids;
+import io.signalbox.registry.common.ListPage;
+import io.signalbox.registry.common.ValidationFailedException;
+import io.signalbox.registry.route.Route;
+import io.signalbox.registry.route.RoutePolicyRules;
+import io.signalbox.registry.route.RouteService;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/routes")
+class RouteController {
+
+    private static final Sort ORDER = Sort.by("createdAt", "id");
+
+    private final RouteService routes;
+
+    RouteController(RouteService routes) {
+        this.routes = routes;
+    }
+
+    /** The route rules live in {@link RoutePolicyRules}, so the request is not bean-validated here. */
+    @PostMapping
+    ResponseEntity<RouteResponse> create(@RequestBody CreateRouteRequest request) {
+        PolicyBody policy = request.policy();
+        if (policy == null) {
+            throw ValidationFailedException.of("policy", "is required");
+        }
+        Route route = routes.create(request.alias(), policy.type(), policy.targets());
+        return ResponseEntity.created(URI.create("/api/v1/routes/" + route.getId())).body(RouteResponse.of(route));
+    }
+
+    @GetMapping
+    ListPage<RouteResponse> list(@RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "" + ListPage.DEFAULT_SIZE) int size) {
+        return ListPage.of(routes.list(ListPage.request(page, size, ORDER)), RouteResponse::of);
+    }
+
+    @GetMapping("/{id}")
+    RouteResponse get(@PathVariable String id) {
+        return RouteResponse.of(routes.get(Ids.parse("route", id)));
+    }
+
+    record CreateRouteRequest(@Nullable String alias, @Nullable PolicyBody policy) {
+    }
+
+    record PolicyBody(@Nullable String type, @Nullable List<RoutePolicyRules.@Nullable TargetDraft> targets) {
+    }
+
+    record TargetBody(String modelId, int weight) {
+    }
+
+    record PolicyResponse(String type, List<TargetBody> targets) {
+    }
+
+    record RouteResponse(String id, String alias, PolicyResponse policy, long version, Instant createdAt) {
+
+        static RouteResponse of(Route route) {
+            List<TargetBody> targets = route.getTargets().stream()
+                    .map(target -> new TargetBody(target.modelId().toString(), target.weight()))
+                    .toList();
+            return new RouteResponse(route.getId().toString(), route.getAlias(),
+                    new PolicyResponse(route.getPolicyType(), targets), route.getVersion(), route.getCreatedAt());
+        }
+    }
+}

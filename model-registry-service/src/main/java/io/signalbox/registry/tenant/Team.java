@@ -1,0 +1,41 @@
+package io.signalbox.registry.tenant;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.signalbox.registry.common.RegistryEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+
+/** A team of a tenant; its name is unique within the tenant. */
+@Entity
+@Table(name = "teams")
+public class Team extends RegistryEntity {
+
+    @Column(name = "tenant_id", nullable = false, updatable = false)
+    private UUID tenantId;
+
+    @Column(nullable = false, updatable = false)
+    private String name;
+
+    /** For JPA. */
+    protected Team() {
+        this.tenantId = new UUID(0, 0);
+        this.name = "";
+    }
+
+    Team(UUID tenantId, String name, Instant createdAt) {
+        super(createdAt);
+        this.tenantId = tenantId;
+        this.name = name;
+    }
+
+    public UUID getTenantId() {
+        return tenantId;
+    }
+
+    public String getName() {
+        return name;
+    }
+}

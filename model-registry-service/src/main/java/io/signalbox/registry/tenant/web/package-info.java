@@ -1,0 +1,7 @@
+/**
+ * Admin HTTP adapter for tenants and teams.
+ */
+@NullMarked
+package io.signalbox.registry.tenant.web;
+
+import org.jspecify.annotations.NullMarked;

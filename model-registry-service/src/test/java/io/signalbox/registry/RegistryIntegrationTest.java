@@ -1,0 +1,90 @@
+package io.signalbox.registry;
+
+import java.util.UUID;
+
+import io.signalbox.contracts.json.ContractJson;
+import io.signalbox.infra.SharedInfra;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.client.EntityExchangeResult;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole service on a random port against the shared real PostgreSQL and Kafka. Test classes
+ * extending this share one application context and one database ({@code registry_it}), so they give
+ * what they create unique names.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+        "server.address=127.0.0.1",
+        "signalbox.security.admin-token=" + RegistryIntegrationTest.ADMIN_TOKEN,
+        "signalbox.security.internal-token=" + RegistryIntegrationTest.INTERNAL_TOKEN })
+@AutoConfigureRestTestClient
+public abstract class RegistryIntegrationTest {
+
+    public static final String ADMIN_TOKEN = "admin-token-for-tests-0123456789";
+
+    public static final String INTERNAL_TOKEN = "internal-token-for-tests-0123456789";
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        SharedInfra.registerDatabase(registry, "registry_it");
+        SharedInfra.registerKafka(registry);
+    }
+
+    @Autowired
+    protected RestTestClient http;
+
+    protected RestTestClient admin() {
+        return withToken(ADMIN_TOKEN);
+    }
+
+    protected RestTestClient internal() {
+        return withToken(INTERNAL_TOKEN);
+    }
+
+    private RestTestClient withToken(String token) {
+        return http.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token).build();
+    }
+
+    /** POSTs as admin and expects 201 with a {@code Location} naming the new entity; answers the body. */
+    protected JsonNode create(String path, String json) {
+        EntityExchangeResult<String> result = admin().post().uri(path).contentType(MediaType.APPLICATION_JSON)
+                .body(json).exchange()
+                .expectStatus().isCreated()
+                .expectBody(String.class).returnResult();
+        JsonNode body = json(result.getResponseBody());
+        assertThat(result.getResponseHeaders().getLocation()).as("Location of the new entity")
+                .hasToString(path + "/" + body.path("id").asString());
+        return body;
+    }
+
+    /** The id of a newly created entity. */
+    protected String createId(String path, String json) {
+        return create(path, json).path("id").asString();
+    }
+
+    /** GETs as admin and expects 200. */
+    protected JsonNode read(String path) {
+        return json(admin().get().uri(path).exchange().expectStatus().isOk().expectBody(String.class).returnResult()
+                .getResponseBody());
+    }
+
+    /** Numbers are read as exact decimals, as the services read them. */
+    protected static JsonNode json(String body) {
+        return ContractJson.mapper().readTree(body);
+    }
+
+    /** A name no other test uses: {@code base} and eight lower-case hex digits. */
+    protected static String unique(String base) {
+        return base + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}
