@@ -1,0 +1,96 @@
+package io.signalbox.localstack;
+
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The demo catalog, created through the registry's admin API exactly as an admin would: one provider for
+ * the simulated pools, a small cheap model and a large expensive one (prices in the ballpark of hosted
+ * Llama 3.1 8B and 70B), a pool and endpoint for each, routes {@code fast}, {@code smart} and a weighted
+ * {@code auto}, a tenant with two teams and one virtual key per team.
+ *
+ * @param searchKey the virtual key of team {@code search}
+ * @param supportKey the virtual key of team {@code support}
+ */
+public record DemoCatalog(
+        String tenantId,
+        String searchTeamId,
+        String supportTeamId,
+        String searchKey,
+        String supportKey,
+        String smallModelId,
+        String largeModelId) {
+
+    public static final String SMALL_MODEL = "llama-3.1-8b";
+
+    public static final String LARGE_MODEL = "llama-3.1-70b";
+
+    public static final String SMALL_UPSTREAM = "meta-llama/Llama-3.1-8B-Instruct";
+
+    public static final String LARGE_UPSTREAM = "meta-llama/Llama-3.1-70B-Instruct";
+
+    static DemoCatalog create(AdminApi registry, String smallPoolUrl, String largePoolUrl) {
+        String provider = id(registry.post("/api/v1/providers",
+                Map.of("name", "local-simulator", "kind", "openai-compatible")));
+        String small = model(registry, provider, SMALL_MODEL, SMALL_UPSTREAM, "0.18", "0.18", "0.09");
+        String large = model(registry, provider, LARGE_MODEL, LARGE_UPSTREAM, "0.88", "0.88", "0.44");
+        pool(registry, "pool-small", small, smallPoolUrl);
+        pool(registry, "pool-large", large, largePoolUrl);
+
+        route(registry, "fast", "static", List.of(target(small, 1)));
+        route(registry, "smart", "static", List.of(target(large, 1)));
+        route(registry, "auto", "weighted", List.of(target(small, 80), target(large, 20)));
+
+        String tenant = id(registry.post("/api/v1/tenants", Map.of("name", "demo")));
+        String search = id(registry.post("/api/v1/teams", Map.of("tenantId", tenant, "name", "search")));
+        String support = id(registry.post("/api/v1/teams", Map.of("tenantId", tenant, "name", "support")));
+        String searchKey = key(registry, search, "search-demo");
+        String supportKey = key(registry, support, "support-demo");
+        return new DemoCatalog(tenant, search, support, searchKey, supportKey, small, large);
+    }
+
+    private static String model(AdminApi registry, String provider, String name, String upstream, String input,
+            String output, String cachedInput) {
+        String model = id(registry.post("/api/v1/models", Map.of("providerId", provider, "name", name,
+                "upstreamModel", upstream, "contextWindow", 131072, "capabilities", List.of("chat", "tools"),
+                "status", "active")));
+        registry.post("/api/v1/models/" + model + "/prices", Map.of("currency", "USD", "inputPerMillion", input,
+                "outputPerMillion", output, "cachedInputPerMillion", cachedInput,
+                "effectiveFrom", "2026-01-01T00:00:00Z"));
+        return model;
+    }
+
+    private static void pool(AdminApi registry, String name, String model, String endpointUrl) {
+        String pool = id(registry.post("/api/v1/pools", Map.of("name", name, "modelId", model, "region", "local")));
+        registry.post("/api/v1/pools/" + pool + "/endpoints",
+                Map.of("baseUrl", endpointUrl, "region", "local", "weight", 1, "state", "active"));
+    }
+
+    private static void route(AdminApi registry, String alias, String type, List<Map<String, Object>> targets) {
+        registry.post("/api/v1/routes", Map.of("alias", alias, "policy", Map.of("type", type, "targets", targets)));
+    }
+
+    private static Map<String, Object> target(String modelId, int weight) {
+        return Map.of("modelId", modelId, "weight", weight);
+    }
+
+    private static String key(AdminApi registry, String teamId, String name) {
+        JsonNode created = registry.post("/api/v1/keys", Map.of("teamId", teamId, "name", name,
+                "tags", Map.of("environment", "local-demo")));
+        String key = created.path("key").asString("");
+        if (!key.startsWith("sk-")) {
+            throw new IllegalStateException("The registry did not return the new key: " + created);
+        }
+        return key;
+    }
+
+    private static String id(JsonNode created) {
+        String id = created.path("id").asString("");
+        if (id.isEmpty()) {
+            throw new IllegalStateException("The registry answered without an id: " + created);
+        }
+        return id;
+    }
+}

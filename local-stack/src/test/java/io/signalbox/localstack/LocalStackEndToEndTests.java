@@ -1,0 +1,248 @@
+package io.signalbox.localstack;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.core.http.HttpResponseFor;
+import com.openai.core.http.StreamResponse;
+import com.openai.errors.NotFoundException;
+import com.openai.errors.UnauthorizedException;
+import com.openai.models.chat.completions.ChatCompletion;
+import com.openai.models.chat.completions.ChatCompletionChunk;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import io.signalbox.contracts.Topics;
+import io.signalbox.contracts.json.ContractJson;
+import io.signalbox.contracts.usage.UsageRecorded;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Boots the local stack exactly as {@code ./run-local.sh} does (on free ports) and uses it the way an
+ * application developer, a finance analyst and an operator would: the official OpenAI Java SDK against
+ * the gateway, the cost report through the gateway, the usage topic and the services' logs.
+ */
+class LocalStackEndToEndTests {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    static LocalStack stack;
+
+    static OpenAIClient searchTeam;
+
+    @BeforeAll
+    static void startStack() throws Exception {
+        Path work = Path.of("target", "e2e-stack");
+        Files.createDirectories(work);
+        stack = LocalStack.start(LocalStackConfig.onFreePorts(work.toAbsolutePath()));
+        searchTeam = client(stack.catalog().searchKey());
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void nonStreamingCompletionIsRoutedToTheRoutesModelAndLabelled() {
+        HttpResponseFor<ChatCompletion> response = searchTeam.chat().completions().withRawResponse()
+                .create(ask("smart", "Explain consistent hashing in two sentences."));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().values("x-signalbox-model")).containsExactly(DemoCatalog.LARGE_MODEL);
+        assertThat(response.headers().values("x-signalbox-endpoint")).singleElement().asString().isNotBlank();
+        assertThat(response.headers().values("x-signalbox-decision-id")).singleElement().asString().isNotBlank();
+        ChatCompletion completion = response.parse();
+        assertThat(completion.choices()).hasSize(1);
+        assertThat(completion.choices().getFirst().message().content()).hasValueSatisfying(
+                text -> assertThat(text).isNotBlank());
+        assertThat(completion.usage()).hasValueSatisfying(usage -> {
+            assertThat(usage.promptTokens()).isPositive();
+            assertThat(usage.completionTokens()).isPositive();
+        });
+    }
+
+    @Test
+    void streamingCompletionArrivesInManyChunksWithTheRoutingHeaders() {
+        List<ChatCompletionChunk> chunks = new ArrayList<>();
+        HttpResponseFor<StreamResponse<ChatCompletionChunk>> response = searchTeam.chat().completions()
+                .withRawResponse().createStreaming(ask("fast", "Write a haiku about queues."));
+        try (StreamResponse<ChatCompletionChunk> stream = response.parse()) {
+            stream.stream().forEach(chunks::add);
+        }
+
+        assertThat(response.headers().values("x-signalbox-model")).containsExactly(DemoCatalog.SMALL_MODEL);
+        assertThat(response.headers().values("x-signalbox-decision-id")).singleElement().asString().isNotBlank();
+        StringBuilder text = new StringBuilder();
+        chunks.forEach(chunk -> chunk.choices().forEach(choice -> choice.delta().content().ifPresent(text::append)));
+        assertThat(chunks).hasSizeGreaterThan(3);
+        assertThat(text.toString()).isNotBlank();
+        assertThat(chunks).as("the client did not ask for the usage chunk").allSatisfy(
+                chunk -> assertThat(chunk.usage()).isEmpty());
+    }
+
+    @Test
+    void badKeyIsRejectedWith401InOpenAisErrorShape() {
+        OpenAIClient stranger = client("sk-sb-this-key-does-not-exist-0000000000000000000");
+
+        assertThatThrownBy(() -> stranger.chat().completions().create(ask("auto", "hello")))
+                .isInstanceOfSatisfying(UnauthorizedException.class, error -> {
+                    assertThat(error.statusCode()).isEqualTo(401);
+                    assertThat(error.type()).contains("invalid_request_error");
+                    assertThat(error.code()).contains("invalid_api_key");
+                });
+    }
+
+    @Test
+    void unknownModelIs404InOpenAisErrorShape() {
+        assertThatThrownBy(() -> searchTeam.chat().completions().create(ask("gpt-17-ultra", "hello")))
+                .isInstanceOfSatisfying(NotFoundException.class, error -> {
+                    assertThat(error.code()).contains("model_not_found");
+                    assertThat(error.getMessage()).contains("gpt-17-ultra");
+                });
+    }
+
+    @Test
+    void modelListShowsTheDemoRoutesAndModels() {
+        List<String> ids = searchTeam.models().list().autoPager().stream().map(model -> model.id()).toList();
+
+        assertThat(ids).contains("auto", "fast", "smart", DemoCatalog.SMALL_MODEL, DemoCatalog.LARGE_MODEL);
+    }
+
+    @Test
+    void requestShowsUpPricedInTheCostReportUnderItsTeam() throws Exception {
+        OpenAIClient supportTeam = client(stack.catalog().supportKey());
+        HttpResponseFor<ChatCompletion> response = supportTeam.chat().completions().withRawResponse()
+                .create(ask("fast", "Summarise our refund policy for a customer."));
+        ChatCompletion completion = response.parse();
+        long prompt = completion.usage().orElseThrow().promptTokens();
+        long output = completion.usage().orElseThrow().completionTokens();
+        // demo price of llama-3.1-8b: $0.18 per million input and output tokens
+        BigDecimal expected = new BigDecimal("0.18").multiply(BigDecimal.valueOf(prompt + output))
+                .movePointLeft(6).setScale(6);
+        assertThat(new BigDecimal(response.headers().values("x-signalbox-cost").getFirst())).isEqualByComparingTo(expected);
+
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String report = stack.config().gatewayUrl() + "/api/v1/reports/costs?from=" + today + "&to=" + today.plusDays(1)
+                + "&groupBy=team";
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode row = teamRow(getJson(report, stack.config().adminToken()), stack.catalog().supportTeamId());
+            assertThat(row.path("requests").asLong()).isEqualTo(1);
+            assertThat(new BigDecimal(row.path("cost").asString())).isEqualByComparingTo(expected);
+            assertThat(row.path("currency").asString()).isEqualTo("USD");
+        });
+    }
+
+    @Test
+    void oneTraceIdLinksTheGatewaySpanTheRoutingSpanTheUpstreamCallAndTheUsageEvent() throws Exception {
+        HttpResponseFor<ChatCompletion> response = searchTeam.chat().completions().withRawResponse()
+                .create(ask("smart", "Trace me."));
+        String requestId = response.headers().values("x-request-id").getFirst();
+
+        UsageRecorded event = usageEvent(requestId);
+        String traceId = event.traceId();
+        assertThat(traceId).as("usage event carries the trace id").matches("[0-9a-f]{32}");
+        assertThat(lines("edge-gateway")).as("gateway span logged with the trace id")
+                .anyMatch(line -> line.contains(traceId) && line.contains(requestId));
+        assertThat(lines("routing-service")).as("routing span continues the same trace")
+                .anyMatch(line -> line.contains(traceId));
+        JsonNode upstreamRequests = getJson("http://127.0.0.1:" + stack.config().largePoolPort() + "/sim/requests", null);
+        assertThat(upstreamRequests.findValuesAsString("traceparent")).as("traceparent reached the upstream")
+                .anyMatch(traceparent -> traceparent.contains(traceId));
+    }
+
+    @Test
+    void telemetryCountsRequestsPerModel() {
+        searchTeam.chat().completions().create(ask("smart", "Count me."));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode models = getJson(stack.config().gatewayUrl() + "/api/v1/telemetry/models",
+                    stack.config().adminToken());
+            assertThat(models.findParents("modelName")).anySatisfy(model -> {
+                assertThat(model.path("modelName").asString()).isEqualTo(DemoCatalog.LARGE_MODEL);
+                assertThat(model.path("requests").asLong()).isPositive();
+            });
+        });
+    }
+
+    static ChatCompletionCreateParams ask(String model, String question) {
+        return ChatCompletionCreateParams.builder().model(model).addUserMessage(question).maxCompletionTokens(48).build();
+    }
+
+    static OpenAIClient client(String key) {
+        return OpenAIOkHttpClient.builder().baseUrl(stack.config().gatewayUrl() + "/v1").apiKey(key).maxRetries(0)
+                .build();
+    }
+
+    static JsonNode teamRow(JsonNode report, String teamId) {
+        for (JsonNode row : report.path("rows")) {
+            if (teamId.equals(row.path("group").asString())) {
+                return row;
+            }
+        }
+        throw new AssertionError("No row for team " + teamId + " in " + report);
+    }
+
+    static JsonNode getJson(String url, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("GET %s: %s", url, response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    static List<String> lines(String service) throws Exception {
+        return Files.readAllLines(stack.config().logDirectory().resolve(service + ".log"));
+    }
+
+    static UsageRecorded usageEvent(String requestId) {
+        AtomicReference<UsageRecorded> found = new AtomicReference<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + Instant.now().toEpochMilli(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.USAGE));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (requestId.equals(record.key())) {
+                        found.set(ContractJson.fromJson(record.value(), UsageRecorded.class));
+                    }
+                }
+                return found.get() != null;
+            });
+        }
+        return Optional.ofNullable(found.get()).orElseThrow();
+    }
+}
