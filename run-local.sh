@@ -9,4 +9,4 @@ select_jdk
 export PATH="$JAVA_HOME/bin:$PATH"
 echo "Building Signalbox (the first build downloads dependencies and takes a few minutes)..."
 ./mvnw -q -B -ntp -DskipTests -pl local-stack -am package
-exec java -jar local-stack/target/local-stack-0.1.0-SNAPSHOT-exec.jar "$@"
+exec java -Dsignalbox.services-dir=local-stack/target/services -jar local-stack/target/local-stack-0.1.0-SNAPSHOT-exec.jar "$@"

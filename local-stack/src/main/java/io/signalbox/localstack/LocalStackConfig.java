@@ -1,6 +1,5 @@
 package io.signalbox.localstack;
 
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -68,22 +67,17 @@ public record LocalStackConfig(
     }
 
     /**
-     * The services' jars: {@code -Dsignalbox.services-dir} when set, else {@code services/} beside the
-     * launcher's own jar (or beside {@code target/classes} when run from the build tree).
+     * The services' jars: {@code -Dsignalbox.services-dir} when set (run-local.sh and the build set it),
+     * else {@code local-stack/target/services} below the working directory, where the build puts them.
      */
     static Path locateServices() {
         String configured = System.getProperty("signalbox.services-dir");
-        if (configured != null) {
-            return Path.of(configured);
+        Path directory = configured != null ? Path.of(configured) : Path.of("local-stack", "target", "services");
+        if (!Files.isDirectory(directory)) {
+            throw new IllegalStateException("No service jars in " + directory.toAbsolutePath()
+                    + ". Build them with ./mvnw -DskipTests package, or set -Dsignalbox.services-dir.");
         }
-        try {
-            Path codeSource = Path.of(LocalStackConfig.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            Path base = Files.isDirectory(codeSource) ? codeSource.getParent() : codeSource.getParent();
-            return base.resolve("services");
-        }
-        catch (URISyntaxException ex) {
-            throw new IllegalStateException("Cannot locate the services directory", ex);
-        }
+        return directory.toAbsolutePath();
     }
 
     private static String envOrRandom(String variable, String prefix) {

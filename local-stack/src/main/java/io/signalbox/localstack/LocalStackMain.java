@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.concurrent.CountDownLatch;
 
+import org.slf4j.LoggerFactory;
+
 /**
  * {@code ./run-local.sh} ends here: starts the stack, prints how to use it, and runs until Ctrl-C.
  * Options: {@code --port-offset=N} moves every port by N; {@code --work-dir=PATH} (default
@@ -43,11 +45,24 @@ public final class LocalStackMain {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping Signalbox...");
+            quietBrokerLogs();
             stack.close();
             stopped.countDown();
         }, "local-stack-stop"));
         System.out.println(banner(stack));
         stopped.await();
+    }
+
+    /**
+     * Kafka's test kit deletes the broker's directory from a shutdown hook of its own, which runs
+     * alongside ours; the broker then logs alarming but harmless storage errors while it stops.
+     */
+    private static void quietBrokerLogs() {
+        for (String name : new String[] { "org.apache.kafka", "kafka", "state.change.logger" }) {
+            if (LoggerFactory.getLogger(name) instanceof ch.qos.logback.classic.Logger logger) {
+                logger.setLevel(ch.qos.logback.classic.Level.OFF);
+            }
+        }
     }
 
     static String banner(LocalStack stack) {

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -169,9 +170,13 @@ class LocalStackEndToEndTests {
                 .create(ask("smart", "Trace me."));
         String requestId = response.headers().values("x-request-id").getFirst();
 
-        UsageRecorded event = usageEvent(requestId);
+        ConsumerRecord<String, String> record = usageRecord(requestId);
+        UsageRecorded event = ContractJson.fromJson(record.value(), UsageRecorded.class);
         String traceId = event.traceId();
         assertThat(traceId).as("usage event carries the trace id").matches("[0-9a-f]{32}");
+        assertThat(record.headers().lastHeader("traceparent")).as("Kafka record header carries the trace context")
+                .isNotNull()
+                .satisfies(header -> assertThat(new String(header.value(), StandardCharsets.UTF_8)).contains(traceId));
         assertThat(lines("edge-gateway")).as("gateway span logged with the trace id")
                 .anyMatch(line -> line.contains(traceId) && line.contains(requestId));
         assertThat(lines("routing-service")).as("routing span continues the same trace")
@@ -227,8 +232,8 @@ class LocalStackEndToEndTests {
         return Files.readAllLines(stack.config().logDirectory().resolve(service + ".log"));
     }
 
-    static UsageRecorded usageEvent(String requestId) {
-        AtomicReference<UsageRecorded> found = new AtomicReference<>();
+    static ConsumerRecord<String, String> usageRecord(String requestId) {
+        AtomicReference<ConsumerRecord<String, String>> found = new AtomicReference<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + Instant.now().toEpochMilli(),
@@ -237,7 +242,7 @@ class LocalStackEndToEndTests {
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
                     if (requestId.equals(record.key())) {
-                        found.set(ContractJson.fromJson(record.value(), UsageRecorded.class));
+                        found.set(record);
                     }
                 }
                 return found.get() != null;

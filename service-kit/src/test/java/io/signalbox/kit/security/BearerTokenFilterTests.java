@@ -41,7 +41,9 @@ class BearerTokenFilterTests {
                 .hasPathSatisfying("$.type", type -> assertThat(type).asString()
                         .isEqualTo("https://signalbox.io/problems/unauthorized"))
                 .hasPathSatisfying("$.status", status -> assertThat(status).asNumber().isEqualTo(401))
-                .hasPathSatisfying("$.detail", detail -> assertThat(detail).asString().contains("Bearer"));
+                .hasPathSatisfying("$.detail", detail -> assertThat(detail).asString().contains("Bearer"))
+                .hasPathSatisfying("$.instance", instance -> assertThat(instance).asString().isEqualTo("/api/v1/things"))
+                .doesNotHavePath("$.properties");
     }
 
     @Test
