@@ -29,7 +29,8 @@ class SimulatorPropertiesTests {
     void defaultConfigurationRunsTheTwoLlamaEndpointsOnPorts9001And9002() throws IOException {
         StandardEnvironment environment = new StandardEnvironment();
         List<PropertySource<?>> yaml = new YamlPropertySourceLoader()
-                .load("application.yml", new ClassPathResource("application.yml"));
+                .load(SimulatorApplication.CONFIG_NAME + ".yml",
+                        new ClassPathResource(SimulatorApplication.CONFIG_NAME + ".yml"));
         yaml.forEach(environment.getPropertySources()::addLast);
 
         List<EndpointSpec> specs = Binder.get(environment)
