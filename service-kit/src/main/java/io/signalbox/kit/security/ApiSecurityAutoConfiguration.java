@@ -7,11 +7,22 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 
-/** Registers the bearer-token filter first in every servlet service that has service-kit. */
+/**
+ * Registers, first in every servlet service that has service-kit, the canonical-path guard and then the
+ * bearer-token filter, so that access rules always see the path the handlers will see.
+ */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(ApiSecurityProperties.class)
 public class ApiSecurityAutoConfiguration {
+
+    @Bean
+    FilterRegistrationBean<CanonicalPathFilter> signalboxCanonicalPathFilter() {
+        FilterRegistrationBean<CanonicalPathFilter> registration = new FilterRegistrationBean<>(new CanonicalPathFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+        registration.setName("signalboxCanonicalPathFilter");
+        return registration;
+    }
 
     @Bean
     FilterRegistrationBean<BearerTokenFilter> signalboxBearerTokenFilter(ApiSecurityProperties properties) {
