@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import io.signalbox.contracts.json.ContractJson;
 import io.signalbox.infra.SharedInfra;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -76,6 +77,40 @@ public abstract class RegistryIntegrationTest {
     protected JsonNode read(String path) {
         return json(admin().get().uri(path).exchange().expectStatus().isOk().expectBody(String.class).returnResult()
                 .getResponseBody());
+    }
+
+    /** GETs as admin and answers the {@code ETag}. */
+    protected String etag(String path) {
+        String etag = admin().get().uri(path).exchange().expectStatus().isOk().returnResult(String.class)
+                .getResponseHeaders().getETag();
+        assertThat(etag).as("ETag of " + path).isNotNull();
+        return etag;
+    }
+
+    /** PUTs as admin with {@code If-Match} (none when {@code ifMatch} is null). */
+    protected RestTestClient.ResponseSpec put(String path, @Nullable String ifMatch, String json) {
+        RestTestClient.RequestBodySpec request = admin().put().uri(path).contentType(MediaType.APPLICATION_JSON);
+        if (ifMatch != null) {
+            request = request.header(HttpHeaders.IF_MATCH, ifMatch);
+        }
+        return request.body(json).exchange();
+    }
+
+    /** DELETEs as admin, with {@code If-Match} when given. */
+    protected RestTestClient.ResponseSpec delete(String path, @Nullable String ifMatch) {
+        RestTestClient.RequestHeadersSpec<?> request = admin().delete().uri(path);
+        if (ifMatch != null) {
+            request = request.header(HttpHeaders.IF_MATCH, ifMatch);
+        }
+        return request.exchange();
+    }
+
+    /** Expects a problem with the status and answers its body. */
+    protected static JsonNode problem(RestTestClient.ResponseSpec response, int status) {
+        String body = response.expectStatus().isEqualTo(status)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(String.class).returnResult().getResponseBody();
+        return json(body);
     }
 
     /** Numbers are read as exact decimals, as the services read them. */

@@ -32,10 +32,15 @@ public final class RegistryTopic implements AutoCloseable {
 
     /** Polls until a record keyed by {@code entityId} arrives, or fails after {@code timeout}. */
     public Received next(String entityId, Duration timeout) {
+        return nextWith(entityId, "", timeout);
+    }
+
+    /** Polls until a record keyed by {@code entityId} whose value contains {@code text} arrives. */
+    public Received nextWith(String entityId, String text, Duration timeout) {
         AtomicReference<Received> found = new AtomicReference<>();
         Awaitility.await().atMost(timeout).until(() -> {
             for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                if (entityId.equals(record.key())) {
+                if (entityId.equals(record.key()) && record.value().contains(text)) {
                     Header eventId = record.headers().lastHeader(Topics.EVENT_ID_HEADER);
                     found.set(new Received(record.value(),
                             eventId == null ? null : new String(eventId.value(), StandardCharsets.UTF_8)));

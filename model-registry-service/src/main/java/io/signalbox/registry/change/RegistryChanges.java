@@ -6,16 +6,22 @@ import java.util.UUID;
 import io.signalbox.contracts.Topics;
 import io.signalbox.contracts.json.ContractJson;
 import io.signalbox.contracts.registry.RegistryChanged;
+import io.signalbox.contracts.registry.RegistryChanged.Operation;
+import io.signalbox.registry.audit.AuditLog;
 import io.signalbox.registry.common.Times;
 import io.signalbox.registry.outbox.Outbox;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Records a registry change: bumps the catalog version and puts a {@link RegistryChanged} for
- * {@link Topics#REGISTRY} in the outbox. It joins the caller's transaction (and refuses to run
- * without one), so the change, the new version and the event commit or roll back together.
+ * Records a registry change: bumps the catalog version, puts a {@link RegistryChanged} for
+ * {@link Topics#REGISTRY} in the outbox and writes the audit entry. It joins the caller's transaction
+ * (and refuses to run without one), so the change, the new version, the event and the audit entry
+ * commit or roll back together.
+ *
+ * <p>States are the entity's audit view (secrets left out), taken before and after the change.
  */
 @Component
 public class RegistryChanges {
@@ -24,11 +30,14 @@ public class RegistryChanges {
 
     private final Outbox outbox;
 
+    private final AuditLog audit;
+
     private final Clock clock;
 
-    RegistryChanges(CatalogVersionRepository versions, Outbox outbox, Clock clock) {
+    RegistryChanges(CatalogVersionRepository versions, Outbox outbox, AuditLog audit, Clock clock) {
         this.versions = versions;
         this.outbox = outbox;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -37,11 +46,27 @@ public class RegistryChanges {
      * @return the event, carrying the new catalog version
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public RegistryChanged created(String entity, UUID id) {
+    public RegistryChanged created(String entity, UUID id, Object after) {
+        return record(entity, id, Operation.CREATED, null, after);
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public RegistryChanged updated(String entity, UUID id, Object before, Object after) {
+        return record(entity, id, Operation.UPDATED, before, after);
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public RegistryChanged deleted(String entity, UUID id, Object before) {
+        return record(entity, id, Operation.DELETED, before, null);
+    }
+
+    private RegistryChanged record(String entity, UUID id, Operation operation, @Nullable Object before,
+            @Nullable Object after) {
         long version = versions.lockForUpdate().bump();
-        RegistryChanged event = new RegistryChanged(UUID.randomUUID(), entity, id.toString(),
-                RegistryChanged.Operation.CREATED, version, Times.now(clock));
+        RegistryChanged event = new RegistryChanged(UUID.randomUUID(), entity, id.toString(), operation, version,
+                Times.now(clock));
         outbox.append(event.eventId(), Topics.REGISTRY, event.entityId(), ContractJson.toJson(event));
+        audit.record(entity, event.entityId(), operation.name(), version, before, after);
         return event;
     }
 

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import io.signalbox.contracts.identity.KeyIdentity;
 import io.signalbox.registry.change.RegistryChanges;
+import io.signalbox.registry.common.Filters;
 import io.signalbox.registry.common.NotFoundException;
 import io.signalbox.registry.common.Times;
 import io.signalbox.registry.common.ValidationFailedException;
@@ -22,9 +23,11 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Issues virtual keys and answers the gateway's lookups by key hash. */
+/** Issues, changes and revokes virtual keys and answers the gateway's lookups by key hash. */
 @Service
 public class KeyService {
+
+    private static final String ENTITY = "key";
 
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
@@ -71,23 +74,64 @@ public class KeyService {
         KeyGenerator.GeneratedKey generated = generator.generate();
         VirtualKey key = keys.save(new VirtualKey(owner, teamId, name, generated, tags,
                 expiresAt == null ? null : Times.storable(expiresAt), now));
-        changes.created("key", key.getId());
+        changes.created(ENTITY, key.getId(), key.auditState());
         return new IssuedKey(key, generated.key());
     }
 
-    /** Keys, all of them or those of one tenant or team. Never the keys themselves nor their hashes. */
-    @Transactional(readOnly = true)
-    public Page<VirtualKey> list(@Nullable UUID tenantId, @Nullable UUID teamId, Pageable page) {
-        if (teamId != null) {
-            return keys.findByTeamId(teamId, page);
+    /**
+     * Changes a key's name, tags and expiry. The owner never changes: usage already allocated to it
+     * would otherwise be split between two owners under one key.
+     *
+     * @throws ValidationFailedException when the new expiry is not in the future
+     */
+    @Transactional
+    public VirtualKey update(UUID id, @Nullable Long expectedRevision, String name, Map<String, String> tags,
+            @Nullable Instant expiresAt) {
+        VirtualKey key = get(id);
+        if (expectedRevision != null) {
+            key.requireRevision(ENTITY, expectedRevision);
         }
-        return tenantId == null ? keys.findAll(page) : keys.findByTenantId(tenantId, page);
+        Instant now = clock.instant();
+        if (expiresAt != null && !expiresAt.isAfter(now)) {
+            throw ValidationFailedException.of("expiresAt", "must be in the future; revoke the key to stop it now");
+        }
+        VirtualKey.AuditState before = key.auditState();
+        key.update(name, tags, expiresAt == null ? null : Times.storable(expiresAt), now);
+        changes.updated(ENTITY, id, before, key.auditState());
+        keys.flush();
+        return key;
+    }
+
+    /**
+     * Revokes a key for good: from the commit on, the gateway's lookups no longer find it. Revoking a
+     * revoked key changes nothing and records nothing.
+     */
+    @Transactional
+    public VirtualKey revoke(UUID id, @Nullable Long expectedRevision) {
+        VirtualKey key = get(id);
+        if (expectedRevision != null) {
+            key.requireRevision(ENTITY, expectedRevision);
+        }
+        VirtualKey.AuditState before = key.auditState();
+        if (key.revoke(clock.instant())) {
+            changes.updated(ENTITY, id, before, key.auditState());
+            keys.flush();
+        }
+        return key;
+    }
+
+    /** Keys matching every given filter. Never the keys themselves nor their hashes. */
+    @Transactional(readOnly = true)
+    public Page<VirtualKey> list(@Nullable UUID tenantId, @Nullable UUID teamId, @Nullable String status,
+            @Nullable String q, Pageable page) {
+        return keys.findAll(new Filters<VirtualKey>().equal("tenantId", tenantId).equal("teamId", teamId)
+                .equal("status", status).contains("name", q).toSpecification(), page);
     }
 
     /** @throws NotFoundException when there is no such key */
     @Transactional(readOnly = true)
     public VirtualKey get(UUID id) {
-        return keys.findById(id).orElseThrow(() -> new NotFoundException("key", id.toString()));
+        return keys.findById(id).orElseThrow(() -> new NotFoundException(ENTITY, id.toString()));
     }
 
     /**

@@ -7,7 +7,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 import io.signalbox.contracts.identity.KeyIdentity;
-import io.signalbox.registry.common.RegistryEntity;
+import io.signalbox.registry.common.RevisedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  */
 @Entity
 @Table(name = "virtual_keys")
-public class VirtualKey extends RegistryEntity {
+public class VirtualKey extends RevisedEntity {
 
     @Column(name = "tenant_id", nullable = false, updatable = false)
     private UUID tenantId;
@@ -71,6 +71,23 @@ public class VirtualKey extends RegistryEntity {
         this.expiresAt = expiresAt;
     }
 
+    void update(String name, Map<String, String> tags, @Nullable Instant expiresAt, Instant now) {
+        this.name = name;
+        this.tags = new TreeMap<>(tags);
+        this.expiresAt = expiresAt;
+        touch(now);
+    }
+
+    /** @return whether the key was active until now */
+    boolean revoke(Instant now) {
+        if ("revoked".equals(status)) {
+            return false;
+        }
+        this.status = "revoked";
+        touch(now);
+        return true;
+    }
+
     public UUID getTenantId() {
         return tenantId;
     }
@@ -104,5 +121,15 @@ public class VirtualKey extends RegistryEntity {
     public KeyIdentity toIdentity() {
         return new KeyIdentity(getId().toString(), prefix, tenantId.toString(),
                 teamId == null ? null : teamId.toString(), tags, status, expiresAt);
+    }
+
+    /** What the audit log keeps of the key: never the key or its hash, only the display prefix. */
+    AuditState auditState() {
+        return new AuditState(prefix, tenantId.toString(), teamId == null ? null : teamId.toString(), name,
+                getTags(), status, expiresAt);
+    }
+
+    record AuditState(String prefix, String tenantId, @Nullable String teamId, String name, Map<String, String> tags,
+            String status, @Nullable Instant expiresAt) {
     }
 }

@@ -3,15 +3,10 @@ package io.signalbox.registry.key;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
-public interface VirtualKeyRepository extends JpaRepository<VirtualKey, UUID> {
+public interface VirtualKeyRepository extends JpaRepository<VirtualKey, UUID>, JpaSpecificationExecutor<VirtualKey> {
 
     Optional<VirtualKey> findByKeyHash(String keyHash);
-
-    Page<VirtualKey> findByTenantId(UUID tenantId, Pageable page);
-
-    Page<VirtualKey> findByTeamId(UUID teamId, Pageable page);
 }

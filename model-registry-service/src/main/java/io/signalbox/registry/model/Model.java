@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import io.signalbox.registry.common.RegistryEntity;
+import io.signalbox.registry.common.RevisedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -17,12 +17,12 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "models")
-public class Model extends RegistryEntity {
+public class Model extends RevisedEntity {
 
     @Column(name = "provider_id", nullable = false, updatable = false)
     private UUID providerId;
 
-    @Column(nullable = false, updatable = false)
+    @Column(nullable = false)
     private String name;
 
     @Column(name = "upstream_model", nullable = false)
@@ -58,6 +58,16 @@ public class Model extends RegistryEntity {
         this.status = status;
     }
 
+    void update(String name, String upstreamModel, int contextWindow, List<String> capabilities, String status,
+            Instant now) {
+        this.name = name;
+        this.upstreamModel = upstreamModel;
+        this.contextWindow = contextWindow;
+        this.capabilities = List.copyOf(capabilities);
+        this.status = status;
+        touch(now);
+    }
+
     public UUID getProviderId() {
         return providerId;
     }
@@ -80,5 +90,15 @@ public class Model extends RegistryEntity {
 
     public String getStatus() {
         return status;
+    }
+
+    /** What the audit log keeps of the model. */
+    AuditState auditState() {
+        return new AuditState(providerId.toString(), name, upstreamModel, contextWindow, List.copyOf(capabilities),
+                status);
+    }
+
+    record AuditState(String providerId, String name, String upstreamModel, int contextWindow,
+            List<String> capabilities, String status) {
     }
 }

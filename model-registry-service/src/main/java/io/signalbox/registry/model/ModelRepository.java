@@ -3,11 +3,24 @@ package io.signalbox.registry.model;
 import java.util.UUID;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 
-public interface ModelRepository extends JpaRepository<Model, UUID> {
+public interface ModelRepository extends JpaRepository<Model, UUID>, JpaSpecificationExecutor<Model> {
 
     boolean existsByName(String name);
+
+    boolean existsByNameAndIdNot(String name, UUID id);
+
+    /** Whether a pool serves the model (asked in SQL: the pool package depends on this one). */
+    @Query(value = "select exists (select 1 from pools where model_id = :id)", nativeQuery = true)
+    boolean isServedByPool(UUID id);
+
+    /** Whether a route's policy names the model as a target. */
+    @Query(value = """
+            select exists (select 1 from routes r, jsonb_array_elements(r.targets) t
+                           where t ->> 'modelId' = cast(:id as text))""", nativeQuery = true)
+    boolean isRouteTarget(UUID id);
 
     /**
      * Whether a route already uses the name as its alias. Clients send either as {@code model}, so

@@ -9,6 +9,8 @@ import java.util.UUID;
 
 import io.signalbox.registry.change.RegistryChanges;
 import io.signalbox.registry.common.AlreadyExistsException;
+import io.signalbox.registry.common.Filters;
+import io.signalbox.registry.common.InUseException;
 import io.signalbox.registry.common.NotFoundException;
 import io.signalbox.registry.provider.ProviderRepository;
 import org.jspecify.annotations.Nullable;
@@ -17,9 +19,11 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Creates and reads models and their prices. Input has been validated by the web adapter. */
+/** Creates, reads, changes and deletes models; adds and reads their prices. Input has been validated by the web adapter. */
 @Service
 public class ModelService {
+
+    private static final String ENTITY = "model";
 
     private final ModelRepository models;
 
@@ -50,28 +54,76 @@ public class ModelService {
         if (!providers.existsById(providerId)) {
             throw new NotFoundException("provider", providerId.toString());
         }
-        if (models.existsByName(name)) {
-            throw new AlreadyExistsException("model", "name", "A model named '" + name + "' already exists.");
-        }
-        if (models.isRouteAlias(name)) {
-            throw new AlreadyExistsException("model", "name",
-                    "'" + name + "' is a route alias; clients could not tell the model from the route.");
-        }
+        requireFreeName(name, null);
         Model model = models.save(new Model(providerId, name, upstreamModel, contextWindow,
                 List.copyOf(new LinkedHashSet<>(capabilities)), status, clock.instant()));
-        changes.created("model", model.getId());
+        changes.created(ENTITY, model.getId(), model.auditState());
         return model;
     }
 
+    /**
+     * Changes everything but the provider (a model of another provider is another model).
+     *
+     * @param expectedRevision the revision the change was made against, or null for any
+     * @throws io.signalbox.registry.common.StaleRevisionException when the model changed since
+     * @throws AlreadyExistsException when another model or a route uses the name
+     */
+    @Transactional
+    public Model update(UUID id, @Nullable Long expectedRevision, String name, String upstreamModel,
+            int contextWindow, List<String> capabilities, String status) {
+        Model model = get(id);
+        if (expectedRevision != null) {
+            model.requireRevision(ENTITY, expectedRevision);
+        }
+        requireFreeName(name, id);
+        Model.AuditState before = model.auditState();
+        model.update(name, upstreamModel, contextWindow, List.copyOf(new LinkedHashSet<>(capabilities)), status,
+                clock.instant());
+        changes.updated(ENTITY, id, before, model.auditState());
+        models.flush();
+        return model;
+    }
+
+    /**
+     * Deletes a model nothing refers to. A model with prices is never deleted, because its price history
+     * is what past requests were charged with; set its status to {@code disabled} instead.
+     *
+     * @throws InUseException when a route targets the model, a pool serves it, or it has prices
+     */
+    @Transactional
+    public void delete(UUID id, @Nullable Long expectedRevision) {
+        Model model = get(id);
+        if (expectedRevision != null) {
+            model.requireRevision(ENTITY, expectedRevision);
+        }
+        if (models.isRouteTarget(id)) {
+            throw new InUseException(ENTITY, id.toString(), "route",
+                    "Model '" + model.getName() + "' is a target of a route; change the route first.");
+        }
+        if (models.isServedByPool(id)) {
+            throw new InUseException(ENTITY, id.toString(), "pool",
+                    "Model '" + model.getName() + "' is served by a pool; delete the pool first.");
+        }
+        if (prices.existsByModelId(id)) {
+            throw new InUseException(ENTITY, id.toString(), "price", "Model '" + model.getName()
+                    + "' has a price history, which past usage was charged with; set its status to disabled instead.");
+        }
+        models.delete(model);
+        changes.deleted(ENTITY, id, model.auditState());
+    }
+
+    /** Filters: provider, status, capability and part of the name; each optional. */
     @Transactional(readOnly = true)
-    public Page<Model> list(Pageable page) {
-        return models.findAll(page);
+    public Page<Model> list(@Nullable UUID providerId, @Nullable String status, @Nullable String capability,
+            @Nullable String q, Pageable page) {
+        return models.findAll(new Filters<Model>().equal("providerId", providerId).equal("status", status)
+                .has("capabilities", capability).contains("name", q).toSpecification(), page);
     }
 
     /** @throws NotFoundException when there is no such model */
     @Transactional(readOnly = true)
     public Model get(UUID id) {
-        return models.findById(id).orElseThrow(() -> new NotFoundException("model", id.toString()));
+        return models.findById(id).orElseThrow(() -> new NotFoundException(ENTITY, id.toString()));
     }
 
     /**
@@ -95,8 +147,18 @@ public class ModelService {
                     + terms.effectiveFrom() + "; prices are never changed in place, add one with a later time.");
         }
         Price price = prices.save(new Price(modelId, terms, clock.instant()));
-        changes.created("price", price.getId());
+        changes.created("price", price.getId(), price.toSnapshot());
         return price;
+    }
+
+    private void requireFreeName(String name, @Nullable UUID self) {
+        if (self == null ? models.existsByName(name) : models.existsByNameAndIdNot(name, self)) {
+            throw new AlreadyExistsException(ENTITY, "name", "A model named '" + name + "' already exists.");
+        }
+        if (models.isRouteAlias(name)) {
+            throw new AlreadyExistsException(ENTITY, "name",
+                    "'" + name + "' is a route alias; clients could not tell the model from the route.");
+        }
     }
 
     /** A model's prices, oldest first. */
@@ -104,6 +166,18 @@ public class ModelService {
     public Page<Price> prices(UUID modelId, Pageable page) {
         get(modelId);
         return prices.findByModelId(modelId, page);
+    }
+
+    /**
+     * The price in effect at an instant.
+     *
+     * @throws NotFoundException when the model does not exist or had no price yet at that instant
+     */
+    @Transactional(readOnly = true)
+    public Price priceAt(UUID modelId, Instant instant) {
+        get(modelId);
+        return prices.findFirstByModelIdAndEffectiveFromLessThanEqualOrderByEffectiveFromDesc(modelId, instant)
+                .orElseThrow(() -> new NotFoundException("price", "at " + instant));
     }
 
     @Transactional(readOnly = true)

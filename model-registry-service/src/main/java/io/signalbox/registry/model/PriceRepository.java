@@ -18,6 +18,12 @@ public interface PriceRepository extends Repository<Price, UUID> {
 
     Page<Price> findByModelId(UUID modelId, Pageable page);
 
+    boolean existsByModelId(UUID modelId);
+
+    /** The price in effect at an instant: the latest one that took effect at or before it. */
+    Optional<Price> findFirstByModelIdAndEffectiveFromLessThanEqualOrderByEffectiveFromDesc(UUID modelId,
+            Instant instant);
+
     boolean existsByModelIdAndEffectiveFrom(UUID modelId, Instant effectiveFrom);
 
     List<Price> findAll(Sort sort);

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import io.signalbox.contracts.catalog.EndpointInfo;
-import io.signalbox.registry.common.RegistryEntity;
+import io.signalbox.registry.common.RevisedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -12,7 +12,7 @@ import jakarta.persistence.Table;
 /** One serving endpoint of a pool: an OpenAI-compatible API root, its weight and its state. */
 @Entity
 @Table(name = "endpoints")
-public class Endpoint extends RegistryEntity {
+public class Endpoint extends RevisedEntity {
 
     @Column(name = "pool_id", nullable = false, updatable = false)
     private UUID poolId;
@@ -46,6 +46,14 @@ public class Endpoint extends RegistryEntity {
         this.state = state;
     }
 
+    void update(String baseUrl, String region, int weight, String state, Instant now) {
+        this.baseUrl = baseUrl;
+        this.region = region;
+        this.weight = weight;
+        this.state = state;
+        touch(now);
+    }
+
     public UUID getPoolId() {
         return poolId;
     }
@@ -68,5 +76,13 @@ public class Endpoint extends RegistryEntity {
 
     public EndpointInfo toInfo() {
         return new EndpointInfo(getId().toString(), poolId.toString(), baseUrl, region, state, weight);
+    }
+
+    /** What the audit log keeps of the endpoint. */
+    AuditState auditState() {
+        return new AuditState(poolId.toString(), baseUrl, region, weight, state);
+    }
+
+    record AuditState(String poolId, String baseUrl, String region, int weight, String state) {
     }
 }

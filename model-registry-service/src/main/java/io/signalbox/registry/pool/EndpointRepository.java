@@ -13,11 +13,21 @@ public interface EndpointRepository extends Repository<Endpoint, UUID> {
 
     Endpoint save(Endpoint endpoint);
 
+    void delete(Endpoint endpoint);
+
+    void flush();
+
     Optional<Endpoint> findByIdAndPoolId(UUID id, UUID poolId);
 
     Page<Endpoint> findByPoolId(UUID poolId, Pageable page);
 
+    Page<Endpoint> findByPoolIdAndState(UUID poolId, String state, Pageable page);
+
+    List<Endpoint> findByPoolId(UUID poolId, Sort sort);
+
     boolean existsByPoolIdAndBaseUrl(UUID poolId, String baseUrl);
+
+    boolean existsByPoolIdAndBaseUrlAndIdNot(UUID poolId, String baseUrl, UUID id);
 
     List<Endpoint> findAll(Sort sort);
 }

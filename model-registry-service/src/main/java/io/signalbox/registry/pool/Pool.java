@@ -3,7 +3,7 @@ package io.signalbox.registry.pool;
 import java.time.Instant;
 import java.util.UUID;
 
-import io.signalbox.registry.common.RegistryEntity;
+import io.signalbox.registry.common.RevisedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -11,9 +11,9 @@ import jakarta.persistence.Table;
 /** A self-hosted inference pool serving one base model from one region. */
 @Entity
 @Table(name = "pools")
-public class Pool extends RegistryEntity {
+public class Pool extends RevisedEntity {
 
-    @Column(nullable = false, updatable = false)
+    @Column(nullable = false)
     private String name;
 
     @Column(name = "model_id", nullable = false)
@@ -36,6 +36,13 @@ public class Pool extends RegistryEntity {
         this.region = region;
     }
 
+    void update(String name, UUID modelId, String region, Instant now) {
+        this.name = name;
+        this.modelId = modelId;
+        this.region = region;
+        touch(now);
+    }
+
     public String getName() {
         return name;
     }
@@ -46,5 +53,13 @@ public class Pool extends RegistryEntity {
 
     public String getRegion() {
         return region;
+    }
+
+    /** What the audit log keeps of the pool. */
+    AuditState auditState() {
+        return new AuditState(name, modelId.toString(), region);
+    }
+
+    record AuditState(String name, String modelId, String region) {
     }
 }

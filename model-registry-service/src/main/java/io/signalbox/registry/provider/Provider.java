@@ -2,7 +2,7 @@ package io.signalbox.registry.provider;
 
 import java.time.Instant;
 
-import io.signalbox.registry.common.RegistryEntity;
+import io.signalbox.registry.common.RevisedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -11,9 +11,9 @@ import org.jspecify.annotations.Nullable;
 /** A provider of models and the API it speaks ({@link #getKind()}). */
 @Entity
 @Table(name = "providers")
-public class Provider extends RegistryEntity {
+public class Provider extends RevisedEntity {
 
-    @Column(nullable = false, updatable = false)
+    @Column(nullable = false)
     private String name;
 
     @Column(nullable = false)
@@ -35,6 +35,13 @@ public class Provider extends RegistryEntity {
         this.baseUrl = baseUrl;
     }
 
+    void update(String name, String kind, @Nullable String baseUrl, Instant now) {
+        this.name = name;
+        this.kind = kind;
+        this.baseUrl = baseUrl;
+        touch(now);
+    }
+
     public String getName() {
         return name;
     }
@@ -45,5 +52,13 @@ public class Provider extends RegistryEntity {
 
     public @Nullable String getBaseUrl() {
         return baseUrl;
+    }
+
+    /** What the audit log keeps of the provider. */
+    AuditState auditState() {
+        return new AuditState(name, kind, baseUrl);
+    }
+
+    record AuditState(String name, String kind, @Nullable String baseUrl) {
     }
 }

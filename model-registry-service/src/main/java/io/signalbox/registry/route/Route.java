@@ -5,7 +5,7 @@ import java.util.List;
 
 import io.signalbox.contracts.catalog.RouteInfo;
 import io.signalbox.contracts.catalog.RouteTarget;
-import io.signalbox.registry.common.RegistryEntity;
+import io.signalbox.registry.common.RevisedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -18,9 +18,9 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "routes")
-public class Route extends RegistryEntity {
+public class Route extends RevisedEntity {
 
-    @Column(nullable = false, updatable = false)
+    @Column(nullable = false)
     private String alias;
 
     @Column(name = "policy_type", nullable = false)
@@ -48,6 +48,15 @@ public class Route extends RegistryEntity {
         this.version = 1;
     }
 
+    /** A new revision of the route: every change counts as one, so consumers can tell policies apart. */
+    void update(String alias, RoutePolicyRules.Policy policy, Instant now) {
+        this.alias = alias;
+        this.policyType = policy.type();
+        this.targets = policy.targets();
+        this.version++;
+        touch(now);
+    }
+
     public String getAlias() {
         return alias;
     }
@@ -68,5 +77,13 @@ public class Route extends RegistryEntity {
         return new RouteInfo(getId().toString(), alias, policyType,
                 targets.stream().map(target -> new RouteTarget(target.modelId().toString(), target.weight())).toList(),
                 version);
+    }
+
+    /** What the audit log keeps of the route. */
+    AuditState auditState() {
+        return new AuditState(alias, policyType, List.copyOf(targets), version);
+    }
+
+    record AuditState(String alias, String policyType, List<RoutePolicyRules.Target> targets, long version) {
     }
 }

@@ -3,8 +3,11 @@ package io.signalbox.registry.route;
 import java.util.UUID;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
-public interface RouteRepository extends JpaRepository<Route, UUID> {
+public interface RouteRepository extends JpaRepository<Route, UUID>, JpaSpecificationExecutor<Route> {
 
     boolean existsByAlias(String alias);
+
+    boolean existsByAliasAndIdNot(String alias, UUID id);
 }

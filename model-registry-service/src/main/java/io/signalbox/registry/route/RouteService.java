@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import io.signalbox.registry.change.RegistryChanges;
 import io.signalbox.registry.common.AlreadyExistsException;
+import io.signalbox.registry.common.Filters;
 import io.signalbox.registry.common.NotFoundException;
 import io.signalbox.registry.common.Violations;
 import io.signalbox.registry.model.ModelRepository;
@@ -15,9 +16,11 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Creates and reads routes. */
+/** Creates, reads, changes and deletes routes. */
 @Service
 public class RouteService {
+
+    private static final String ENTITY = "route";
 
     private final RouteRepository routes;
 
@@ -42,6 +45,59 @@ public class RouteService {
     @Transactional
     public Route create(@Nullable String alias, @Nullable String policyType,
             @Nullable List<RoutePolicyRules.@Nullable TargetDraft> targets) {
+        RoutePolicyRules.Policy policy = check(alias, policyType, targets, null);
+        Route route = routes.save(new Route(alias == null ? "" : alias, policy, clock.instant()));
+        changes.created(ENTITY, route.getId(), route.auditState());
+        return route;
+    }
+
+    /**
+     * Replaces the alias and policy; the route's {@code version} goes up by one.
+     *
+     * @param expectedRevision the revision the change was made against, or null for any
+     * @throws io.signalbox.registry.common.StaleRevisionException when the route changed since
+     */
+    @Transactional
+    public Route update(UUID id, @Nullable Long expectedRevision, @Nullable String alias, @Nullable String policyType,
+            @Nullable List<RoutePolicyRules.@Nullable TargetDraft> targets) {
+        Route route = get(id);
+        if (expectedRevision != null) {
+            route.requireRevision(ENTITY, expectedRevision);
+        }
+        RoutePolicyRules.Policy policy = check(alias, policyType, targets, id);
+        Route.AuditState before = route.auditState();
+        route.update(alias == null ? "" : alias, policy, clock.instant());
+        changes.updated(ENTITY, id, before, route.auditState());
+        routes.flush();
+        return route;
+    }
+
+    /** Deletes a route; clients sending its alias get "model not found" from then on. */
+    @Transactional
+    public void delete(UUID id, @Nullable Long expectedRevision) {
+        Route route = get(id);
+        if (expectedRevision != null) {
+            route.requireRevision(ENTITY, expectedRevision);
+        }
+        routes.delete(route);
+        changes.deleted(ENTITY, id, route.auditState());
+    }
+
+    /** Filters: policy type and part of the alias; each optional. */
+    @Transactional(readOnly = true)
+    public Page<Route> list(@Nullable String policyType, @Nullable String q, Pageable page) {
+        return routes.findAll(new Filters<Route>().equal("policyType", policyType).contains("alias", q)
+                .toSpecification(), page);
+    }
+
+    /** @throws NotFoundException when there is no such route */
+    @Transactional(readOnly = true)
+    public Route get(UUID id) {
+        return routes.findById(id).orElseThrow(() -> new NotFoundException(ENTITY, id.toString()));
+    }
+
+    private RoutePolicyRules.Policy check(@Nullable String alias, @Nullable String policyType,
+            @Nullable List<RoutePolicyRules.@Nullable TargetDraft> targets, @Nullable UUID self) {
         RoutePolicyRules.Policy policy = RoutePolicyRules.check(alias, policyType, targets);
         String checkedAlias = alias == null ? "" : alias;
         Violations violations = new Violations();
@@ -52,26 +108,14 @@ public class RouteService {
             }
         }
         violations.throwIfAny();
-        if (routes.existsByAlias(checkedAlias)) {
-            throw new AlreadyExistsException("route", "alias", "A route with alias '" + checkedAlias + "' already exists.");
+        if (self == null ? routes.existsByAlias(checkedAlias) : routes.existsByAliasAndIdNot(checkedAlias, self)) {
+            throw new AlreadyExistsException(ENTITY, "alias",
+                    "A route with alias '" + checkedAlias + "' already exists.");
         }
         if (models.existsByName(checkedAlias)) {
-            throw new AlreadyExistsException("route", "alias",
+            throw new AlreadyExistsException(ENTITY, "alias",
                     "'" + checkedAlias + "' is a model name; clients could not tell the route from the model.");
         }
-        Route route = routes.save(new Route(checkedAlias, policy, clock.instant()));
-        changes.created("route", route.getId());
-        return route;
-    }
-
-    @Transactional(readOnly = true)
-    public Page<Route> list(Pageable page) {
-        return routes.findAll(page);
-    }
-
-    /** @throws NotFoundException when there is no such route */
-    @Transactional(readOnly = true)
-    public Route get(UUID id) {
-        return routes.findById(id).orElseThrow(() -> new NotFoundException("route", id.toString()));
+        return policy;
     }
 }

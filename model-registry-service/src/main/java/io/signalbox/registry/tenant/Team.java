@@ -3,7 +3,7 @@ package io.signalbox.registry.tenant;
 import java.time.Instant;
 import java.util.UUID;
 
-import io.signalbox.registry.common.RegistryEntity;
+import io.signalbox.registry.common.RevisedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -11,12 +11,12 @@ import jakarta.persistence.Table;
 /** A team of a tenant; its name is unique within the tenant. */
 @Entity
 @Table(name = "teams")
-public class Team extends RegistryEntity {
+public class Team extends RevisedEntity {
 
     @Column(name = "tenant_id", nullable = false, updatable = false)
     private UUID tenantId;
 
-    @Column(nullable = false, updatable = false)
+    @Column(nullable = false)
     private String name;
 
     /** For JPA. */
@@ -35,7 +35,20 @@ public class Team extends RegistryEntity {
         return tenantId;
     }
 
+    void rename(String name, Instant now) {
+        this.name = name;
+        touch(now);
+    }
+
     public String getName() {
         return name;
+    }
+
+    /** What the audit log keeps of the team. */
+    AuditState auditState() {
+        return new AuditState(tenantId.toString(), name);
+    }
+
+    record AuditState(String tenantId, String name) {
     }
 }

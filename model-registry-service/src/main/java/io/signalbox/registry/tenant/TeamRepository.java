@@ -2,13 +2,19 @@ package io.signalbox.registry.tenant;
 
 import java.util.UUID;
 
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Query;
 
-public interface TeamRepository extends JpaRepository<Team, UUID> {
+public interface TeamRepository extends JpaRepository<Team, UUID>, JpaSpecificationExecutor<Team> {
 
     boolean existsByTenantIdAndName(UUID tenantId, String name);
 
-    Page<Team> findByTenantId(UUID tenantId, Pageable page);
+    boolean existsByTenantIdAndNameAndIdNot(UUID tenantId, String name, UUID id);
+
+    boolean existsByTenantId(UUID tenantId);
+
+    /** Whether keys (revoked ones too) belong to the team. */
+    @Query(value = "select exists (select 1 from virtual_keys where team_id = :id)", nativeQuery = true)
+    boolean hasKeys(UUID id);
 }

@@ -2,7 +2,7 @@ package io.signalbox.registry.tenant;
 
 import java.time.Instant;
 
-import io.signalbox.registry.common.RegistryEntity;
+import io.signalbox.registry.common.RevisedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -10,9 +10,9 @@ import jakarta.persistence.Table;
 /** A customer organisation: owns teams and keys, and is the top scope of cost allocation. */
 @Entity
 @Table(name = "tenants")
-public class Tenant extends RegistryEntity {
+public class Tenant extends RevisedEntity {
 
-    @Column(nullable = false, updatable = false)
+    @Column(nullable = false)
     private String name;
 
     /** For JPA. */
@@ -25,7 +25,20 @@ public class Tenant extends RegistryEntity {
         this.name = name;
     }
 
+    void rename(String name, Instant now) {
+        this.name = name;
+        touch(now);
+    }
+
     public String getName() {
         return name;
+    }
+
+    /** What the audit log keeps of the tenant. */
+    AuditState auditState() {
+        return new AuditState(name);
+    }
+
+    record AuditState(String name) {
     }
 }

@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import io.signalbox.registry.change.RegistryChanges;
 import io.signalbox.registry.common.AlreadyExistsException;
+import io.signalbox.registry.common.Filters;
+import io.signalbox.registry.common.InUseException;
 import io.signalbox.registry.common.NotFoundException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
@@ -12,9 +14,16 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Creates and reads tenants and their teams. */
+/**
+ * Creates, reads, renames and deletes tenants and their teams. Keys are kept after revocation for cost
+ * allocation, so a tenant or team that ever had a key is never deleted.
+ */
 @Service
 public class TenantService {
+
+    private static final String TENANT = "tenant";
+
+    private static final String TEAM = "team";
 
     private final TenantRepository tenants;
 
@@ -35,22 +44,58 @@ public class TenantService {
     @Transactional
     public Tenant create(String name) {
         if (tenants.existsByName(name)) {
-            throw new AlreadyExistsException("tenant", "name", "A tenant named '" + name + "' already exists.");
+            throw tenantNameTaken(name);
         }
         Tenant tenant = tenants.save(new Tenant(name, clock.instant()));
-        changes.created("tenant", tenant.getId());
+        changes.created(TENANT, tenant.getId(), tenant.auditState());
         return tenant;
     }
 
+    /** @throws AlreadyExistsException when another tenant has the name */
+    @Transactional
+    public Tenant rename(UUID id, @Nullable Long expectedRevision, String name) {
+        Tenant tenant = get(id);
+        if (expectedRevision != null) {
+            tenant.requireRevision(TENANT, expectedRevision);
+        }
+        if (tenants.existsByNameAndIdNot(name, id)) {
+            throw tenantNameTaken(name);
+        }
+        Tenant.AuditState before = tenant.auditState();
+        tenant.rename(name, clock.instant());
+        changes.updated(TENANT, id, before, tenant.auditState());
+        tenants.flush();
+        return tenant;
+    }
+
+    /** @throws InUseException when the tenant has teams or keys */
+    @Transactional
+    public void delete(UUID id, @Nullable Long expectedRevision) {
+        Tenant tenant = get(id);
+        if (expectedRevision != null) {
+            tenant.requireRevision(TENANT, expectedRevision);
+        }
+        if (teams.existsByTenantId(id)) {
+            throw new InUseException(TENANT, id.toString(), TEAM,
+                    "Tenant '" + tenant.getName() + "' still has teams; delete them first.");
+        }
+        if (tenants.hasKeys(id)) {
+            throw new InUseException(TENANT, id.toString(), "key", "Tenant '" + tenant.getName()
+                    + "' has keys, which its usage is allocated by; revoke them instead of deleting the tenant.");
+        }
+        tenants.delete(tenant);
+        changes.deleted(TENANT, id, tenant.auditState());
+    }
+
     @Transactional(readOnly = true)
-    public Page<Tenant> list(Pageable page) {
-        return tenants.findAll(page);
+    public Page<Tenant> list(@Nullable String q, Pageable page) {
+        return tenants.findAll(new Filters<Tenant>().contains("name", q).toSpecification(), page);
     }
 
     /** @throws NotFoundException when there is no such tenant */
     @Transactional(readOnly = true)
     public Tenant get(UUID id) {
-        return tenants.findById(id).orElseThrow(() -> new NotFoundException("tenant", id.toString()));
+        return tenants.findById(id).orElseThrow(() -> new NotFoundException(TENANT, id.toString()));
     }
 
     /**
@@ -61,23 +106,64 @@ public class TenantService {
     public Team createTeam(UUID tenantId, String name) {
         Tenant tenant = get(tenantId);
         if (teams.existsByTenantIdAndName(tenantId, name)) {
-            throw new AlreadyExistsException("team", "name",
-                    "Tenant '" + tenant.getName() + "' already has a team named '" + name + "'.");
+            throw teamNameTaken(tenant, name);
         }
         Team team = teams.save(new Team(tenantId, name, clock.instant()));
-        changes.created("team", team.getId());
+        changes.created(TEAM, team.getId(), team.auditState());
         return team;
     }
 
-    /** All teams, or the teams of one tenant. */
+    /** @throws AlreadyExistsException when another team of the tenant has the name */
+    @Transactional
+    public Team renameTeam(UUID id, @Nullable Long expectedRevision, String name) {
+        Team team = team(id);
+        if (expectedRevision != null) {
+            team.requireRevision(TEAM, expectedRevision);
+        }
+        if (teams.existsByTenantIdAndNameAndIdNot(team.getTenantId(), name, id)) {
+            throw teamNameTaken(get(team.getTenantId()), name);
+        }
+        Team.AuditState before = team.auditState();
+        team.rename(name, clock.instant());
+        changes.updated(TEAM, id, before, team.auditState());
+        teams.flush();
+        return team;
+    }
+
+    /** @throws InUseException when the team has keys */
+    @Transactional
+    public void deleteTeam(UUID id, @Nullable Long expectedRevision) {
+        Team team = team(id);
+        if (expectedRevision != null) {
+            team.requireRevision(TEAM, expectedRevision);
+        }
+        if (teams.hasKeys(id)) {
+            throw new InUseException(TEAM, id.toString(), "key", "Team '" + team.getName()
+                    + "' has keys, which its usage is allocated by; revoke them instead of deleting the team.");
+        }
+        teams.delete(team);
+        changes.deleted(TEAM, id, team.auditState());
+    }
+
+    /** Teams, filtered by tenant and part of the name; each filter optional. */
     @Transactional(readOnly = true)
-    public Page<Team> teams(@Nullable UUID tenantId, Pageable page) {
-        return tenantId == null ? teams.findAll(page) : teams.findByTenantId(tenantId, page);
+    public Page<Team> teams(@Nullable UUID tenantId, @Nullable String q, Pageable page) {
+        return teams.findAll(new Filters<Team>().equal("tenantId", tenantId).contains("name", q).toSpecification(),
+                page);
     }
 
     /** @throws NotFoundException when there is no such team */
     @Transactional(readOnly = true)
     public Team team(UUID id) {
-        return teams.findById(id).orElseThrow(() -> new NotFoundException("team", id.toString()));
+        return teams.findById(id).orElseThrow(() -> new NotFoundException(TEAM, id.toString()));
+    }
+
+    private static AlreadyExistsException tenantNameTaken(String name) {
+        return new AlreadyExistsException(TENANT, "name", "A tenant named '" + name + "' already exists.");
+    }
+
+    private static AlreadyExistsException teamNameTaken(Tenant tenant, String name) {
+        return new AlreadyExistsException(TEAM, "name",
+                "Tenant '" + tenant.getName() + "' already has a team named '" + name + "'.");
     }
 }

@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -26,6 +27,10 @@ class BearerTokenFilter extends OncePerRequestFilter {
     static final URI UNAUTHORIZED_TYPE = URI.create("https://signalbox.io/problems/unauthorized");
 
     private static final String BEARER = "Bearer ";
+
+    private static final SignalboxPrincipal ADMIN = new SignalboxPrincipal("admin", Set.of("admin"));
+
+    private static final SignalboxPrincipal INTERNAL = new SignalboxPrincipal("internal", Set.of("internal"));
 
     private final AntPathMatcher matcher = new AntPathMatcher();
 
@@ -57,9 +62,15 @@ class BearerTokenFilter extends OncePerRequestFilter {
             return;
         }
         byte[] presented = bearerToken(request);
-        boolean allowed = presented != null && (MessageDigest.isEqual(presented, adminToken)
-                || (internal && MessageDigest.isEqual(presented, internalToken)));
-        if (allowed) {
+        @Nullable SignalboxPrincipal principal = null;
+        if (presented != null && MessageDigest.isEqual(presented, adminToken)) {
+            principal = ADMIN;
+        }
+        else if (internal && presented != null && MessageDigest.isEqual(presented, internalToken)) {
+            principal = INTERNAL;
+        }
+        if (principal != null) {
+            request.setAttribute(SignalboxPrincipal.REQUEST_ATTRIBUTE, principal);
             chain.doFilter(request, response);
             return;
         }

@@ -57,6 +57,16 @@ class BearerTokenFilterTests {
     }
 
     @Test
+    void controllersSeeWhoIsCalling() {
+        assertThat(mvc.get().uri("/api/v1/whoami").header(HttpHeaders.AUTHORIZATION, "Bearer admin-token-0123456789"))
+                .hasStatusOk().hasBodyTextEqualTo("admin [admin]");
+        assertThat(mvc.get().uri("/internal/v1/whoami")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer internal-token-0123456789"))
+                .hasStatusOk().hasBodyTextEqualTo("internal [internal]");
+        assertThat(mvc.get().uri("/public/whoami")).hasStatusOk().hasBodyTextEqualTo("anonymous");
+    }
+
+    @Test
     void unguardedPathsStayOpen() {
         assertThat(mvc.get().uri("/public")).hasStatusOk();
     }
@@ -78,6 +88,13 @@ class BearerTokenFilterTests {
         @GetMapping("/public")
         String open() {
             return "open";
+        }
+
+        @GetMapping({ "/api/v1/whoami", "/internal/v1/whoami", "/public/whoami" })
+        String whoami() {
+            return SignalboxPrincipal.current()
+                    .map(principal -> principal.name() + " " + principal.roles())
+                    .orElse("anonymous");
         }
     }
 }

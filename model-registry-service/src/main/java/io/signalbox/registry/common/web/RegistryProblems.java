@@ -8,7 +8,9 @@ import java.util.Map;
 
 import io.signalbox.registry.common.AlreadyExistsException;
 import io.signalbox.registry.common.FieldViolation;
+import io.signalbox.registry.common.InUseException;
 import io.signalbox.registry.common.NotFoundException;
+import io.signalbox.registry.common.StaleRevisionException;
 import io.signalbox.registry.common.ValidationFailedException;
 import org.hibernate.exception.ConstraintViolationException;
 import org.jspecify.annotations.Nullable;
@@ -20,6 +22,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -43,6 +46,12 @@ class RegistryProblems extends ResponseEntityExceptionHandler {
     static final URI NOT_FOUND = type("not-found");
 
     static final URI ALREADY_EXISTS = type("already-exists");
+
+    static final URI IN_USE = type("in-use");
+
+    static final URI STALE_REVISION = type("stale-revision");
+
+    static final URI IF_MATCH_REQUIRED = type("if-match-required");
 
     /** PostgreSQL's SQLSTATE for a unique constraint violation. */
     private static final String UNIQUE_VIOLATION = "23505";
@@ -73,6 +82,39 @@ class RegistryProblems extends ResponseEntityExceptionHandler {
         problem.setProperty("entity", ex.entity());
         problem.setProperty("field", ex.field());
         return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail inUse(InUseException ex) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, IN_USE, "In use", ex.getMessage());
+        problem.setProperty("entity", ex.entity());
+        problem.setProperty("id", ex.id());
+        problem.setProperty("usedBy", ex.usedBy());
+        return problem;
+    }
+
+    /** The answer carries the current {@code ETag}, so a client can re-read and retry knowingly. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> staleRevision(StaleRevisionException ex) {
+        ProblemDetail problem = problem(HttpStatus.PRECONDITION_FAILED, STALE_REVISION, "Stale revision",
+                ex.getMessage());
+        problem.setProperty("entity", ex.entity());
+        problem.setProperty("id", ex.id());
+        problem.setProperty("currentRevision", ex.currentRevision());
+        return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED).eTag(Revisions.etag(ex.currentRevision()))
+                .body(problem);
+    }
+
+    /** Two writes passed the {@code If-Match} check at the same time; JPA's version check stopped the second. */
+    @ExceptionHandler
+    ProblemDetail concurrentWrite(ObjectOptimisticLockingFailureException ex) {
+        return problem(HttpStatus.PRECONDITION_FAILED, STALE_REVISION, "Stale revision",
+                "Someone else changed the entity at the same time; read it again and repeat the change.");
+    }
+
+    @ExceptionHandler
+    ProblemDetail ifMatchRequired(IfMatchRequiredException ex) {
+        return problem(HttpStatus.PRECONDITION_REQUIRED, IF_MATCH_REQUIRED, "If-Match required", ex.getMessage());
     }
 
     @ExceptionHandler

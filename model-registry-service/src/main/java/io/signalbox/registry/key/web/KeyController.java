@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import io.signalbox.registry.common.Ids;
 import io.signalbox.registry.common.ListPage;
+import io.signalbox.registry.common.web.Revisions;
 import io.signalbox.registry.key.KeyService;
 import io.signalbox.registry.key.VirtualKey;
 import jakarta.validation.Valid;
@@ -16,11 +17,14 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -45,22 +49,50 @@ class KeyController {
         VirtualKey key = issued.stored();
         return ResponseEntity.created(URI.create("/api/v1/keys/" + key.getId()))
                 .cacheControl(CacheControl.noStore())
+                .eTag(Revisions.etag(key.getRevision()))
                 .body(new IssuedKeyResponse(key.getId().toString(), issued.plaintext(), key.getPrefix(),
                         key.getTenantId().toString(), key.getTeamId() == null ? null : key.getTeamId().toString(),
-                        key.getName(), key.getTags(), key.getStatus(), key.getExpiresAt(), key.getCreatedAt()));
+                        key.getName(), key.getTags(), key.getStatus(), key.getExpiresAt(), key.getRevision(),
+                        key.getCreatedAt(), key.getUpdatedAt()));
     }
 
-    /** All keys, or with {@code ?tenantId=} or {@code ?teamId=} those of one owner. */
+    /** Filters: {@code tenantId}, {@code teamId}, {@code status}, {@code q} (part of the name). */
     @GetMapping
     ListPage<KeyResponse> list(@RequestParam(required = false) @Nullable UUID tenantId,
-            @RequestParam(required = false) @Nullable UUID teamId, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(required = false) @Nullable UUID teamId,
+            @RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable String q, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "" + ListPage.DEFAULT_SIZE) int size) {
-        return ListPage.of(keys.list(tenantId, teamId, ListPage.request(page, size, ORDER)), KeyResponse::of);
+        return ListPage.of(keys.list(tenantId, teamId, status, q, ListPage.request(page, size, ORDER)),
+                KeyResponse::of);
     }
 
     @GetMapping("/{id}")
-    KeyResponse get(@PathVariable String id) {
-        return KeyResponse.of(keys.get(Ids.parse("key", id)));
+    ResponseEntity<KeyResponse> get(@PathVariable String id) {
+        VirtualKey key = keys.get(Ids.parse("key", id));
+        return Revisions.ok(KeyResponse.of(key), key.getRevision());
+    }
+
+    /** Replaces name, tags and expiry; the owner is for life and the key itself never changes. */
+    @PutMapping("/{id}")
+    ResponseEntity<KeyResponse> update(@PathVariable String id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+            @Valid @RequestBody UpdateKeyRequest request) {
+        Long revision = Revisions.required(ifMatch);
+        VirtualKey key = keys.update(Ids.parse("key", id), revision, request.name().strip(),
+                request.tags() == null ? Map.of() : request.tags(), request.expiresAt());
+        return Revisions.ok(KeyResponse.of(key), key.getRevision());
+    }
+
+    /**
+     * Revokes the key. {@code If-Match} is optional: stopping a leaked key must not wait for a re-read.
+     * Keys are never deleted; their usage stays allocated to them.
+     */
+    @PostMapping("/{id}/revoke")
+    ResponseEntity<KeyResponse> revoke(@PathVariable String id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
+        VirtualKey key = keys.revoke(Ids.parse("key", id), Revisions.optional(ifMatch));
+        return Revisions.ok(KeyResponse.of(key), key.getRevision());
     }
 
     /** {@code teamId} or {@code tenantId} (or both, when they agree) names the owner. */
@@ -72,8 +104,15 @@ class KeyController {
             @Nullable Instant expiresAt) {
     }
 
+    record UpdateKeyRequest(
+            @NotBlank @Size(max = 100) String name,
+            @Nullable @Size(max = 50) Map<@NotBlank @Size(max = 64) String, @NotNull @Size(max = 256) String> tags,
+            @Nullable Instant expiresAt) {
+    }
+
     record IssuedKeyResponse(String id, String key, String prefix, String tenantId, @Nullable String teamId,
-            String name, Map<String, String> tags, String status, @Nullable Instant expiresAt, Instant createdAt) {
+            String name, Map<String, String> tags, String status, @Nullable Instant expiresAt, long revision,
+            Instant createdAt, Instant updatedAt) {
 
         @Override
         public String toString() {
@@ -82,12 +121,13 @@ class KeyController {
     }
 
     record KeyResponse(String id, String prefix, String tenantId, @Nullable String teamId, String name,
-            Map<String, String> tags, String status, @Nullable Instant expiresAt, Instant createdAt) {
+            Map<String, String> tags, String status, @Nullable Instant expiresAt, long revision, Instant createdAt,
+            Instant updatedAt) {
 
         static KeyResponse of(VirtualKey key) {
             return new KeyResponse(key.getId().toString(), key.getPrefix(), key.getTenantId().toString(),
                     key.getTeamId() == null ? null : key.getTeamId().toString(), key.getName(), key.getTags(),
-                    key.getStatus(), key.getExpiresAt(), key.getCreatedAt());
+                    key.getStatus(), key.getExpiresAt(), key.getRevision(), key.getCreatedAt(), key.getUpdatedAt());
         }
     }
 }

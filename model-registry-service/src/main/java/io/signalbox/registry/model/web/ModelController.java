@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import io.signalbox.registry.common.Ids;
 import io.signalbox.registry.common.ListPage;
+import io.signalbox.registry.common.web.Revisions;
 import io.signalbox.registry.model.Model;
 import io.signalbox.registry.model.ModelService;
 import io.signalbox.registry.model.ModelVocabulary;
@@ -21,11 +22,15 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -49,18 +54,44 @@ class ModelController {
         Model model = models.create(request.providerId(), request.name(), request.upstreamModel().strip(),
                 request.contextWindow(), request.capabilities() == null ? List.of() : request.capabilities(),
                 request.status() == null ? "active" : request.status());
-        return ResponseEntity.created(URI.create("/api/v1/models/" + model.getId())).body(ModelResponse.of(model));
+        return ResponseEntity.created(URI.create("/api/v1/models/" + model.getId()))
+                .eTag(Revisions.etag(model.getRevision())).body(ModelResponse.of(model));
     }
 
+    /** Filters: {@code providerId}, {@code status}, {@code capability}, {@code q} (part of the name). */
     @GetMapping
-    ListPage<ModelResponse> list(@RequestParam(defaultValue = "0") int page,
+    ListPage<ModelResponse> list(@RequestParam(required = false) @Nullable UUID providerId,
+            @RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable String capability,
+            @RequestParam(required = false) @Nullable String q, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "" + ListPage.DEFAULT_SIZE) int size) {
-        return ListPage.of(models.list(ListPage.request(page, size, MODEL_ORDER)), ModelResponse::of);
+        return ListPage.of(models.list(providerId, status, capability, q, ListPage.request(page, size, MODEL_ORDER)),
+                ModelResponse::of);
     }
 
     @GetMapping("/{id}")
-    ModelResponse get(@PathVariable String id) {
-        return ModelResponse.of(models.get(Ids.parse("model", id)));
+    ResponseEntity<ModelResponse> get(@PathVariable String id) {
+        Model model = models.get(Ids.parse("model", id));
+        return Revisions.ok(ModelResponse.of(model), model.getRevision());
+    }
+
+    /** Replaces everything but {@code providerId}, which a model keeps for life (it is ignored here). */
+    @PutMapping("/{id}")
+    ResponseEntity<ModelResponse> update(@PathVariable String id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+            @Valid @RequestBody UpdateModelRequest request) {
+        Long revision = Revisions.required(ifMatch);
+        Model model = models.update(Ids.parse("model", id), revision, request.name(), request.upstreamModel().strip(),
+                request.contextWindow(), request.capabilities() == null ? List.of() : request.capabilities(),
+                request.status() == null ? "active" : request.status());
+        return Revisions.ok(ModelResponse.of(model), model.getRevision());
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable String id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
+        models.delete(Ids.parse("model", id), Revisions.optional(ifMatch));
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{id}/prices")
@@ -79,6 +110,12 @@ class ModelController {
                 PriceResponse::of);
     }
 
+    /** The price that applied at {@code instant} (ISO-8601): what a request at that moment was charged. */
+    @GetMapping("/{id}/prices/at")
+    PriceResponse priceAt(@PathVariable String id, @RequestParam Instant instant) {
+        return PriceResponse.of(models.priceAt(Ids.parse("model", id), instant));
+    }
+
     @GetMapping("/{id}/prices/{priceId}")
     PriceResponse price(@PathVariable String id, @PathVariable String priceId) {
         return PriceResponse.of(models.price(Ids.parse("model", id), Ids.parse("price", priceId)));
@@ -86,6 +123,17 @@ class ModelController {
 
     record CreateModelRequest(
             @NotNull UUID providerId,
+            @NotBlank @Size(max = 200)
+            @Pattern(regexp = ModelVocabulary.NAME_PATTERN, message = ModelVocabulary.NAME_MESSAGE) String name,
+            @NotBlank @Size(max = 200) String upstreamModel,
+            @NotNull @Positive @Max(100_000_000) Integer contextWindow,
+            @Nullable List<@NotNull @Pattern(regexp = ModelVocabulary.CAPABILITY_PATTERN,
+                    message = ModelVocabulary.CAPABILITY_MESSAGE) String> capabilities,
+            @Nullable @Pattern(regexp = ModelVocabulary.STATUS_PATTERN,
+                    message = ModelVocabulary.STATUS_MESSAGE) String status) {
+    }
+
+    record UpdateModelRequest(
             @NotBlank @Size(max = 200)
             @Pattern(regexp = ModelVocabulary.NAME_PATTERN, message = ModelVocabulary.NAME_MESSAGE) String name,
             @NotBlank @Size(max = 200) String upstreamModel,
@@ -106,12 +154,12 @@ class ModelController {
     }
 
     record ModelResponse(String id, String providerId, String name, String upstreamModel, int contextWindow,
-            List<String> capabilities, String status, Instant createdAt) {
+            List<String> capabilities, String status, long revision, Instant createdAt, Instant updatedAt) {
 
         static ModelResponse of(Model model) {
             return new ModelResponse(model.getId().toString(), model.getProviderId().toString(), model.getName(),
                     model.getUpstreamModel(), model.getContextWindow(), model.getCapabilities(), model.getStatus(),
-                    model.getCreatedAt());
+                    model.getRevision(), model.getCreatedAt(), model.getUpdatedAt());
         }
     }
 

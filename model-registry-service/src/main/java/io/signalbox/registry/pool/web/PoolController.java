@@ -7,6 +7,7 @@ import java.util.UUID;
 import io.signalbox.registry.common.HttpUrl;
 import io.signalbox.registry.common.Ids;
 import io.signalbox.registry.common.ListPage;
+import io.signalbox.registry.common.web.Revisions;
 import io.signalbox.registry.pool.Endpoint;
 import io.signalbox.registry.pool.Pool;
 import io.signalbox.registry.pool.PoolService;
@@ -20,11 +21,15 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -42,45 +47,89 @@ class PoolController {
     }
 
     @PostMapping
-    ResponseEntity<PoolResponse> create(@Valid @RequestBody CreatePoolRequest request) {
+    ResponseEntity<PoolResponse> create(@Valid @RequestBody PoolRequest request) {
         Pool pool = pools.create(request.name().strip(), request.modelId(), request.region());
-        return ResponseEntity.created(URI.create("/api/v1/pools/" + pool.getId())).body(PoolResponse.of(pool));
+        return ResponseEntity.created(URI.create("/api/v1/pools/" + pool.getId()))
+                .eTag(Revisions.etag(pool.getRevision())).body(PoolResponse.of(pool));
     }
 
+    /** Filters: {@code modelId}, {@code region}, {@code q} (part of the name). */
     @GetMapping
-    ListPage<PoolResponse> list(@RequestParam(defaultValue = "0") int page,
+    ListPage<PoolResponse> list(@RequestParam(required = false) @Nullable UUID modelId,
+            @RequestParam(required = false) @Nullable String region,
+            @RequestParam(required = false) @Nullable String q, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "" + ListPage.DEFAULT_SIZE) int size) {
-        return ListPage.of(pools.list(ListPage.request(page, size, ORDER)), PoolResponse::of);
+        return ListPage.of(pools.list(modelId, region, q, ListPage.request(page, size, ORDER)), PoolResponse::of);
     }
 
     @GetMapping("/{id}")
-    PoolResponse get(@PathVariable String id) {
-        return PoolResponse.of(pools.get(Ids.parse("pool", id)));
+    ResponseEntity<PoolResponse> get(@PathVariable String id) {
+        Pool pool = pools.get(Ids.parse("pool", id));
+        return Revisions.ok(PoolResponse.of(pool), pool.getRevision());
+    }
+
+    @PutMapping("/{id}")
+    ResponseEntity<PoolResponse> update(@PathVariable String id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+            @Valid @RequestBody PoolRequest request) {
+        Long revision = Revisions.required(ifMatch);
+        Pool pool = pools.update(Ids.parse("pool", id), revision, request.name().strip(), request.modelId(),
+                request.region());
+        return Revisions.ok(PoolResponse.of(pool), pool.getRevision());
+    }
+
+    /** Deletes the pool and its endpoints. */
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable String id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
+        pools.delete(Ids.parse("pool", id), Revisions.optional(ifMatch));
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{id}/endpoints")
-    ResponseEntity<EndpointResponse> addEndpoint(@PathVariable String id,
-            @Valid @RequestBody CreateEndpointRequest request) {
+    ResponseEntity<EndpointResponse> addEndpoint(@PathVariable String id, @Valid @RequestBody EndpointRequest request) {
         Endpoint endpoint = pools.addEndpoint(Ids.parse("pool", id), request.baseUrl(), request.region(),
                 request.weight() == null ? 1 : request.weight(), request.state() == null ? "active" : request.state());
         return ResponseEntity
                 .created(URI.create("/api/v1/pools/" + endpoint.getPoolId() + "/endpoints/" + endpoint.getId()))
+                .eTag(Revisions.etag(endpoint.getRevision()))
                 .body(EndpointResponse.of(endpoint));
     }
 
+    /** Filter: {@code state}. */
     @GetMapping("/{id}/endpoints")
-    ListPage<EndpointResponse> endpoints(@PathVariable String id, @RequestParam(defaultValue = "0") int page,
+    ListPage<EndpointResponse> endpoints(@PathVariable String id,
+            @RequestParam(required = false) @Nullable String state, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "" + ListPage.DEFAULT_SIZE) int size) {
-        return ListPage.of(pools.endpoints(Ids.parse("pool", id), ListPage.request(page, size, ORDER)),
+        return ListPage.of(pools.endpoints(Ids.parse("pool", id), state, ListPage.request(page, size, ORDER)),
                 EndpointResponse::of);
     }
 
     @GetMapping("/{id}/endpoints/{endpointId}")
-    EndpointResponse endpoint(@PathVariable String id, @PathVariable String endpointId) {
-        return EndpointResponse.of(pools.endpoint(Ids.parse("pool", id), Ids.parse("endpoint", endpointId)));
+    ResponseEntity<EndpointResponse> endpoint(@PathVariable String id, @PathVariable String endpointId) {
+        Endpoint endpoint = pools.endpoint(Ids.parse("pool", id), Ids.parse("endpoint", endpointId));
+        return Revisions.ok(EndpointResponse.of(endpoint), endpoint.getRevision());
     }
 
-    record CreatePoolRequest(
+    @PutMapping("/{id}/endpoints/{endpointId}")
+    ResponseEntity<EndpointResponse> updateEndpoint(@PathVariable String id, @PathVariable String endpointId,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+            @Valid @RequestBody EndpointRequest request) {
+        Long revision = Revisions.required(ifMatch);
+        Endpoint endpoint = pools.updateEndpoint(Ids.parse("pool", id), Ids.parse("endpoint", endpointId), revision,
+                request.baseUrl(), request.region(), request.weight() == null ? 1 : request.weight(),
+                request.state() == null ? "active" : request.state());
+        return Revisions.ok(EndpointResponse.of(endpoint), endpoint.getRevision());
+    }
+
+    @DeleteMapping("/{id}/endpoints/{endpointId}")
+    ResponseEntity<Void> deleteEndpoint(@PathVariable String id, @PathVariable String endpointId,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
+        pools.deleteEndpoint(Ids.parse("pool", id), Ids.parse("endpoint", endpointId), Revisions.optional(ifMatch));
+        return ResponseEntity.noContent().build();
+    }
+
+    record PoolRequest(
             @NotBlank @Size(max = 100) String name,
             @NotNull UUID modelId,
             @NotNull @Size(max = 50)
@@ -88,7 +137,7 @@ class PoolController {
     }
 
     /** {@code region} defaults to the pool's, {@code weight} to 1, {@code state} to active. */
-    record CreateEndpointRequest(
+    record EndpointRequest(
             @NotBlank @Size(max = 2048) @HttpUrl String baseUrl,
             @Nullable @Size(max = 50)
             @Pattern(regexp = PoolVocabulary.REGION_PATTERN, message = PoolVocabulary.REGION_MESSAGE) String region,
@@ -97,21 +146,22 @@ class PoolController {
             String state) {
     }
 
-    record PoolResponse(String id, String name, String modelId, String region, Instant createdAt) {
+    record PoolResponse(String id, String name, String modelId, String region, long revision, Instant createdAt,
+            Instant updatedAt) {
 
         static PoolResponse of(Pool pool) {
             return new PoolResponse(pool.getId().toString(), pool.getName(), pool.getModelId().toString(),
-                    pool.getRegion(), pool.getCreatedAt());
+                    pool.getRegion(), pool.getRevision(), pool.getCreatedAt(), pool.getUpdatedAt());
         }
     }
 
     record EndpointResponse(String id, String poolId, String baseUrl, String region, int weight, String state,
-            Instant createdAt) {
+            long revision, Instant createdAt, Instant updatedAt) {
 
         static EndpointResponse of(Endpoint endpoint) {
             return new EndpointResponse(endpoint.getId().toString(), endpoint.getPoolId().toString(),
                     endpoint.getBaseUrl(), endpoint.getRegion(), endpoint.getWeight(), endpoint.getState(),
-                    endpoint.getCreatedAt());
+                    endpoint.getRevision(), endpoint.getCreatedAt(), endpoint.getUpdatedAt());
         }
     }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import io.signalbox.registry.common.HttpUrl;
 import io.signalbox.registry.common.Ids;
 import io.signalbox.registry.common.ListPage;
+import io.signalbox.registry.common.web.Revisions;
 import io.signalbox.registry.provider.Provider;
 import io.signalbox.registry.provider.ProviderKinds;
 import io.signalbox.registry.provider.ProviderService;
@@ -15,11 +16,15 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -37,34 +42,56 @@ class ProviderController {
     }
 
     @PostMapping
-    ResponseEntity<ProviderResponse> create(@Valid @RequestBody CreateProviderRequest request) {
+    ResponseEntity<ProviderResponse> create(@Valid @RequestBody ProviderRequest request) {
         Provider provider = providers.create(request.name().strip(), request.kind(), request.baseUrl());
         return ResponseEntity.created(URI.create("/api/v1/providers/" + provider.getId()))
+                .eTag(Revisions.etag(provider.getRevision()))
                 .body(ProviderResponse.of(provider));
     }
 
+    /** Filters: {@code kind}, {@code q} (part of the name, any case). */
     @GetMapping
-    ListPage<ProviderResponse> list(@RequestParam(defaultValue = "0") int page,
+    ListPage<ProviderResponse> list(@RequestParam(required = false) @Nullable String kind,
+            @RequestParam(required = false) @Nullable String q, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "" + ListPage.DEFAULT_SIZE) int size) {
-        return ListPage.of(providers.list(ListPage.request(page, size, ORDER)), ProviderResponse::of);
+        return ListPage.of(providers.list(kind, q, ListPage.request(page, size, ORDER)), ProviderResponse::of);
     }
 
     @GetMapping("/{id}")
-    ProviderResponse get(@PathVariable String id) {
-        return ProviderResponse.of(providers.get(Ids.parse("provider", id)));
+    ResponseEntity<ProviderResponse> get(@PathVariable String id) {
+        Provider provider = providers.get(Ids.parse("provider", id));
+        return Revisions.ok(ProviderResponse.of(provider), provider.getRevision());
     }
 
-    record CreateProviderRequest(
+    @PutMapping("/{id}")
+    ResponseEntity<ProviderResponse> update(@PathVariable String id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+            @Valid @RequestBody ProviderRequest request) {
+        Long revision = Revisions.required(ifMatch);
+        Provider provider = providers.update(Ids.parse("provider", id), revision, request.name().strip(),
+                request.kind(), request.baseUrl());
+        return Revisions.ok(ProviderResponse.of(provider), provider.getRevision());
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable String id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
+        providers.delete(Ids.parse("provider", id), Revisions.optional(ifMatch));
+        return ResponseEntity.noContent().build();
+    }
+
+    record ProviderRequest(
             @NotBlank @Size(max = 100) String name,
             @NotBlank @Pattern(regexp = ProviderKinds.PATTERN, message = ProviderKinds.MESSAGE) String kind,
             @Nullable @Size(max = 2048) @HttpUrl String baseUrl) {
     }
 
-    record ProviderResponse(String id, String name, String kind, @Nullable String baseUrl, Instant createdAt) {
+    record ProviderResponse(String id, String name, String kind, @Nullable String baseUrl, long revision,
+            Instant createdAt, Instant updatedAt) {
 
         static ProviderResponse of(Provider provider) {
             return new ProviderResponse(provider.getId().toString(), provider.getName(), provider.getKind(),
-                    provider.getBaseUrl(), provider.getCreatedAt());
+                    provider.getBaseUrl(), provider.getRevision(), provider.getCreatedAt(), provider.getUpdatedAt());
         }
     }
 }

@@ -7,16 +7,21 @@ import java.util.List;
 import io.signalbox.registry.common.Ids;
 import io.signalbox.registry.common.ListPage;
 import io.signalbox.registry.common.ValidationFailedException;
+import io.signalbox.registry.common.web.Revisions;
 import io.signalbox.registry.route.Route;
 import io.signalbox.registry.route.RoutePolicyRules;
 import io.signalbox.registry.route.RouteService;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -35,27 +40,55 @@ class RouteController {
 
     /** The route rules live in {@link RoutePolicyRules}, so the request is not bean-validated here. */
     @PostMapping
-    ResponseEntity<RouteResponse> create(@RequestBody CreateRouteRequest request) {
+    ResponseEntity<RouteResponse> create(@RequestBody RouteRequest request) {
+        PolicyBody policy = requirePolicy(request);
+        Route route = routes.create(request.alias(), policy.type(), policy.targets());
+        return ResponseEntity.created(URI.create("/api/v1/routes/" + route.getId()))
+                .eTag(Revisions.etag(route.getRevision())).body(RouteResponse.of(route));
+    }
+
+    /** Filters: {@code policyType}, {@code q} (part of the alias). */
+    @GetMapping
+    ListPage<RouteResponse> list(@RequestParam(required = false) @Nullable String policyType,
+            @RequestParam(required = false) @Nullable String q, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "" + ListPage.DEFAULT_SIZE) int size) {
+        return ListPage.of(routes.list(policyType, q, ListPage.request(page, size, ORDER)), RouteResponse::of);
+    }
+
+    @GetMapping("/{id}")
+    ResponseEntity<RouteResponse> get(@PathVariable String id) {
+        Route route = routes.get(Ids.parse("route", id));
+        return Revisions.ok(RouteResponse.of(route), route.getRevision());
+    }
+
+    /** Replaces alias and policy; the route's {@code version} goes up by one. */
+    @PutMapping("/{id}")
+    ResponseEntity<RouteResponse> update(@PathVariable String id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+            @RequestBody RouteRequest request) {
+        Long revision = Revisions.required(ifMatch);
+        PolicyBody policy = requirePolicy(request);
+        Route route = routes.update(Ids.parse("route", id), revision, request.alias(), policy.type(),
+                policy.targets());
+        return Revisions.ok(RouteResponse.of(route), route.getRevision());
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable String id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
+        routes.delete(Ids.parse("route", id), Revisions.optional(ifMatch));
+        return ResponseEntity.noContent().build();
+    }
+
+    private static PolicyBody requirePolicy(RouteRequest request) {
         PolicyBody policy = request.policy();
         if (policy == null) {
             throw ValidationFailedException.of("policy", "is required");
         }
-        Route route = routes.create(request.alias(), policy.type(), policy.targets());
-        return ResponseEntity.created(URI.create("/api/v1/routes/" + route.getId())).body(RouteResponse.of(route));
+        return policy;
     }
 
-    @GetMapping
-    ListPage<RouteResponse> list(@RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "" + ListPage.DEFAULT_SIZE) int size) {
-        return ListPage.of(routes.list(ListPage.request(page, size, ORDER)), RouteResponse::of);
-    }
-
-    @GetMapping("/{id}")
-    RouteResponse get(@PathVariable String id) {
-        return RouteResponse.of(routes.get(Ids.parse("route", id)));
-    }
-
-    record CreateRouteRequest(@Nullable String alias, @Nullable PolicyBody policy) {
+    record RouteRequest(@Nullable String alias, @Nullable PolicyBody policy) {
     }
 
     record PolicyBody(@Nullable String type, @Nullable List<RoutePolicyRules.@Nullable TargetDraft> targets) {
@@ -67,14 +100,16 @@ class RouteController {
     record PolicyResponse(String type, List<TargetBody> targets) {
     }
 
-    record RouteResponse(String id, String alias, PolicyResponse policy, long version, Instant createdAt) {
+    record RouteResponse(String id, String alias, PolicyResponse policy, long version, long revision,
+            Instant createdAt, Instant updatedAt) {
 
         static RouteResponse of(Route route) {
             List<TargetBody> targets = route.getTargets().stream()
                     .map(target -> new TargetBody(target.modelId().toString(), target.weight()))
                     .toList();
             return new RouteResponse(route.getId().toString(), route.getAlias(),
-                    new PolicyResponse(route.getPolicyType(), targets), route.getVersion(), route.getCreatedAt());
+                    new PolicyResponse(route.getPolicyType(), targets), route.getVersion(), route.getRevision(),
+                    route.getCreatedAt(), route.getUpdatedAt());
         }
     }
 }

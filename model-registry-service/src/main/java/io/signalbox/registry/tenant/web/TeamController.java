@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import io.signalbox.registry.common.Ids;
 import io.signalbox.registry.common.ListPage;
+import io.signalbox.registry.common.web.Revisions;
 import io.signalbox.registry.tenant.Team;
 import io.signalbox.registry.tenant.TenantService;
 import jakarta.validation.Valid;
@@ -14,11 +15,15 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -38,30 +43,53 @@ class TeamController {
     @PostMapping
     ResponseEntity<TeamResponse> create(@Valid @RequestBody CreateTeamRequest request) {
         Team team = tenants.createTeam(request.tenantId(), request.name().strip());
-        return ResponseEntity.created(URI.create("/api/v1/teams/" + team.getId())).body(TeamResponse.of(team));
+        return ResponseEntity.created(URI.create("/api/v1/teams/" + team.getId()))
+                .eTag(Revisions.etag(team.getRevision())).body(TeamResponse.of(team));
     }
 
-    /** All teams, or with {@code ?tenantId=} the teams of one tenant. */
+    /** Filters: {@code tenantId}, {@code q} (part of the name). */
     @GetMapping
     ListPage<TeamResponse> list(@RequestParam(required = false) @Nullable UUID tenantId,
-            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(required = false) @Nullable String q, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "" + ListPage.DEFAULT_SIZE) int size) {
-        return ListPage.of(tenants.teams(tenantId, ListPage.request(page, size, ORDER)), TeamResponse::of);
+        return ListPage.of(tenants.teams(tenantId, q, ListPage.request(page, size, ORDER)), TeamResponse::of);
     }
 
     @GetMapping("/{id}")
-    TeamResponse get(@PathVariable String id) {
-        return TeamResponse.of(tenants.team(Ids.parse("team", id)));
+    ResponseEntity<TeamResponse> get(@PathVariable String id) {
+        Team team = tenants.team(Ids.parse("team", id));
+        return Revisions.ok(TeamResponse.of(team), team.getRevision());
+    }
+
+    /** Renames the team; a team stays with its tenant ({@code tenantId} is ignored). */
+    @PutMapping("/{id}")
+    ResponseEntity<TeamResponse> update(@PathVariable String id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+            @Valid @RequestBody UpdateTeamRequest request) {
+        Long revision = Revisions.required(ifMatch);
+        Team team = tenants.renameTeam(Ids.parse("team", id), revision, request.name().strip());
+        return Revisions.ok(TeamResponse.of(team), team.getRevision());
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable String id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
+        tenants.deleteTeam(Ids.parse("team", id), Revisions.optional(ifMatch));
+        return ResponseEntity.noContent().build();
     }
 
     record CreateTeamRequest(@NotNull UUID tenantId, @NotBlank @Size(max = 100) String name) {
     }
 
-    record TeamResponse(String id, String tenantId, String name, Instant createdAt) {
+    record UpdateTeamRequest(@NotBlank @Size(max = 100) String name) {
+    }
+
+    record TeamResponse(String id, String tenantId, String name, long revision, Instant createdAt,
+            Instant updatedAt) {
 
         static TeamResponse of(Team team) {
             return new TeamResponse(team.getId().toString(), team.getTenantId().toString(), team.getName(),
-                    team.getCreatedAt());
+                    team.getRevision(), team.getCreatedAt(), team.getUpdatedAt());
         }
     }
 }

@@ -5,17 +5,23 @@ import java.time.Instant;
 
 import io.signalbox.registry.common.Ids;
 import io.signalbox.registry.common.ListPage;
+import io.signalbox.registry.common.web.Revisions;
 import io.signalbox.registry.tenant.Tenant;
 import io.signalbox.registry.tenant.TenantService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -33,29 +39,50 @@ class TenantController {
     }
 
     @PostMapping
-    ResponseEntity<TenantResponse> create(@Valid @RequestBody CreateTenantRequest request) {
+    ResponseEntity<TenantResponse> create(@Valid @RequestBody TenantRequest request) {
         Tenant tenant = tenants.create(request.name().strip());
-        return ResponseEntity.created(URI.create("/api/v1/tenants/" + tenant.getId())).body(TenantResponse.of(tenant));
+        return ResponseEntity.created(URI.create("/api/v1/tenants/" + tenant.getId()))
+                .eTag(Revisions.etag(tenant.getRevision())).body(TenantResponse.of(tenant));
     }
 
+    /** Filter: {@code q} (part of the name). */
     @GetMapping
-    ListPage<TenantResponse> list(@RequestParam(defaultValue = "0") int page,
+    ListPage<TenantResponse> list(@RequestParam(required = false) @Nullable String q,
+            @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "" + ListPage.DEFAULT_SIZE) int size) {
-        return ListPage.of(tenants.list(ListPage.request(page, size, ORDER)), TenantResponse::of);
+        return ListPage.of(tenants.list(q, ListPage.request(page, size, ORDER)), TenantResponse::of);
     }
 
     @GetMapping("/{id}")
-    TenantResponse get(@PathVariable String id) {
-        return TenantResponse.of(tenants.get(Ids.parse("tenant", id)));
+    ResponseEntity<TenantResponse> get(@PathVariable String id) {
+        Tenant tenant = tenants.get(Ids.parse("tenant", id));
+        return Revisions.ok(TenantResponse.of(tenant), tenant.getRevision());
     }
 
-    record CreateTenantRequest(@NotBlank @Size(max = 100) String name) {
+    @PutMapping("/{id}")
+    ResponseEntity<TenantResponse> update(@PathVariable String id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+            @Valid @RequestBody TenantRequest request) {
+        Long revision = Revisions.required(ifMatch);
+        Tenant tenant = tenants.rename(Ids.parse("tenant", id), revision, request.name().strip());
+        return Revisions.ok(TenantResponse.of(tenant), tenant.getRevision());
     }
 
-    record TenantResponse(String id, String name, Instant createdAt) {
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable String id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
+        tenants.delete(Ids.parse("tenant", id), Revisions.optional(ifMatch));
+        return ResponseEntity.noContent().build();
+    }
+
+    record TenantRequest(@NotBlank @Size(max = 100) String name) {
+    }
+
+    record TenantResponse(String id, String name, long revision, Instant createdAt, Instant updatedAt) {
 
         static TenantResponse of(Tenant tenant) {
-            return new TenantResponse(tenant.getId().toString(), tenant.getName(), tenant.getCreatedAt());
+            return new TenantResponse(tenant.getId().toString(), tenant.getName(), tenant.getRevision(),
+                    tenant.getCreatedAt(), tenant.getUpdatedAt());
         }
     }
 }

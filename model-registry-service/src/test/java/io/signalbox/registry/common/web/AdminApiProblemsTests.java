@@ -184,6 +184,29 @@ class AdminApiProblemsTests extends RegistryIntegrationTest {
     }
 
     @Test
+    void priceAtAnInstantIsTheLatestThatHadTakenEffect() {
+        String provider = createId("/api/v1/providers", """
+                {"name": "%s", "kind": "anthropic"}""".formatted(unique("anthropic")));
+        String model = createId("/api/v1/models", """
+                {"providerId": "%s", "name": "%s", "upstreamModel": "c", "contextWindow": 1000}"""
+                .formatted(provider, unique("claude")));
+        String prices = "/api/v1/models/" + model + "/prices";
+        create(prices, """
+                {"currency": "USD", "inputPerMillion": 3, "outputPerMillion": 15, "effectiveFrom": "2026-01-01T00:00:00Z"}""");
+        create(prices, """
+                {"currency": "USD", "inputPerMillion": 2, "outputPerMillion": 10, "effectiveFrom": "2026-03-01T00:00:00Z"}""");
+
+        assertThat(read(prices + "/at?instant=2026-02-15T00:00:00Z").path("inputPerMillion").decimalValue())
+                .isEqualByComparingTo("3");
+        assertThat(read(prices + "/at?instant=2026-03-01T00:00:00Z").path("inputPerMillion").decimalValue())
+                .as("a price applies from its first instant").isEqualByComparingTo("2");
+        assertThat(problem(admin().get().uri(prices + "/at?instant=2025-12-31T23:59:59Z").exchange(), 404)
+                .path("entity").asString()).isEqualTo("price");
+        assertThat(problem(admin().get().uri(prices + "/at?instant=yesterday").exchange(), 400)
+                .path("errors").findValuesAsString("field")).containsExactly("instant");
+    }
+
+    @Test
     void endpointsDefaultToThePoolRegionAndAreUniquePerPool() {
         String provider = createId("/api/v1/providers", """
                 {"name": "%s", "kind": "openai-compatible", "baseUrl": "http://127.0.0.1:9000/v1"}"""
@@ -244,12 +267,5 @@ class AdminApiProblemsTests extends RegistryIntegrationTest {
 
     private RestTestClient.ResponseSpec post(String path, String json) {
         return admin().post().uri(path).contentType(MediaType.APPLICATION_JSON).body(json).exchange();
-    }
-
-    private static JsonNode problem(RestTestClient.ResponseSpec response, int status) {
-        String body = response.expectStatus().isEqualTo(status)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody(String.class).returnResult().getResponseBody();
-        return json(body);
     }
 }
