@@ -1,12 +1,13 @@
 package io.signalbox.simulator.endpoint;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 
-import io.signalbox.simulator.timing.FixedLatency;
-import io.signalbox.simulator.timing.LatencyModel;
+import io.signalbox.simulator.engine.EngineSpec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Configuration of one simulated endpoint. Start from {@link #of(String, String...)} or
@@ -17,14 +18,19 @@ import io.signalbox.simulator.timing.LatencyModel;
  * @param host address to bind, default {@value #DEFAULT_HOST}
  * @param port port to bind, 0 for a free port (default)
  * @param models model names this endpoint serves; any other model is answered 404 {@code model_not_found}
- * @param ttft time to first token, default 25 ms
- * @param timePerOutputToken time between output tokens, default 5 ms
+ * @param ttft base time to first token of an idle engine (scheduling and the last prompt token), added to any
+ *     queue wait and uncached prefill; default 25 ms
+ * @param timePerOutputToken time between output tokens with the sequence alone in the batch; default 5 ms
  * @param minOutputTokens shortest natural answer, default {@value #DEFAULT_MIN_OUTPUT_TOKENS}
  * @param maxOutputTokens longest natural answer, default {@value #DEFAULT_MAX_OUTPUT_TOKENS}
  * @param contextWindow prompt plus completion tokens the models accept, default {@value #DEFAULT_CONTEXT_WINDOW}
  * @param seed seed of the deterministic text, default 0
  * @param requestLogSize how many recent requests are kept for {@code /sim/requests}, default
  *     {@value #DEFAULT_REQUEST_LOG_SIZE}; 0 keeps none
+ * @param loraAdapters model names served as LoRA adapters of the first model: they take an adapter slot of
+ *     the engine and have a prefix cache of their own; default none
+ * @param engine batching, KV cache, prefill and decode capacity; default {@link EngineSpec#unbounded()} (with
+ *     room for at least one full context window), which keeps TTFT and TPOT fixed
  */
 public record EndpointSpec(
         String name,
@@ -37,7 +43,9 @@ public record EndpointSpec(
         int maxOutputTokens,
         int contextWindow,
         long seed,
-        int requestLogSize) {
+        int requestLogSize,
+        List<String> loraAdapters,
+        EngineSpec engine) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
 
@@ -79,6 +87,18 @@ public record EndpointSpec(
         if (requestLogSize < 0) {
             throw new IllegalArgumentException("request log size must not be negative, was " + requestLogSize);
         }
+        loraAdapters = List.copyOf(loraAdapters);
+        loraAdapters.forEach(adapter -> requireText(adapter, "LoRA adapter name"));
+        List<String> served = new ArrayList<>(models);
+        served.addAll(loraAdapters);
+        if (new HashSet<>(served).size() != served.size()) {
+            throw new IllegalArgumentException("endpoint '" + name + "' lists a model or adapter twice: " + served);
+        }
+        Objects.requireNonNull(engine, "engine");
+        if (engine.kvCacheTokens() < contextWindow) {
+            throw new IllegalArgumentException("endpoint '" + name + "': a KV cache of " + engine.kvCacheTokens()
+                    + " tokens cannot hold one context window of " + contextWindow + " tokens");
+        }
     }
 
     /** An endpoint with all defaults, on a free port. */
@@ -91,11 +111,19 @@ public record EndpointSpec(
     }
 
     public boolean serves(String model) {
-        return models.contains(model);
+        return models.contains(model) || loraAdapters.contains(model);
     }
 
-    public LatencyModel latencyModel() {
-        return new FixedLatency(ttft, timePerOutputToken);
+    /** The LoRA adapter a model name selects, {@code null} for a base model. */
+    public @Nullable String adapterOf(String model) {
+        return loraAdapters.contains(model) ? model : null;
+    }
+
+    /** Base models, then adapters: every name {@code /v1/models} lists. */
+    public List<String> servedModels() {
+        List<String> served = new ArrayList<>(models);
+        served.addAll(loraAdapters);
+        return served;
     }
 
     private static void requireText(String value, String what) {
@@ -136,6 +164,10 @@ public record EndpointSpec(
         private long seed;
 
         private int requestLogSize = DEFAULT_REQUEST_LOG_SIZE;
+
+        private List<String> loraAdapters = List.of();
+
+        private @Nullable EngineSpec engine;
 
         private Builder(String name, List<String> models) {
             this.name = name;
@@ -199,9 +231,32 @@ public record EndpointSpec(
             return this;
         }
 
+        /** Model names served as LoRA adapters of the first model. */
+        public Builder loraAdapters(List<String> loraAdapters) {
+            this.loraAdapters = loraAdapters;
+            return this;
+        }
+
+        public Builder loraAdapters(String... loraAdapters) {
+            return loraAdapters(List.of(loraAdapters));
+        }
+
+        /** Serving capacity: batching, KV cache, prefill and decode speed, LoRA slots. */
+        public Builder engine(EngineSpec engine) {
+            this.engine = engine;
+            return this;
+        }
+
         public EndpointSpec build() {
+            EngineSpec chosen = engine;
+            if (chosen == null) {
+                EngineSpec unbounded = EngineSpec.unbounded();
+                int blocksForContext = Math.ceilDiv(contextWindow, unbounded.blockSize());
+                chosen = blocksForContext <= unbounded.kvCacheBlocks() ? unbounded
+                        : unbounded.withKvCache(blocksForContext, unbounded.blockSize());
+            }
             return new EndpointSpec(name, host, port, models, ttft, timePerOutputToken, minOutputTokens,
-                    maxOutputTokens, contextWindow, seed, requestLogSize);
+                    maxOutputTokens, contextWindow, seed, requestLogSize, loraAdapters, chosen);
         }
     }
 }

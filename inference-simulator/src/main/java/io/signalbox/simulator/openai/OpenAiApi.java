@@ -15,10 +15,13 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.signalbox.simulator.endpoint.EndpointSpec;
 import io.signalbox.simulator.endpoint.RecordedRequest;
 import io.signalbox.simulator.endpoint.RequestLog;
+import io.signalbox.simulator.engine.EngineDriver;
+import io.signalbox.simulator.engine.PrefixHasher;
+import io.signalbox.simulator.engine.Sequence;
+import io.signalbox.simulator.engine.SequenceRequest;
 import io.signalbox.simulator.generation.Completion;
 import io.signalbox.simulator.generation.TextGenerator;
 import io.signalbox.simulator.generation.TokenCounter;
-import io.signalbox.simulator.timing.LatencyModel;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -32,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The OpenAI-compatible handlers of one endpoint. Nothing blocks: delays are Reactor timers, and each
- * streamed token is written and flushed on its own, so a client sees tokens at the pace the latency model
+ * streamed token is written and flushed on its own, so a client sees tokens at the pace the engine
  * sets, as it would from a real inference server.
  */
 public final class OpenAiApi {
@@ -47,7 +50,7 @@ public final class OpenAiApi {
 
     private final TextGenerator generator;
 
-    private final LatencyModel latency;
+    private final EngineDriver engine;
 
     private final JsonMapper json;
 
@@ -55,11 +58,11 @@ public final class OpenAiApi {
 
     private final long startedAt;
 
-    public OpenAiApi(EndpointSpec spec, RequestLog requestLog) {
+    public OpenAiApi(EndpointSpec spec, RequestLog requestLog, EngineDriver engine) {
         this.spec = spec;
         this.requestLog = requestLog;
         this.generator = new TextGenerator(spec.seed(), spec.minOutputTokens(), spec.maxOutputTokens());
-        this.latency = spec.latencyModel();
+        this.engine = engine;
         this.json = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
         this.wire = new OpenAiWire(json, "fp_" + HexFormat.of().toHexDigits(spec.seed()));
         this.startedAt = Instant.now().getEpochSecond();
@@ -89,7 +92,7 @@ public final class OpenAiApi {
     /** {@code GET /v1/models}: the models this endpoint serves. */
     public Publisher<Void> models(HttpServerRequest request, HttpServerResponse response) {
         record(request, Instant.now(), null);
-        return sendJson(response, HttpResponseStatus.OK, wire.models(spec.models(), startedAt, spec.contextWindow()));
+        return sendJson(response, HttpResponseStatus.OK, wire.models(spec.servedModels(), startedAt, spec.contextWindow()));
     }
 
     /** Any other path: OpenAI's 404 for an unknown URL. */
@@ -115,12 +118,24 @@ public final class OpenAiApi {
         Completion completion = generator.generate(request.model(), request.prompt(), request.seed(), tokenLimit);
         String id = "chatcmpl-" + UUID.randomUUID().toString().replace("-", "");
         long created = Instant.now().getEpochSecond();
-        if (request.stream()) {
-            return stream(response, request, id, created, completion, promptTokens);
-        }
-        String body = wire.completion(id, created, request.model(), completion, promptTokens);
-        return Mono.delay(latency.timeToComplete(promptTokens, completion.completionTokens()))
-                .then(Mono.defer(() -> sendJson(response, HttpResponseStatus.OK, body)));
+        String adapter = spec.adapterOf(request.model());
+        long[] chain = PrefixHasher.chain(request.model(), request.prompt(), promptTokens,
+                engine.spec().blockSize());
+        SequenceRequest sequence = new SequenceRequest(promptTokens, completion.completionTokens(), chain, adapter);
+        return engine.schedule(sequence).flatMap(scheduled -> {
+            if (request.stream()) {
+                return stream(response, request, id, created, completion, scheduled);
+            }
+            return delayUntil(scheduled.finishedAt()).then(Mono.defer(() -> sendJson(response, HttpResponseStatus.OK,
+                    wire.completion(id, created, request.model(), completion, promptTokens,
+                            scheduled.cachedTokens()))));
+        });
+    }
+
+    /** Completes at a time on the engine's clock; at once (no timer) when that time has passed. */
+    private Mono<Void> delayUntil(long nanos) {
+        Duration wait = engine.until(nanos);
+        return wait.isZero() ? Mono.empty() : Mono.delay(wait).then();
     }
 
     private String contextLengthMessage(int promptTokens, @Nullable Integer maxTokens) {
@@ -138,21 +153,26 @@ public final class OpenAiApi {
      * token after TPOT each, then the finish chunk, the optional usage chunk and {@code [DONE]}.
      */
     private Mono<Void> stream(HttpServerResponse response, ChatCompletionRequest request, String id, long created,
-            Completion completion, int promptTokens) {
+            Completion completion, Sequence scheduled) {
         String model = request.model();
         boolean includeUsage = request.includeUsage();
         List<String> tokens = completion.tokens();
-        Flux<String> first = Mono.delay(latency.timeToFirstToken(promptTokens)).thenMany(Flux.just(
+        int promptTokens = scheduled.promptTokens();
+        Flux<String> first = delayUntil(scheduled.firstTokenAt()).thenMany(Flux.just(
                 wire.roleChunk(id, created, model, includeUsage),
                 wire.contentChunk(id, created, model, tokens.getFirst(), includeUsage)));
-        Duration tpot = latency.timePerOutputToken();
-        Flux<String> rest = Flux.fromIterable(tokens.subList(1, tokens.size())).delayElements(tpot)
-                .map(token -> wire.contentChunk(id, created, model, token, includeUsage));
+        Duration tpot = Duration.ofNanos(scheduled.timePerOutputToken());
+        Flux<String> rest = Flux.fromIterable(tokens.subList(1, tokens.size()));
+        if (!tpot.isZero()) {
+            rest = rest.delayElements(tpot);
+        }
+        rest = rest.map(token -> wire.contentChunk(id, created, model, token, includeUsage));
         Flux<String> last = Flux.defer(() -> {
             List<String> tail = new ArrayList<>(3);
             tail.add(wire.finishChunk(id, created, model, completion.finishReason(), includeUsage));
             if (includeUsage) {
-                tail.add(wire.usageChunk(id, created, model, promptTokens, completion.completionTokens()));
+                tail.add(wire.usageChunk(id, created, model, promptTokens, completion.completionTokens(),
+                        scheduled.cachedTokens()));
             }
             tail.add("[DONE]");
             return Flux.fromIterable(tail);

@@ -32,7 +32,8 @@ final class OpenAiWire {
     }
 
     /** A whole {@code chat.completion} object. */
-    String completion(String id, long created, String model, Completion completion, int promptTokens) {
+    String completion(String id, long created, String model, Completion completion, int promptTokens,
+            int cachedTokens) {
         ObjectNode root = header(id, "chat.completion", created, model);
         ObjectNode choice = root.putArray("choices").addObject();
         choice.put("index", 0);
@@ -42,7 +43,7 @@ final class OpenAiWire {
         message.putNull("refusal");
         choice.putNull("logprobs");
         choice.put("finish_reason", completion.finishReason().wireValue());
-        root.set("usage", usage(promptTokens, completion.completionTokens()));
+        root.set("usage", usage(promptTokens, completion.completionTokens(), cachedTokens));
         root.put("system_fingerprint", systemFingerprint);
         return json.writeValueAsString(root);
     }
@@ -71,11 +72,12 @@ final class OpenAiWire {
     }
 
     /** Sent only for {@code stream_options.include_usage}: no choices, the usage of the whole request. */
-    String usageChunk(String id, long created, String model, int promptTokens, int completionTokens) {
+    String usageChunk(String id, long created, String model, int promptTokens, int completionTokens,
+            int cachedTokens) {
         ObjectNode root = header(id, "chat.completion.chunk", created, model);
         root.putArray("choices");
         root.put("system_fingerprint", systemFingerprint);
-        root.set("usage", usage(promptTokens, completionTokens));
+        root.set("usage", usage(promptTokens, completionTokens, cachedTokens));
         return json.writeValueAsString(root);
     }
 
@@ -133,12 +135,12 @@ final class OpenAiWire {
         return json.writeValueAsString(root);
     }
 
-    private ObjectNode usage(int promptTokens, int completionTokens) {
+    private ObjectNode usage(int promptTokens, int completionTokens, int cachedTokens) {
         ObjectNode usage = json.createObjectNode();
         usage.put("prompt_tokens", promptTokens);
         usage.put("completion_tokens", completionTokens);
         usage.put("total_tokens", promptTokens + completionTokens);
-        usage.putObject("prompt_tokens_details").put("cached_tokens", 0);
+        usage.putObject("prompt_tokens_details").put("cached_tokens", cachedTokens);
         return usage;
     }
 }

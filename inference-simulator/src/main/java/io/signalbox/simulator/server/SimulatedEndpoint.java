@@ -10,8 +10,12 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.signalbox.simulator.endpoint.EndpointSpec;
 import io.signalbox.simulator.endpoint.RecordedRequest;
 import io.signalbox.simulator.endpoint.RequestLog;
+import io.signalbox.simulator.engine.EngineDriver;
+import io.signalbox.simulator.engine.EngineStats;
+import io.signalbox.simulator.engine.InferenceEngine;
 import io.signalbox.simulator.openai.OpenAiApi;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerResponse;
@@ -33,17 +37,23 @@ public final class SimulatedEndpoint {
 
     private final RequestLog requestLog;
 
+    private final EngineDriver engine;
+
     private final DisposableServer server;
 
-    private SimulatedEndpoint(EndpointSpec spec, RequestLog requestLog, DisposableServer server) {
+    private SimulatedEndpoint(EndpointSpec spec, RequestLog requestLog, EngineDriver engine,
+            DisposableServer server) {
         this.spec = spec;
         this.requestLog = requestLog;
+        this.engine = engine;
         this.server = server;
     }
 
-    static SimulatedEndpoint bind(EndpointSpec spec, LoopResources loops) {
+    static SimulatedEndpoint bind(EndpointSpec spec, LoopResources loops, Scheduler timer) {
         RequestLog requestLog = new RequestLog(spec.requestLogSize());
-        OpenAiApi api = new OpenAiApi(spec, requestLog);
+        EngineDriver engine = new EngineDriver(
+                new InferenceEngine(spec.engine(), spec.ttft(), spec.timePerOutputToken()), timer, System::nanoTime);
+        OpenAiApi api = new OpenAiApi(spec, requestLog, engine);
         DisposableServer server = HttpServer.create()
                 .host(spec.host())
                 .port(spec.port())
@@ -56,7 +66,7 @@ public final class SimulatedEndpoint {
                                 sendJson(response, requestsJson(requestLog.snapshot())))
                         .route(request -> true, api::invalidUrl))
                 .bindNow(BIND_TIMEOUT);
-        return new SimulatedEndpoint(spec, requestLog, server);
+        return new SimulatedEndpoint(spec, requestLog, engine, server);
     }
 
     public String name() {
@@ -96,6 +106,11 @@ public final class SimulatedEndpoint {
     /** The most recent requests, oldest first; the same list {@code GET /sim/requests} shows. */
     public List<RecordedRequest> requests() {
         return requestLog.snapshot();
+    }
+
+    /** The engine's state now: running and waiting sequences, KV cache, counters. */
+    public EngineStats engineStats() {
+        return engine.stats();
     }
 
     void stop() {

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import io.signalbox.simulator.endpoint.EndpointSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.resources.LoopResources;
 
 /**
@@ -68,7 +69,7 @@ public final class SimulatorServer implements AutoCloseable {
         Map<String, SimulatedEndpoint> started = new LinkedHashMap<>();
         for (EndpointSpec spec : byName.values()) {
             try {
-                SimulatedEndpoint endpoint = SimulatedEndpoint.bind(spec, loops);
+                SimulatedEndpoint endpoint = SimulatedEndpoint.bind(spec, loops, Schedulers.parallel());
                 started.put(spec.name(), endpoint);
                 log.info("Simulated endpoint '{}' serves {} at {}", spec.name(), spec.models(), endpoint.baseUrl());
             }

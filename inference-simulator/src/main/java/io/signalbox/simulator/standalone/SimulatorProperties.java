@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.signalbox.simulator.endpoint.EndpointSpec;
+import io.signalbox.simulator.engine.EngineSpec;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
@@ -42,6 +43,8 @@ public record SimulatorProperties(@NotEmpty List<@Valid Endpoint> endpoints) {
      * @param contextWindow prompt plus completion tokens accepted
      * @param seed seed of the deterministic text
      * @param requestLogSize requests kept for {@code GET /sim/requests}
+     * @param loraAdapters model names served as LoRA adapters of the first model
+     * @param engine serving capacity; unset keeps the fixed-latency default
      */
     public record Endpoint(
             @NotBlank String name,
@@ -54,7 +57,9 @@ public record SimulatorProperties(@NotEmpty List<@Valid Endpoint> endpoints) {
             @Nullable @Positive Integer maxOutputTokens,
             @Nullable @Positive Integer contextWindow,
             @Nullable Long seed,
-            @Nullable @PositiveOrZero Integer requestLogSize) {
+            @Nullable @PositiveOrZero Integer requestLogSize,
+            @Nullable List<@NotBlank String> loraAdapters,
+            @Nullable @Valid Engine engine) {
 
         EndpointSpec toSpec() {
             EndpointSpec.Builder builder = EndpointSpec.builder(name).models(models);
@@ -85,7 +90,67 @@ public record SimulatorProperties(@NotEmpty List<@Valid Endpoint> endpoints) {
             if (requestLogSize != null) {
                 builder.requestLogSize(requestLogSize);
             }
+            if (loraAdapters != null) {
+                builder.loraAdapters(loraAdapters);
+            }
+            if (engine != null) {
+                builder.engine(engine.toSpec());
+            }
             return builder.build();
         }
+    }
+
+    /**
+     * {@code engine}: a preset and any values that override it; see {@link EngineSpec} for their meaning.
+     *
+     * @param preset the starting figures, default {@link Preset#UNBOUNDED}
+     * @param maxRunningSequences vLLM's {@code --max-num-seqs}
+     * @param kvCacheBlocks KV-cache blocks
+     * @param blockSize tokens per block
+     * @param prefillTokensPerSecond prefill speed of uncached prompt tokens, 0 for free prefill
+     * @param decodeSlowdownPerSequence added to TPOT per other running sequence, e.g. {@code 80us}
+     * @param maxLoras adapters resident at once
+     * @param loraLoadTime delay when an adapter has to be loaded
+     */
+    public record Engine(
+            @Nullable Preset preset,
+            @Nullable @Positive Integer maxRunningSequences,
+            @Nullable @Positive Integer kvCacheBlocks,
+            @Nullable @Positive Integer blockSize,
+            @Nullable @PositiveOrZero Long prefillTokensPerSecond,
+            @Nullable Duration decodeSlowdownPerSequence,
+            @Nullable @Positive Integer maxLoras,
+            @Nullable Duration loraLoadTime) {
+
+        EngineSpec toSpec() {
+            EngineSpec spec = switch (preset == null ? Preset.UNBOUNDED : preset) {
+                case UNBOUNDED -> EngineSpec.unbounded();
+                case H100_LLAMA_8B -> EngineSpec.h100Llama8b();
+                case H100_LLAMA_70B -> EngineSpec.h100Llama70b();
+            };
+            if (maxRunningSequences != null) {
+                spec = spec.withMaxRunningSequences(maxRunningSequences);
+            }
+            if (kvCacheBlocks != null || blockSize != null) {
+                spec = spec.withKvCache(kvCacheBlocks == null ? spec.kvCacheBlocks() : kvCacheBlocks,
+                        blockSize == null ? spec.blockSize() : blockSize);
+            }
+            if (prefillTokensPerSecond != null) {
+                spec = spec.withPrefillTokensPerSecond(prefillTokensPerSecond);
+            }
+            if (decodeSlowdownPerSequence != null) {
+                spec = spec.withDecodeSlowdownPerSequence(decodeSlowdownPerSequence);
+            }
+            if (maxLoras != null || loraLoadTime != null) {
+                spec = spec.withLoras(maxLoras == null ? spec.maxLoras() : maxLoras,
+                        loraLoadTime == null ? spec.loraLoadTime() : loraLoadTime);
+            }
+            return spec;
+        }
+    }
+
+    /** Starting figures of an engine; {@code unbounded}, {@code h100-llama-8b} or {@code h100-llama-70b}. */
+    public enum Preset {
+        UNBOUNDED, H100_LLAMA_8B, H100_LLAMA_70B
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.signalbox.simulator.endpoint.EndpointSpec;
+import io.signalbox.simulator.engine.EngineSpec;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAutoConfiguration;
@@ -47,10 +48,11 @@ class SimulatorPropertiesTests {
         assertThat(large.models()).containsExactly("meta-llama/Llama-3.1-70B-Instruct");
         assertThat(large.ttft()).isGreaterThan(small.ttft());
         assertThat(large.timePerOutputToken()).isGreaterThan(small.timePerOutputToken());
-        assertThat(specs).allSatisfy(spec -> {
-            assertThat(spec.host()).isEqualTo("127.0.0.1");
-            assertThat(spec.contextWindow()).isEqualTo(131_072);
-        });
+        assertThat(specs).allSatisfy(spec -> assertThat(spec.host()).isEqualTo("127.0.0.1"));
+        assertThat(small.contextWindow()).isEqualTo(131_072);
+        assertThat(small.engine()).isEqualTo(EngineSpec.h100Llama8b());
+        assertThat(large.contextWindow()).isEqualTo(16_384);
+        assertThat(large.engine()).isEqualTo(EngineSpec.h100Llama70b());
     }
 
     @Test
@@ -61,6 +63,24 @@ class SimulatorPropertiesTests {
                     assertThat(started).hasNotFailed();
                     EndpointSpec spec = started.getBean(SimulatorProperties.class).specs().getFirst();
                     assertThat(spec).isEqualTo(EndpointSpec.builder("plain", "m").build());
+                });
+    }
+
+    @Test
+    void bindsAnEnginePresetWithOverridesAndLoraAdapters() {
+        context.withPropertyValues("signalbox.simulator.endpoints[0].name=tuned",
+                        "signalbox.simulator.endpoints[0].models[0]=base",
+                        "signalbox.simulator.endpoints[0].lora-adapters[0]=base-sql",
+                        "signalbox.simulator.endpoints[0].engine.preset=h100-llama-8b",
+                        "signalbox.simulator.endpoints[0].engine.max-running-sequences=4",
+                        "signalbox.simulator.endpoints[0].engine.decode-slowdown-per-sequence=1ms")
+                .run(started -> {
+                    assertThat(started).hasNotFailed();
+                    EndpointSpec spec = started.getBean(SimulatorProperties.class).specs().getFirst();
+                    assertThat(spec.engine()).isEqualTo(EngineSpec.h100Llama8b().withMaxRunningSequences(4)
+                            .withDecodeSlowdownPerSequence(Duration.ofMillis(1)));
+                    assertThat(spec.adapterOf("base-sql")).isEqualTo("base-sql");
+                    assertThat(spec.adapterOf("base")).isNull();
                 });
     }
 
