@@ -21,6 +21,8 @@ import org.springframework.validation.annotation.Validated;
  * @param internalToken bearer token for service-to-service calls
  * @param maxRequestSize largest request body accepted on {@code /v1/*}; larger is answered 413
  * @param keyCacheTtl how long a key lookup is trusted; bounds how late a revocation takes effect
+ * @param routingTimeout longest wait for a routing decision before answering 503
+ * @param registryTimeout longest wait for a key lookup before answering 503
  */
 @Validated
 @ConfigurationProperties("signalbox.gateway")
@@ -30,6 +32,8 @@ public record GatewayProperties(
         @NotBlank @Size(min = 16) String internalToken,
         @DefaultValue("8MB") DataSize maxRequestSize,
         @DefaultValue("60s") Duration keyCacheTtl,
+        @DefaultValue("2s") Duration routingTimeout,
+        @DefaultValue("3s") Duration registryTimeout,
         @DefaultValue @Valid Upstream upstream,
         @DefaultValue @Valid Usage usage) {
 
@@ -58,6 +62,7 @@ public record GatewayProperties(
     @Override
     public String toString() {
         return "GatewayProperties[routingUrl=" + routingUrl + ", registryUrl=" + registryUrl + ", maxRequestSize="
-                + maxRequestSize + ", keyCacheTtl=" + keyCacheTtl + ", upstream=" + upstream + ", usage=" + usage + "]";
+                + maxRequestSize + ", keyCacheTtl=" + keyCacheTtl + ", routingTimeout=" + routingTimeout + ", registryTimeout="
+                + registryTimeout + ", upstream=" + upstream + ", usage=" + usage + "]";
     }
 }

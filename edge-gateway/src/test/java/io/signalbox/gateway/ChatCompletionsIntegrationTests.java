@@ -60,7 +60,8 @@ class ChatCompletionsIntegrationTests {
 
     static final SimulatorServer UPSTREAM = SimulatorServer.start(
             EndpointSpec.builder("alpha", "up-alpha").ttft(Duration.ofMillis(20))
-                    .timePerOutputToken(Duration.ofMillis(10)).outputTokens(12, 20).build());
+                    .timePerOutputToken(Duration.ofMillis(10)).outputTokens(12, 20).build(),
+            EndpointSpec.builder("slow", "up-slow").ttft(Duration.ofSeconds(4)).build());
 
     static final HttpServer OVERLOADED = overloadedUpstream();
 
@@ -77,6 +78,7 @@ class ChatCompletionsIntegrationTests {
         registry.add("signalbox.gateway.registry-url", CONTROL_PLANE::url);
         registry.add("signalbox.gateway.internal-token", () -> StubControlPlane.INTERNAL_TOKEN);
         registry.add("signalbox.gateway.max-request-size", () -> "64KB");
+        registry.add("signalbox.gateway.upstream.first-byte-timeout", () -> "1500ms");
         registry.add("signalbox.gateway.usage.spool-directory", () -> tempDir("spool"));
     }
 
@@ -103,6 +105,10 @@ class ChatCompletionsIntegrationTests {
                 StubControlPlane.target("alpha", "up-alpha", "ep-alpha", alpha)));
         CONTROL_PLANE.route("only-503", List.of(StubControlPlane.target("busy", "up-busy", "ep-busy",
                 "http://127.0.0.1:" + OVERLOADED.getAddress().getPort() + "/v1")));
+        String slow = UPSTREAM.endpoint("slow").baseUrl();
+        CONTROL_PLANE.route("slow-then-alpha", List.of(StubControlPlane.target("slow", "up-slow", "ep-slow", slow),
+                StubControlPlane.target("alpha", "up-alpha", "ep-alpha", alpha)));
+        CONTROL_PLANE.route("meta/llama-x", List.of(StubControlPlane.target("alpha", "up-alpha", "ep-alpha", alpha)));
         Thread consumer = new Thread(ChatCompletionsIntegrationTests::collectUsage, "usage-collector");
         consumer.setDaemon(true);
         consumer.start();
@@ -275,6 +281,54 @@ class ChatCompletionsIntegrationTests {
         assertThat(body.path("object").asString()).isEqualTo("list");
         assertThat(body.path("data").findValuesAsString("id")).contains("alpha", "after-503");
         assertThat(body.path("data").get(0).path("object").asString()).isEqualTo("model");
+    }
+
+    @Test
+    void aTimedOutUpstreamIsAnsweredWith504AndNotRunAgainElsewhere() throws Exception {
+        HttpResponse<String> response = chat("""
+                {"model":"slow-then-alpha","messages":[{"role":"user","content":"take your time"}]}""");
+
+        assertOpenAiError(response, 504, "server_error", "upstream_timeout");
+        UsageRecorded event = usageOf(response);
+        assertThat(event.attempts()).extracting(attempt -> attempt.endpointId() + ":" + attempt.outcome())
+                .as("a request that may still be running is never sent to a second target")
+                .containsExactly("ep-slow:timeout");
+        assertThat(event.usage().estimated()).isTrue();
+        assertThat(event.usage().promptTokens()).as("the estimated prompt is charged to the endpoint it reached")
+                .isPositive();
+    }
+
+    @Test
+    void aClientThatHangsUpIsStillRecordedAsInterrupted() throws Exception {
+        String marker = "hang-up-" + Instant.now().toEpochMilli();
+        String body = "{\"model\":\"slow-then-alpha\",\"user\":\"" + marker + "\","
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"hello\"}]}";
+        try (java.net.Socket socket = new java.net.Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.getOutputStream().write(("POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Authorization: Bearer " + KEY + "\r\nContent-Type: application/json\r\nContent-Length: "
+                    + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body)
+                    .getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            await().atMost(Duration.ofSeconds(5)).until(() -> UPSTREAM.endpoint("slow").requests().stream()
+                    .anyMatch(recorded -> recorded.toString().contains("up-slow")));
+        }
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> USAGE.values().stream()
+                .anyMatch(event -> "client_cancelled".equals(event.errorClass()) && event.interrupted()));
+    }
+
+    @Test
+    void retrievesOneModelByIdEvenWhenTheIdContainsASlash() throws Exception {
+        HttpResponse<String> alpha = HTTP.send(HttpRequest.newBuilder(uri("/v1/models/alpha"))
+                .header("Authorization", "Bearer " + KEY).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> slashed = HTTP.send(HttpRequest.newBuilder(uri("/v1/models/meta/llama-x"))
+                .header("Authorization", "Bearer " + KEY).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> missing = HTTP.send(HttpRequest.newBuilder(uri("/v1/models/nope"))
+                .header("Authorization", "Bearer " + KEY).GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(JSON.readTree(alpha.body()).path("id").asString()).isEqualTo("alpha");
+        assertThat(JSON.readTree(slashed.body()).path("id").asString()).isEqualTo("meta/llama-x");
+        assertOpenAiError(missing, 404, "invalid_request_error", "model_not_found");
     }
 
     static void assertOpenAiError(HttpResponse<String> response, int status, String type, String code) {

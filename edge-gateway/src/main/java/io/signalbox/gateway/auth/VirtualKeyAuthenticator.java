@@ -38,6 +38,8 @@ public class VirtualKeyAuthenticator {
 
     private final Clock clock;
 
+    private final Duration timeout;
+
     VirtualKeyAuthenticator(WebClient.Builder builder, GatewayProperties properties, Clock clock) {
         this.registry = builder.clone()
                 .baseUrl(properties.registryUrl().toString())
@@ -48,6 +50,7 @@ public class VirtualKeyAuthenticator {
                 .expireAfter(new IdentityExpiry(properties.keyCacheTtl(), NEGATIVE_TTL))
                 .buildAsync();
         this.clock = clock;
+        this.timeout = properties.registryTimeout();
     }
 
     public Mono<KeyIdentity> authenticate(@Nullable String authorization) {
@@ -75,6 +78,7 @@ public class VirtualKeyAuthenticator {
                 .uri("/internal/v1/keys/{hash}", hash)
                 .retrieve()
                 .bodyToMono(String.class)
+                .timeout(timeout)
                 .map(json -> Optional.of(ContractJson.fromJson(json, KeyIdentity.class)))
                 .onErrorResume(WebClientResponseException.NotFound.class, notFound -> Mono.just(Optional.empty()))
                 .onErrorMap(failure -> !(failure instanceof OpenAiException), failure -> new OpenAiException(

@@ -39,7 +39,8 @@ public class ModelsHandler {
     }
 
     public Mono<ServerResponse> get(ServerRequest request) {
-        String id = request.pathVariable("model");
+        // {*model} keeps the slashes of ids such as "meta-llama/Llama-3.1-8B-Instruct", and the leading one
+        String id = request.pathVariable("model").substring(1);
         return authenticator.authenticate(request.headers().firstHeader(HttpHeaders.AUTHORIZATION))
                 .then(routing.models())
                 .flatMap(models -> find(models, id)

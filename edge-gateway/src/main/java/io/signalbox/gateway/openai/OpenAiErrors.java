@@ -3,8 +3,10 @@ package io.signalbox.gateway.openai;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -21,9 +23,15 @@ public final class OpenAiErrors {
 
     /** The error response for any failure; unexpected ones become a 500 without internals. */
     public static Mono<ServerResponse> toResponse(Throwable failure) {
+        return toResponse(failure, headers -> { });
+    }
+
+    /** The same, with headers of the caller's (request id, decision id, Retry-After). */
+    public static Mono<ServerResponse> toResponse(Throwable failure, Consumer<HttpHeaders> headers) {
         OpenAiException error = asOpenAiException(failure);
         return ServerResponse.status(error.status())
                 .contentType(MediaType.APPLICATION_JSON)
+                .headers(headers)
                 .bodyValue(body(error));
     }
 

@@ -24,6 +24,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
@@ -107,7 +108,16 @@ public class ChatCompletionsHandler {
                         }
                         return attempt(exchange, decision.targets(), 0);
                     })
-                    .onErrorResume(failure -> fail(exchange, failure));
+                    .onErrorResume(failure -> fail(exchange, failure))
+                    .doOnCancel(() -> {
+                        // the client went away before an answer was ready: the upstream may still have spent
+                        // tokens, so the request is recorded, as interrupted, with what is known
+                        markInterrupted(exchange, "client_cancelled");
+                        if (exchange.usage.promptTokens() == null) {
+                            exchange.usage = estimatedPromptUsage(exchange);
+                        }
+                        finish(exchange);
+                    });
         });
     }
 
@@ -153,12 +163,13 @@ public class ChatCompletionsHandler {
                 .onErrorResume(failure -> Mono.just(new Outcome.Failed(failure)))
                 .flatMap(outcome -> switch (outcome) {
                     case Outcome.Failed failed -> {
-                        exchange.attempt(target, "connect_error", null, started);
-                        log.debug("Target {} unreachable: {}", describe(target), failed.failure().toString());
-                        yield hasNext ? attempt(exchange, targets, index + 1)
-                                : Mono.error(new OpenAiException(HttpStatus.BAD_GATEWAY, "server_error",
-                                        "upstream_unreachable", null,
-                                        "No upstream endpoint could be reached for this request."));
+                        UpstreamFailure kind = UpstreamFailure.classify(failed.failure());
+                        exchange.attempt(target, kind.outcome(), null, started);
+                        log.debug("Target {} failed ({}): {}", describe(target), kind, failed.failure().toString());
+                        if (kind.failoverSafe() && hasNext) {
+                            yield attempt(exchange, targets, index + 1);
+                        }
+                        yield Mono.error(upstreamError(kind, exchange, target));
                     }
                     case Outcome.Responded responded when hasNext && retryable(responded.response().status()) -> {
                         exchange.attempt(target, "http_error", responded.response().status().value(), started);
@@ -179,6 +190,12 @@ public class ChatCompletionsHandler {
             long started) {
         HttpStatusCode status = response.status();
         return DataBufferUtils.join(response.body(), maxResponseBytes)
+                .onErrorMap(DataBufferLimitException.class, tooLarge -> {
+                    exchange.attempt(target, "response_too_large", status.value(), started);
+                    exchange.usage = estimatedPromptUsage(exchange);
+                    return new OpenAiException(HttpStatus.BAD_GATEWAY, "server_error", "upstream_response_too_large",
+                            null, "The upstream's answer is larger than this gateway accepts.");
+                })
                 .map(ChatCompletionsHandler::drain)
                 .defaultIfEmpty(new byte[0])
                 .flatMap(bytes -> {
@@ -255,6 +272,23 @@ public class ChatCompletionsHandler {
         }
     }
 
+    private static OpenAiException upstreamError(UpstreamFailure kind, ProxyExchange exchange, DecisionTarget target) {
+        if (kind != UpstreamFailure.CONNECT) {
+            // the request reached the upstream and may have run: record its estimated prompt against it
+            exchange.served = target;
+            exchange.usage = estimatedPromptUsage(exchange);
+        }
+        return switch (kind) {
+            case TIMEOUT -> new OpenAiException(HttpStatus.GATEWAY_TIMEOUT, "server_error", "upstream_timeout", null,
+                    "The upstream did not answer in time. The request was not retried elsewhere because it may "
+                            + "still be running.");
+            case CONNECT -> new OpenAiException(HttpStatus.BAD_GATEWAY, "server_error", "upstream_unreachable", null,
+                    "No upstream endpoint could be reached for this request.");
+            case BROKEN -> new OpenAiException(HttpStatus.BAD_GATEWAY, "server_error", "upstream_error", null,
+                    "The connection to the upstream broke before it answered.");
+        };
+    }
+
     private static OpenAiException streamBroken() {
         return new OpenAiException(HttpStatus.BAD_GATEWAY, "server_error", "stream_interrupted", null,
                 "The upstream stream ended before it was complete; the response above is partial.");
@@ -275,6 +309,11 @@ public class ChatCompletionsHandler {
         catch (JacksonException ex) {
             log.warn("Upstream answered request {} with a body that is not JSON", exchange.requestId);
         }
+        return estimatedPromptUsage(exchange);
+    }
+
+    /** The gateway's own prompt estimate, flagged as estimated; completion tokens stay unknown. */
+    private static TokenUsage estimatedPromptUsage(ProxyExchange exchange) {
         ChatCompletionRequest chat = exchange.request;
         return new TokenUsage(chat == null ? null : chat.estimatedPromptTokens(), null, null, null, true);
     }
@@ -287,7 +326,12 @@ public class ChatCompletionsHandler {
         exchange.httpStatus = error.status().value();
         exchange.errorClass = error.code() != null ? error.code() : error.type();
         finish(exchange);
-        return OpenAiErrors.toResponse(error);
+        return OpenAiErrors.toResponse(error, headers -> {
+            headers.set("x-request-id", exchange.requestId);
+            if (exchange.decision != null) {
+                headers.set("x-signalbox-decision-id", exchange.decision.decisionId());
+            }
+        });
     }
 
     private void finish(ProxyExchange exchange) {

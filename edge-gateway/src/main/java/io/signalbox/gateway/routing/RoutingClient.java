@@ -1,5 +1,6 @@
 package io.signalbox.gateway.routing;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
@@ -9,6 +10,7 @@ import io.signalbox.contracts.decision.DecisionResponse;
 import io.signalbox.contracts.json.ContractJson;
 import io.signalbox.gateway.GatewayProperties;
 import io.signalbox.gateway.openai.OpenAiException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -16,18 +18,25 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 
 /** Asks routing-service where a request should go, over one kept-alive connection pool. */
 @Component
 public class RoutingClient {
 
+    private static final String PROBLEM_TYPE_PREFIX = "https://signalbox.io/problems/";
+
     private final WebClient routing;
+
+    private final Duration timeout;
 
     RoutingClient(WebClient.Builder builder, GatewayProperties properties) {
         this.routing = builder.clone()
                 .baseUrl(properties.routingUrl().toString())
                 .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + properties.internalToken())
                 .build();
+        this.timeout = properties.routingTimeout();
     }
 
     public Mono<DecisionResponse> decide(DecisionRequest request) {
@@ -37,6 +46,7 @@ public class RoutingClient {
                 .bodyValue(ContractJson.toJson(request))
                 .retrieve()
                 .bodyToMono(String.class)
+                .timeout(timeout)
                 .map(json -> ContractJson.fromJson(json, DecisionResponse.class))
                 .onErrorMap(WebClientResponseException.class, failure -> translate(failure, request.model()))
                 .onErrorMap(failure -> !(failure instanceof OpenAiException), failure -> unavailable());
@@ -47,21 +57,48 @@ public class RoutingClient {
                 .uri("/v1/models")
                 .retrieve()
                 .bodyToMono(String.class)
+                .timeout(timeout)
                 .map(json -> Arrays.asList(ContractJson.fromJson(json, AvailableModel[].class)))
                 .onErrorMap(failure -> !(failure instanceof OpenAiException), failure -> unavailable());
     }
 
-    private static OpenAiException translate(WebClientResponseException failure, String model) {
-        HttpStatus status = HttpStatus.resolve(failure.getStatusCode().value());
-        if (status == HttpStatus.NOT_FOUND) {
-            return OpenAiException.modelNotFound(model);
+    /** Maps routing-service's problem types to what an OpenAI client understands. */
+    static OpenAiException translate(WebClientResponseException failure, String model) {
+        Problem problem = Problem.read(failure.getResponseBodyAsString());
+        String slug = problem.type().startsWith(PROBLEM_TYPE_PREFIX)
+                ? problem.type().substring(PROBLEM_TYPE_PREFIX.length()) : "";
+        return switch (slug) {
+            case "unknown-model" -> OpenAiException.modelNotFound(model);
+            case "no-available-target" -> new OpenAiException(HttpStatus.NOT_FOUND, "invalid_request_error",
+                    "model_not_available", "model", problem.detailOr("No model behind '" + model + "' can serve requests."));
+            case "no-active-endpoint" -> OpenAiException.serviceUnavailable("no_available_target",
+                    problem.detailOr("No endpoint can serve '" + model + "' right now. Retry shortly."));
+            case "invalid-request" -> OpenAiException.invalidRequest("unroutable_request", null,
+                    problem.detailOr("The request cannot be routed."));
+            case "unsupported-policy" -> new OpenAiException(HttpStatus.INTERNAL_SERVER_ERROR, "server_error",
+                    "unsupported_policy", null, problem.detailOr("The route's policy is not supported."));
+            default -> failure.getStatusCode().value() == HttpStatus.NOT_FOUND.value()
+                    ? OpenAiException.modelNotFound(model) : unavailable();
+        };
+    }
+
+    /** The fields of an RFC 9457 problem the gateway uses; tolerant of bodies that are not problems. */
+    private record Problem(String type, @Nullable String detail) {
+
+        static Problem read(String body) {
+            try {
+                JsonNode node = ContractJson.mapper().readTree(body);
+                return new Problem(node.path("type").asString(""),
+                        node.path("detail").isString() ? node.path("detail").asString() : null);
+            }
+            catch (JacksonException notJson) {
+                return new Problem("", null);
+            }
         }
-        if (status == HttpStatus.BAD_REQUEST || status == HttpStatus.UNPROCESSABLE_CONTENT) {
-            String detail = ContractJson.mapper().readTree(failure.getResponseBodyAsString()).path("detail")
-                    .asString("The request cannot be routed.");
-            return OpenAiException.invalidRequest("unroutable_request", null, detail);
+
+        String detailOr(String fallback) {
+            return detail == null || detail.isBlank() ? fallback : detail;
         }
-        return unavailable();
     }
 
     private static OpenAiException unavailable() {

@@ -87,6 +87,11 @@ class UsageSpool {
         }
     }
 
+    /** Moves an unreadable file out of the replay order, keeping it for manual recovery. */
+    void quarantine(Path file) {
+        moveQuietly(file, file.resolveSibling(file.getFileName() + ".bad"));
+    }
+
     int size() {
         return pending().size();
     }

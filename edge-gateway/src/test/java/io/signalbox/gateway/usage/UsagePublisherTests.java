@@ -57,9 +57,27 @@ class UsagePublisherTests {
         assertThat(consume(event.requestId())).isEqualTo(event);
     }
 
+    @Test
+    void anUnreadableSpoolFileIsMovedAsideAndDoesNotBlockTheOthers() throws Exception {
+        UsageRecorded event = UsageSpoolTests.event("req-after-bad-file-" + Instant.now().toEpochMilli());
+        java.nio.file.Files.writeString(spool.resolve("00000000-0000-0000-0000-000000000000.json"), "{truncated");
+        java.nio.file.Files.setLastModifiedTime(spool.resolve("00000000-0000-0000-0000-000000000000.json"),
+                java.nio.file.attribute.FileTime.fromMillis(0));
+        new UsageSpool(spool).append(event);
+        UsagePublisher publisher = new UsagePublisher(template(SharedInfra.kafka().bootstrapServers()), properties(),
+                new SimpleMeterRegistry());
+
+        publisher.replaySpool();
+
+        assertThat(consume(event.requestId())).isEqualTo(event);
+        assertThat(spool.resolve("00000000-0000-0000-0000-000000000000.json.bad")).exists();
+        assertThat(new UsageSpool(spool).size()).isZero();
+    }
+
     GatewayProperties properties() {
         return new GatewayProperties(URI.create("http://127.0.0.1:1"), URI.create("http://127.0.0.1:1"),
-                "internal-token-0123456789", DataSize.ofMegabytes(1), Duration.ofSeconds(60),
+                "internal-token-0123456789", DataSize.ofMegabytes(1), Duration.ofSeconds(60), Duration.ofSeconds(2),
+                Duration.ofSeconds(3),
                 new GatewayProperties.Upstream(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(5),
                         DataSize.ofMegabytes(1)),
                 new GatewayProperties.Usage(spool, Duration.ofSeconds(5)));
