@@ -27,13 +27,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "server.address=127.0.0.1",
         "signalbox.security.admin-token=" + RegistryIntegrationTest.ADMIN_TOKEN,
-        "signalbox.security.internal-token=" + RegistryIntegrationTest.INTERNAL_TOKEN })
+        "signalbox.security.internal-token=" + RegistryIntegrationTest.INTERNAL_TOKEN,
+        "signalbox.security.tokens[0].name=grafana",
+        "signalbox.security.tokens[0].token=" + RegistryIntegrationTest.VIEWER_TOKEN,
+        "signalbox.security.tokens[0].roles=viewer",
+        "signalbox.security.tokens[1].name=billing",
+        "signalbox.security.tokens[1].token=" + RegistryIntegrationTest.FINANCE_TOKEN,
+        "signalbox.security.tokens[1].roles=finance",
+        "signalbox.security.tokens[2].name=ci-bot",
+        "signalbox.security.tokens[2].token=" + RegistryIntegrationTest.CI_ADMIN_TOKEN,
+        "signalbox.security.tokens[2].roles=admin" })
 @AutoConfigureRestTestClient
 public abstract class RegistryIntegrationTest {
 
     public static final String ADMIN_TOKEN = "admin-token-for-tests-0123456789";
 
     public static final String INTERNAL_TOKEN = "internal-token-for-tests-0123456789";
+
+    public static final String VIEWER_TOKEN = "viewer-token-for-tests-0123456789";
+
+    public static final String FINANCE_TOKEN = "finance-token-for-tests-0123456789";
+
+    public static final String CI_ADMIN_TOKEN = "ci-admin-token-for-tests-0123456789";
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -52,7 +67,7 @@ public abstract class RegistryIntegrationTest {
         return withToken(INTERNAL_TOKEN);
     }
 
-    private RestTestClient withToken(String token) {
+    protected RestTestClient withToken(String token) {
         return http.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token).build();
     }
 

@@ -9,6 +9,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -78,6 +79,16 @@ class BearerTokenFilterTests {
         @GetMapping("/api/v1/things")
         String things() {
             return "things";
+        }
+
+        @PostMapping("/api/v1/things")
+        String create() {
+            return "created";
+        }
+
+        @GetMapping("/api/v1/prices")
+        String prices() {
+            return "prices";
         }
 
         @GetMapping("/internal/v1/things")
