@@ -92,7 +92,8 @@ public final class OpenAiApi {
     /** {@code GET /v1/models}: the models this endpoint serves. */
     public Publisher<Void> models(HttpServerRequest request, HttpServerResponse response) {
         record(request, Instant.now(), null);
-        return sendJson(response, HttpResponseStatus.OK, wire.models(spec.servedModels(), startedAt, spec.contextWindow()));
+        return sendJson(response, HttpResponseStatus.OK,
+                wire.models(spec.servedModels(), startedAt, spec.contextWindow()));
     }
 
     /** Any other path: OpenAI's 404 for an unknown URL. */

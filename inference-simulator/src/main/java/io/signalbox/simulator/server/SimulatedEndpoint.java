@@ -13,6 +13,7 @@ import io.signalbox.simulator.endpoint.RequestLog;
 import io.signalbox.simulator.engine.EngineDriver;
 import io.signalbox.simulator.engine.EngineStats;
 import io.signalbox.simulator.engine.InferenceEngine;
+import io.signalbox.simulator.metrics.VllmMetrics;
 import io.signalbox.simulator.openai.OpenAiApi;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -54,6 +55,7 @@ public final class SimulatedEndpoint {
         EngineDriver engine = new EngineDriver(
                 new InferenceEngine(spec.engine(), spec.ttft(), spec.timePerOutputToken()), timer, System::nanoTime);
         OpenAiApi api = new OpenAiApi(spec, requestLog, engine);
+        VllmMetrics metrics = new VllmMetrics(spec.models().getFirst(), !spec.loraAdapters().isEmpty());
         DisposableServer server = HttpServer.create()
                 .host(spec.host())
                 .port(spec.port())
@@ -62,6 +64,8 @@ public final class SimulatedEndpoint {
                         .post("/v1/chat/completions", api::chatCompletions)
                         .get("/v1/models", api::models)
                         .get("/health", (request, response) -> sendJson(response, "{\"status\":\"UP\"}"))
+                        .get("/metrics", (request, response) -> sendText(response, VllmMetrics.CONTENT_TYPE,
+                                metrics.render(engine.stats(), System.currentTimeMillis() / 1000.0)))
                         .get("/sim/requests", (request, response) ->
                                 sendJson(response, requestsJson(requestLog.snapshot())))
                         .route(request -> true, api::invalidUrl))
@@ -138,9 +142,13 @@ public final class SimulatedEndpoint {
     }
 
     private static Mono<Void> sendJson(HttpServerResponse response, String body) {
+        return sendText(response, "application/json", body);
+    }
+
+    private static Mono<Void> sendText(HttpServerResponse response, String contentType, String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         return response.status(HttpResponseStatus.OK)
-                .header(HttpHeaderNames.CONTENT_TYPE, "application/json")
+                .header(HttpHeaderNames.CONTENT_TYPE, contentType)
                 .header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(bytes.length))
                 .send(Mono.just(Unpooled.wrappedBuffer(bytes)))
                 .then();
