@@ -7,8 +7,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The demo catalog, created through the registry's admin API exactly as an admin would: one provider for
- * the simulated pools, a small cheap model and a large expensive one (prices in the ballpark of hosted
- * Llama 3.1 8B and 70B), a pool and endpoint for each, routes {@code fast}, {@code smart} and a weighted
+ * the simulated pools, a small cheap model and a large expensive one (priced like hosted Llama 3.1 8B and
+ * 70B on low-cost inference providers, with cached input at half the input rate), a pool and endpoint for each, routes {@code fast}, {@code smart} and a weighted
  * {@code auto}, a tenant with two teams and one virtual key per team.
  *
  * @param searchKey the virtual key of team {@code search}
@@ -31,11 +31,18 @@ public record DemoCatalog(
 
     public static final String LARGE_UPSTREAM = "meta-llama/Llama-3.1-70B-Instruct";
 
+    /** USD per million input tokens of the small model. */
+    public static final String SMALL_INPUT_PER_MILLION = "0.03";
+
+    /** USD per million output tokens of the small model. */
+    public static final String SMALL_OUTPUT_PER_MILLION = "0.05";
+
     static DemoCatalog create(AdminApi registry, String smallPoolUrl, String largePoolUrl) {
         String provider = id(registry.post("/api/v1/providers",
                 Map.of("name", "local-simulator", "kind", "openai-compatible")));
-        String small = model(registry, provider, SMALL_MODEL, SMALL_UPSTREAM, "0.18", "0.18", "0.09");
-        String large = model(registry, provider, LARGE_MODEL, LARGE_UPSTREAM, "0.88", "0.88", "0.44");
+        String small = model(registry, provider, SMALL_MODEL, SMALL_UPSTREAM, SMALL_INPUT_PER_MILLION,
+                SMALL_OUTPUT_PER_MILLION, "0.015");
+        String large = model(registry, provider, LARGE_MODEL, LARGE_UPSTREAM, "0.23", "0.40", "0.115");
         pool(registry, "pool-small", small, smallPoolUrl);
         pool(registry, "pool-large", large, largePoolUrl);
 

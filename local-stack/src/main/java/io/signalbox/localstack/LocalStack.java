@@ -7,11 +7,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.signalbox.infra.EmbeddedKafkaServer;
 import io.signalbox.infra.EmbeddedPostgresServer;
@@ -36,7 +39,9 @@ public final class LocalStack implements AutoCloseable {
 
     private final LocalStackConfig config;
 
-    private final List<ServiceProcess> services = new ArrayList<>();
+    private final List<ServiceProcess> services = new CopyOnWriteArrayList<>();
+
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private @Nullable EmbeddedPostgresServer postgres;
 
@@ -50,20 +55,30 @@ public final class LocalStack implements AutoCloseable {
         this.config = config;
     }
 
+    /** A stack that is not started yet, so that a shutdown hook can be in place before anything starts. */
+    public static LocalStack create(LocalStackConfig config) {
+        return new LocalStack(config);
+    }
+
     public static LocalStack start(LocalStackConfig config) {
-        LocalStack stack = new LocalStack(config);
+        return create(config).start();
+    }
+
+    /** Starts everything; on failure (or when closed meanwhile) stops what was started and throws. */
+    public LocalStack start() {
         try {
-            stack.startAll();
-            return stack;
+            startAll();
+            return this;
         }
         catch (RuntimeException failure) {
-            stack.close();
+            close();
             throw failure;
         }
     }
 
     private void startAll() {
         requireFreePorts();
+        clearUsageSpool();
         Instant deadline = Instant.now().plus(config.startupTimeout());
         log.info("Starting PostgreSQL and Kafka");
         EmbeddedPostgresServer db = EmbeddedPostgresServer.start(0, null);
@@ -116,6 +131,9 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private ServiceProcess launch(String name, int port, Map<String, String> environment, String... arguments) {
+        if (closed.get()) {
+            throw new IllegalStateException("The stack was stopped while it was starting");
+        }
         ServiceProcess process = ServiceProcess.start(name, config.servicesDirectory().resolve(name + ".jar"), port,
                 List.of(arguments), environment, config.logDirectory());
         services.add(process);
@@ -163,6 +181,25 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /**
+     * Each run starts with fresh databases, so usage events a previous run left in the gateway's spool
+     * would be priced into this run's reports as phantom requests.
+     */
+    private void clearUsageSpool() {
+        Path spool = config.workDirectory().resolve("gateway-usage-spool");
+        if (!Files.isDirectory(spool)) {
+            return;
+        }
+        try (var files = Files.list(spool)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Cannot clear the previous run's usage spool " + spool, ex);
+        }
+    }
+
     private static String poolUrl(int port) {
         return "http://127.0.0.1:" + port + "/v1";
     }
@@ -203,10 +240,15 @@ public final class LocalStack implements AutoCloseable {
         return List.copyOf(services);
     }
 
+    /** Stops whatever is running; safe to call more than once and while {@link #start} is running. */
     @Override
     public void close() {
-        services.reversed().forEach(ServiceProcess::stopAsync);
-        services.reversed().forEach(ServiceProcess::close);
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        List<ServiceProcess> started = new ArrayList<>(services);
+        started.reversed().forEach(ServiceProcess::stopAsync);
+        started.reversed().forEach(ServiceProcess::close);
         closeQuietly(pools);
         closeQuietly(kafka);
         closeQuietly(postgres);

@@ -33,22 +33,23 @@ public final class LocalStackMain {
             }
         }
         LocalStackConfig config = LocalStackConfig.defaults(portOffset, workDirectory.toAbsolutePath());
-        LocalStack stack;
-        try {
-            stack = LocalStack.start(config);
-        }
-        catch (RuntimeException failure) {
-            System.err.println("\nSignalbox did not start: " + failure.getMessage());
-            System.exit(1);
-            return;
-        }
+        LocalStack stack = LocalStack.create(config);
         CountDownLatch stopped = new CountDownLatch(1);
+        // in place before anything starts, so Ctrl-C during a slow first start-up leaves nothing behind
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping Signalbox...");
             quietBrokerLogs();
             stack.close();
             stopped.countDown();
         }, "local-stack-stop"));
+        try {
+            stack.start();
+        }
+        catch (RuntimeException failure) {
+            System.err.println("\nSignalbox did not start: " + failure.getMessage());
+            System.exit(1);
+            return;
+        }
         System.out.println(banner(stack));
         stopped.await();
     }

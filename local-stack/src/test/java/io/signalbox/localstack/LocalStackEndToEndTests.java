@@ -1,6 +1,7 @@
 package io.signalbox.localstack;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,6 +34,7 @@ import io.signalbox.contracts.usage.UsageRecorded;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -148,9 +150,11 @@ class LocalStackEndToEndTests {
         ChatCompletion completion = response.parse();
         long prompt = completion.usage().orElseThrow().promptTokens();
         long output = completion.usage().orElseThrow().completionTokens();
-        // demo price of llama-3.1-8b: $0.18 per million input and output tokens
-        BigDecimal expected = new BigDecimal("0.18").multiply(BigDecimal.valueOf(prompt + output))
-                .movePointLeft(6).setScale(6);
+        // demo price of llama-3.1-8b: $0.03 per million input tokens, $0.05 per million output tokens,
+        // each request rounded half-even to micro-dollars
+        BigDecimal expected = new BigDecimal("0.03").multiply(BigDecimal.valueOf(prompt))
+                .add(new BigDecimal("0.05").multiply(BigDecimal.valueOf(output)))
+                .movePointLeft(6).setScale(6, RoundingMode.HALF_EVEN);
         assertThat(new BigDecimal(response.headers().values("x-signalbox-cost").getFirst())).isEqualByComparingTo(expected);
 
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
@@ -187,17 +191,47 @@ class LocalStackEndToEndTests {
     }
 
     @Test
-    void telemetryCountsRequestsPerModel() {
-        searchTeam.chat().completions().create(ask("smart", "Count me."));
+    void telemetryCountsEveryRequestTheGatewayRecorded() throws Exception {
+        HttpResponseFor<ChatCompletion> response = searchTeam.chat().completions().withRawResponse()
+                .create(ask("smart", "Count me."));
+        usageRecord(response.headers().values("x-request-id").getFirst());
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonNode models = getJson(stack.config().gatewayUrl() + "/api/v1/telemetry/models",
-                    stack.config().adminToken());
-            assertThat(models.findParents("modelName")).anySatisfy(model -> {
-                assertThat(model.path("modelName").asString()).isEqualTo(DemoCatalog.LARGE_MODEL);
-                assertThat(model.path("requests").asLong()).isPositive();
-            });
-        });
+        String telemetry = stack.config().gatewayUrl() + "/api/v1/telemetry/models";
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(largeModelRequests(telemetry))
+                .as("telemetry's count equals the usage events on the topic, none missed, none doubled")
+                .isEqualTo(usageEventsOnTopic(DemoCatalog.LARGE_MODEL)));
+    }
+
+    /** Requests to the large model as telemetry counts them (0 before the first). */
+    static long largeModelRequests(String telemetry) throws Exception {
+        for (JsonNode model : getJson(telemetry, stack.config().adminToken())) {
+            if (DemoCatalog.LARGE_MODEL.equals(model.path("modelName").asString())) {
+                return model.path("requests").asLong();
+            }
+        }
+        return 0;
+    }
+
+    /** Reads the whole usage topic and counts the events served by {@code modelName}. */
+    static long usageEventsOnTopic(String modelName) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()), new StringDeserializer(),
+                new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.USAGE).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long count = 0;
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (modelName.equals(ContractJson.fromJson(record.value(), UsageRecorded.class).modelName())) {
+                        count++;
+                    }
+                }
+            }
+            return count;
+        }
     }
 
     static ChatCompletionCreateParams ask(String model, String question) {

@@ -28,7 +28,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
-import org.springframework.kafka.test.utils.ContainerTestUtils;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -79,10 +78,16 @@ class TelemetryIntegrationTests {
         SharedInfra.registerKafka(registry);
     }
 
+    /**
+     * Readiness includes the usage consumer having joined its group, which is what the local stack and
+     * Kubernetes wait for; events published after that are never missed.
+     */
     @BeforeEach
-    void listenerOwnsEveryPartition() {
+    void readyOnlyOnceTheConsumerHasJoined() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                mvc.get().uri("/actuator/health/readiness")).hasStatusOk());
         for (MessageListenerContainer container : listeners.getListenerContainers()) {
-            ContainerTestUtils.waitForAssignment(container, 3);
+            assertThat(container.getAssignedPartitions()).as("ready implies assigned").hasSize(3);
         }
     }
 
