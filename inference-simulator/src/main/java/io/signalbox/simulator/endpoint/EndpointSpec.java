@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 
 import io.signalbox.simulator.engine.EngineSpec;
+import io.signalbox.simulator.faults.FaultSpec;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,6 +32,7 @@ import org.jspecify.annotations.Nullable;
  *     the engine and have a prefix cache of their own; default none
  * @param engine batching, KV cache, prefill and decode capacity; default {@link EngineSpec#unbounded()} (with
  *     room for at least one full context window), which keeps TTFT and TPOT fixed
+ * @param faults faults injected from the start, default {@link FaultSpec#none()}; replaceable at run time
  */
 public record EndpointSpec(
         String name,
@@ -45,7 +47,8 @@ public record EndpointSpec(
         long seed,
         int requestLogSize,
         List<String> loraAdapters,
-        EngineSpec engine) {
+        EngineSpec engine,
+        FaultSpec faults) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
 
@@ -95,6 +98,7 @@ public record EndpointSpec(
             throw new IllegalArgumentException("endpoint '" + name + "' lists a model or adapter twice: " + served);
         }
         Objects.requireNonNull(engine, "engine");
+        Objects.requireNonNull(faults, "faults");
         if (engine.kvCacheTokens() < contextWindow) {
             throw new IllegalArgumentException("endpoint '" + name + "': a KV cache of " + engine.kvCacheTokens()
                     + " tokens cannot hold one context window of " + contextWindow + " tokens");
@@ -168,6 +172,8 @@ public record EndpointSpec(
         private List<String> loraAdapters = List.of();
 
         private @Nullable EngineSpec engine;
+
+        private FaultSpec faults = FaultSpec.none();
 
         private Builder(String name, List<String> models) {
             this.name = name;
@@ -247,6 +253,12 @@ public record EndpointSpec(
             return this;
         }
 
+        /** Faults injected from the start. */
+        public Builder faults(FaultSpec faults) {
+            this.faults = faults;
+            return this;
+        }
+
         public EndpointSpec build() {
             EngineSpec chosen = engine;
             if (chosen == null) {
@@ -256,7 +268,7 @@ public record EndpointSpec(
                         : unbounded.withKvCache(blocksForContext, unbounded.blockSize());
             }
             return new EndpointSpec(name, host, port, models, ttft, timePerOutputToken, minOutputTokens,
-                    maxOutputTokens, contextWindow, seed, requestLogSize, loraAdapters, chosen);
+                    maxOutputTokens, contextWindow, seed, requestLogSize, loraAdapters, chosen, faults);
         }
     }
 }

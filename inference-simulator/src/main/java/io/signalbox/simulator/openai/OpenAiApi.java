@@ -19,6 +19,9 @@ import io.signalbox.simulator.engine.EngineDriver;
 import io.signalbox.simulator.engine.PrefixHasher;
 import io.signalbox.simulator.engine.Sequence;
 import io.signalbox.simulator.engine.SequenceRequest;
+import io.signalbox.simulator.faults.FaultInjector;
+import io.signalbox.simulator.faults.FaultInjector.Fault;
+import io.signalbox.simulator.faults.FaultSpec;
 import io.signalbox.simulator.generation.Completion;
 import io.signalbox.simulator.generation.TextGenerator;
 import io.signalbox.simulator.generation.TokenCounter;
@@ -26,6 +29,7 @@ import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.netty.Connection;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 import tools.jackson.core.JacksonException;
@@ -52,14 +56,17 @@ public final class OpenAiApi {
 
     private final EngineDriver engine;
 
+    private final FaultInjector faults;
+
     private final JsonMapper json;
 
     private final OpenAiWire wire;
 
     private final long startedAt;
 
-    public OpenAiApi(EndpointSpec spec, RequestLog requestLog, EngineDriver engine) {
+    public OpenAiApi(EndpointSpec spec, RequestLog requestLog, EngineDriver engine, FaultInjector faults) {
         this.spec = spec;
+        this.faults = faults;
         this.requestLog = requestLog;
         this.generator = new TextGenerator(spec.seed(), spec.minOutputTokens(), spec.maxOutputTokens());
         this.engine = engine;
@@ -75,18 +82,41 @@ public final class OpenAiApi {
                 .flatMap(body -> {
                     JsonNode tree = parse(body);
                     record(request, receivedAt, tree);
-                    try {
-                        if (tree == null) {
-                            throw OpenAiException.invalidRequest("We could not parse the JSON body of your request. "
-                                    + "The API expects a JSON payload, but what was sent was not valid JSON.",
-                                    null, null);
+                    Fault fault = faults.next();
+                    Mono<Void> handled = Mono.defer(() -> {
+                        if (fault.refuses()) {
+                            return sendFault(response, fault);
                         }
-                        return answer(ChatCompletionRequest.from(tree), response);
-                    }
-                    catch (OpenAiException ex) {
-                        return sendError(response, ex);
-                    }
+                        try {
+                            if (tree == null) {
+                                throw OpenAiException.invalidRequest("We could not parse the JSON body of your "
+                                        + "request. The API expects a JSON payload, but what was sent was not "
+                                        + "valid JSON.", null, null);
+                            }
+                            return answer(ChatCompletionRequest.from(tree), response, fault.spec());
+                        }
+                        catch (OpenAiException ex) {
+                            return sendError(response, ex);
+                        }
+                    });
+                    Duration added = fault.spec().addedLatency();
+                    return added.isZero() ? handled : Mono.delay(added).then(handled);
                 });
+    }
+
+    /** A refused request, with the status and body the real upstream would send. */
+    private Mono<Void> sendFault(HttpServerResponse response, Fault fault) {
+        return switch (fault.kind()) {
+            case RATE_LIMITED -> {
+                response.header(HttpHeaderNames.RETRY_AFTER, Long.toString(fault.spec().retryAfter().toSeconds()));
+                yield sendError(response, new OpenAiException(429, "requests", "Rate limit reached for requests "
+                        + "(simulated). Please try again later.", null, "rate_limit_exceeded"));
+            }
+            case OUTAGE -> sendError(response, new OpenAiException(503, "server_error",
+                    "The server is temporarily unavailable (simulated outage).", null, null));
+            default -> sendError(response, new OpenAiException(fault.spec().errorStatus(), "server_error",
+                    "The server had an error while processing your request (simulated).", null, null));
+        };
     }
 
     /** {@code GET /v1/models}: the models this endpoint serves. */
@@ -103,7 +133,7 @@ public final class OpenAiApi {
                 "Invalid URL (" + request.method().name() + " " + request.fullPath() + ")", null, null));
     }
 
-    private Mono<Void> answer(ChatCompletionRequest request, HttpServerResponse response) {
+    private Mono<Void> answer(ChatCompletionRequest request, HttpServerResponse response, FaultSpec degraded) {
         if (!spec.serves(request.model())) {
             throw new OpenAiException(404, OpenAiException.INVALID_REQUEST, "The model `" + request.model()
                     + "` does not exist or you do not have access to it.", null, "model_not_found");
@@ -124,11 +154,13 @@ public final class OpenAiApi {
                 engine.spec().blockSize());
         SequenceRequest sequence = new SequenceRequest(promptTokens, completion.completionTokens(), chain, adapter);
         return engine.schedule(sequence).flatMap(scheduled -> {
+            long slowFirstToken = degraded.slowFirstToken().toNanos();
             if (request.stream()) {
-                return stream(response, request, id, created, completion, scheduled);
+                return stream(response, request, id, created, completion, scheduled, slowFirstToken,
+                        degraded.streamCutAfterChunks());
             }
-            return delayUntil(scheduled.finishedAt()).then(Mono.defer(() -> sendJson(response, HttpResponseStatus.OK,
-                    wire.completion(id, created, request.model(), completion, promptTokens,
+            return delayUntil(scheduled.finishedAt() + slowFirstToken).then(Mono.defer(() -> sendJson(response,
+                    HttpResponseStatus.OK, wire.completion(id, created, request.model(), completion, promptTokens,
                             scheduled.cachedTokens()))));
         });
     }
@@ -154,12 +186,12 @@ public final class OpenAiApi {
      * token after TPOT each, then the finish chunk, the optional usage chunk and {@code [DONE]}.
      */
     private Mono<Void> stream(HttpServerResponse response, ChatCompletionRequest request, String id, long created,
-            Completion completion, Sequence scheduled) {
+            Completion completion, Sequence scheduled, long slowFirstToken, int cutAfterChunks) {
         String model = request.model();
         boolean includeUsage = request.includeUsage();
         List<String> tokens = completion.tokens();
         int promptTokens = scheduled.promptTokens();
-        Flux<String> first = delayUntil(scheduled.firstTokenAt()).thenMany(Flux.just(
+        Flux<String> first = delayUntil(scheduled.firstTokenAt() + slowFirstToken).thenMany(Flux.just(
                 wire.roleChunk(id, created, model, includeUsage),
                 wire.contentChunk(id, created, model, tokens.getFirst(), includeUsage)));
         Duration tpot = Duration.ofNanos(scheduled.timePerOutputToken());
@@ -180,11 +212,19 @@ public final class OpenAiApi {
         });
         Flux<ByteBuf> events = Flux.concat(first, rest, last)
                 .map(data -> Unpooled.wrappedBuffer(("data: " + data + "\n\n").getBytes(StandardCharsets.UTF_8)));
-        return response.status(HttpResponseStatus.OK)
+        if (cutAfterChunks > 0) {
+            events = events.take(cutAfterChunks);
+        }
+        Mono<Void> sent = response.status(HttpResponseStatus.OK)
                 .header(HttpHeaderNames.CONTENT_TYPE, EVENT_STREAM)
                 .header(HttpHeaderNames.CACHE_CONTROL, "no-cache")
                 .send(events, event -> true)
                 .then();
+        if (cutAfterChunks == 0) {
+            return sent;
+        }
+        // A cut stream ends like a dropped connection: no [DONE] and no terminating chunk.
+        return sent.then(Mono.fromRunnable(() -> response.withConnection(Connection::dispose)));
     }
 
     private @Nullable JsonNode parse(String body) {

@@ -13,14 +13,19 @@ import io.signalbox.simulator.endpoint.RequestLog;
 import io.signalbox.simulator.engine.EngineDriver;
 import io.signalbox.simulator.engine.EngineStats;
 import io.signalbox.simulator.engine.InferenceEngine;
+import io.signalbox.simulator.faults.FaultInjector;
+import io.signalbox.simulator.faults.FaultJson;
+import io.signalbox.simulator.faults.FaultSpec;
 import io.signalbox.simulator.metrics.VllmMetrics;
 import io.signalbox.simulator.openai.OpenAiApi;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 import reactor.netty.resources.LoopResources;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -40,13 +45,16 @@ public final class SimulatedEndpoint {
 
     private final EngineDriver engine;
 
+    private final FaultInjector faults;
+
     private final DisposableServer server;
 
-    private SimulatedEndpoint(EndpointSpec spec, RequestLog requestLog, EngineDriver engine,
+    private SimulatedEndpoint(EndpointSpec spec, RequestLog requestLog, EngineDriver engine, FaultInjector faults,
             DisposableServer server) {
         this.spec = spec;
         this.requestLog = requestLog;
         this.engine = engine;
+        this.faults = faults;
         this.server = server;
     }
 
@@ -54,7 +62,8 @@ public final class SimulatedEndpoint {
         RequestLog requestLog = new RequestLog(spec.requestLogSize());
         EngineDriver engine = new EngineDriver(
                 new InferenceEngine(spec.engine(), spec.ttft(), spec.timePerOutputToken()), timer, System::nanoTime);
-        OpenAiApi api = new OpenAiApi(spec, requestLog, engine);
+        FaultInjector faults = new FaultInjector(spec.faults(), System::nanoTime);
+        OpenAiApi api = new OpenAiApi(spec, requestLog, engine, faults);
         VllmMetrics metrics = new VllmMetrics(spec.models().getFirst(), !spec.loraAdapters().isEmpty());
         DisposableServer server = HttpServer.create()
                 .host(spec.host())
@@ -66,11 +75,18 @@ public final class SimulatedEndpoint {
                         .get("/health", (request, response) -> sendJson(response, "{\"status\":\"UP\"}"))
                         .get("/metrics", (request, response) -> sendText(response, VllmMetrics.CONTENT_TYPE,
                                 metrics.render(engine.stats(), System.currentTimeMillis() / 1000.0)))
+                        .get("/sim/faults", (request, response) -> sendJson(response,
+                                FaultJson.write(JSON, faults.current())))
+                        .post("/sim/faults", (request, response) -> setFaults(request, response, faults))
+                        .delete("/sim/faults", (request, response) -> {
+                            faults.set(FaultSpec.none());
+                            return sendJson(response, FaultJson.write(JSON, FaultSpec.none()));
+                        })
                         .get("/sim/requests", (request, response) ->
                                 sendJson(response, requestsJson(requestLog.snapshot())))
                         .route(request -> true, api::invalidUrl))
                 .bindNow(BIND_TIMEOUT);
-        return new SimulatedEndpoint(spec, requestLog, engine, server);
+        return new SimulatedEndpoint(spec, requestLog, engine, faults, server);
     }
 
     public String name() {
@@ -117,6 +133,15 @@ public final class SimulatedEndpoint {
         return engine.stats();
     }
 
+    /** Replaces this endpoint's faults, as {@code POST /sim/faults} does; outage windows start now. */
+    public void setFaults(FaultSpec faults) {
+        this.faults.set(faults);
+    }
+
+    public FaultSpec faults() {
+        return faults.current();
+    }
+
     void stop() {
         server.disposeNow(STOP_TIMEOUT);
     }
@@ -141,13 +166,38 @@ public final class SimulatedEndpoint {
         return JSON.writeValueAsString(root);
     }
 
+    private static Mono<Void> setFaults(HttpServerRequest request, HttpServerResponse response,
+            FaultInjector faults) {
+        return request.receive().aggregate().asString(StandardCharsets.UTF_8).defaultIfEmpty("").flatMap(body -> {
+            FaultSpec parsed;
+            try {
+                parsed = FaultJson.read(JSON.readTree(body.isBlank() ? "{}" : body));
+            }
+            catch (JacksonException | IllegalArgumentException ex) {
+                return sendJson(response.status(HttpResponseStatus.BAD_REQUEST), badFaults(ex.getMessage()));
+            }
+            faults.set(parsed);
+            return sendJson(response, FaultJson.write(JSON, parsed));
+        });
+    }
+
+    private static String badFaults(String message) {
+        ObjectNode root = JSON.createObjectNode();
+        ObjectNode error = root.putObject("error");
+        error.put("message", "Invalid faults: " + message);
+        error.put("type", "invalid_request_error");
+        error.putNull("param");
+        error.putNull("code");
+        return JSON.writeValueAsString(root);
+    }
+
     private static Mono<Void> sendJson(HttpServerResponse response, String body) {
         return sendText(response, "application/json", body);
     }
 
     private static Mono<Void> sendText(HttpServerResponse response, String contentType, String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        return response.status(HttpResponseStatus.OK)
+        return response
                 .header(HttpHeaderNames.CONTENT_TYPE, contentType)
                 .header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(bytes.length))
                 .send(Mono.just(Unpooled.wrappedBuffer(bytes)))

@@ -5,7 +5,10 @@ import java.util.List;
 
 import io.signalbox.simulator.endpoint.EndpointSpec;
 import io.signalbox.simulator.engine.EngineSpec;
+import io.signalbox.simulator.faults.FaultSpec;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -45,6 +48,7 @@ public record SimulatorProperties(@NotEmpty List<@Valid Endpoint> endpoints) {
      * @param requestLogSize requests kept for {@code GET /sim/requests}
      * @param loraAdapters model names served as LoRA adapters of the first model
      * @param engine serving capacity; unset keeps the fixed-latency default
+     * @param faults faults injected from the start; unset injects none
      */
     public record Endpoint(
             @NotBlank String name,
@@ -59,7 +63,8 @@ public record SimulatorProperties(@NotEmpty List<@Valid Endpoint> endpoints) {
             @Nullable Long seed,
             @Nullable @PositiveOrZero Integer requestLogSize,
             @Nullable List<@NotBlank String> loraAdapters,
-            @Nullable @Valid Engine engine) {
+            @Nullable @Valid Engine engine,
+            @Nullable @Valid Faults faults) {
 
         EndpointSpec toSpec() {
             EndpointSpec.Builder builder = EndpointSpec.builder(name).models(models);
@@ -95,6 +100,9 @@ public record SimulatorProperties(@NotEmpty List<@Valid Endpoint> endpoints) {
             }
             if (engine != null) {
                 builder.engine(engine.toSpec());
+            }
+            if (faults != null) {
+                builder.faults(faults.toSpec());
             }
             return builder.build();
         }
@@ -147,6 +155,55 @@ public record SimulatorProperties(@NotEmpty List<@Valid Endpoint> endpoints) {
             }
             return spec;
         }
+    }
+
+    /**
+     * {@code faults}; see {@link FaultSpec} for their meaning. Unset values inject nothing.
+     *
+     * @param errorRate probability of a server error, 0..1
+     * @param errorStatus 500, 502 or 503 (default 500)
+     * @param rateLimitRate probability of a 429, 0..1
+     * @param retryAfter {@code Retry-After} of a 429 (default 1s)
+     * @param addedLatency added before answering
+     * @param outages windows from startup in which every request gets 503
+     * @param streamCutAfterChunks close streams after this many events
+     * @param slowFirstToken added to the time to first token
+     * @param seed seed of the draws
+     */
+    public record Faults(
+            @Nullable @DecimalMin("0") @DecimalMax("1") Double errorRate,
+            @Nullable Integer errorStatus,
+            @Nullable @DecimalMin("0") @DecimalMax("1") Double rateLimitRate,
+            @Nullable Duration retryAfter,
+            @Nullable Duration addedLatency,
+            @Nullable List<@Valid Outage> outages,
+            @Nullable @PositiveOrZero Integer streamCutAfterChunks,
+            @Nullable Duration slowFirstToken,
+            @Nullable Long seed) {
+
+        FaultSpec toSpec() {
+            FaultSpec none = FaultSpec.none();
+            return new FaultSpec(errorRate == null ? 0 : errorRate,
+                    errorStatus == null ? none.errorStatus() : errorStatus,
+                    rateLimitRate == null ? 0 : rateLimitRate,
+                    retryAfter == null ? none.retryAfter() : retryAfter,
+                    addedLatency == null ? Duration.ZERO : addedLatency,
+                    outages == null ? List.of()
+                            : outages.stream().map(outage -> new FaultSpec.Window(outage.start(), outage.duration()))
+                                    .toList(),
+                    streamCutAfterChunks == null ? 0 : streamCutAfterChunks,
+                    slowFirstToken == null ? Duration.ZERO : slowFirstToken,
+                    seed == null ? 0 : seed);
+        }
+    }
+
+    /**
+     * One outage window.
+     *
+     * @param start offset from startup
+     * @param duration length
+     */
+    public record Outage(Duration start, Duration duration) {
     }
 
     /** Starting figures of an engine; {@code unbounded}, {@code h100-llama-8b} or {@code h100-llama-70b}. */

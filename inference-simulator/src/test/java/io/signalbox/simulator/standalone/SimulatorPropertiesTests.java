@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.signalbox.simulator.endpoint.EndpointSpec;
 import io.signalbox.simulator.engine.EngineSpec;
+import io.signalbox.simulator.faults.FaultSpec;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAutoConfiguration;
@@ -81,6 +82,24 @@ class SimulatorPropertiesTests {
                             .withDecodeSlowdownPerSequence(Duration.ofMillis(1)));
                     assertThat(spec.adapterOf("base-sql")).isEqualTo("base-sql");
                     assertThat(spec.adapterOf("base")).isNull();
+                });
+    }
+
+    @Test
+    void bindsFaultsFromConfiguration() {
+        context.withPropertyValues("signalbox.simulator.endpoints[0].name=flaky",
+                        "signalbox.simulator.endpoints[0].models[0]=m",
+                        "signalbox.simulator.endpoints[0].faults.error-rate=0.25",
+                        "signalbox.simulator.endpoints[0].faults.error-status=502",
+                        "signalbox.simulator.endpoints[0].faults.outages[0].start=10s",
+                        "signalbox.simulator.endpoints[0].faults.outages[0].duration=5s",
+                        "signalbox.simulator.endpoints[0].faults.seed=9")
+                .run(started -> {
+                    assertThat(started).hasNotFailed();
+                    EndpointSpec spec = started.getBean(SimulatorProperties.class).specs().getFirst();
+                    assertThat(spec.faults()).isEqualTo(FaultSpec.none().withErrors(0.25, 502).withSeed(9)
+                            .withOutages(List.of(new FaultSpec.Window(Duration.ofSeconds(10),
+                                    Duration.ofSeconds(5)))));
                 });
     }
 
