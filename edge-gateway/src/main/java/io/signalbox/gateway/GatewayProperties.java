@@ -3,11 +3,16 @@ package io.signalbox.gateway;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
+import io.signalbox.gateway.resilience.RetryPolicy;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -35,7 +40,8 @@ public record GatewayProperties(
         @DefaultValue("2s") Duration routingTimeout,
         @DefaultValue("3s") Duration registryTimeout,
         @DefaultValue @Valid Upstream upstream,
-        @DefaultValue @Valid Usage usage) {
+        @DefaultValue @Valid Usage usage,
+        @DefaultValue @Valid Resilience resilience) {
 
     /**
      * @param connectTimeout TCP connect timeout to an upstream
@@ -59,10 +65,52 @@ public record GatewayProperties(
             @DefaultValue("5s") Duration replayInterval) {
     }
 
+    /**
+     * @param attemptsPerTarget calls per target before the next target (1 = no retry)
+     * @param initialBackoff backoff ceiling before the first retry (full jitter below it)
+     * @param maxBackoff backoff ceiling never exceeded
+     * @param retryAfterCap the longest upstream {@code Retry-After} honoured; longer means "next target"
+     * @param circuitBreaker default breaker thresholds for every target
+     * @param providers breaker thresholds per provider id, overriding the defaults
+     * @param lastKnownGoodTtl how old a remembered decision may be to serve in degraded mode
+     */
+    public record Resilience(
+            @DefaultValue("2") @Min(1) int attemptsPerTarget,
+            @DefaultValue("100ms") Duration initialBackoff,
+            @DefaultValue("2s") Duration maxBackoff,
+            @DefaultValue("5s") Duration retryAfterCap,
+            @DefaultValue @Valid Breaker circuitBreaker,
+            @Nullable Map<String, Breaker> providers,
+            @DefaultValue("1h") Duration lastKnownGoodTtl) {
+
+        public Resilience {
+            providers = providers == null ? Map.of() : Map.copyOf(providers);
+        }
+
+        public RetryPolicy retryPolicy() {
+            return new RetryPolicy(attemptsPerTarget, initialBackoff, maxBackoff, retryAfterCap);
+        }
+    }
+
+    /**
+     * @param failureRateThreshold percentage of failed calls in the window that opens the circuit
+     * @param slidingWindowSize how many recent calls are judged
+     * @param minimumCalls calls needed before the rate is judged at all
+     * @param openFor how long an open circuit skips the target before probing it
+     * @param halfOpenCalls probe calls allowed while half-open
+     */
+    public record Breaker(
+            @DefaultValue("50") @Min(1) @Max(100) float failureRateThreshold,
+            @DefaultValue("20") @Min(1) int slidingWindowSize,
+            @DefaultValue("10") @Min(1) int minimumCalls,
+            @DefaultValue("30s") Duration openFor,
+            @DefaultValue("3") @Min(1) int halfOpenCalls) {
+    }
+
     @Override
     public String toString() {
         return "GatewayProperties[routingUrl=" + routingUrl + ", registryUrl=" + registryUrl + ", maxRequestSize="
                 + maxRequestSize + ", keyCacheTtl=" + keyCacheTtl + ", routingTimeout=" + routingTimeout + ", registryTimeout="
-                + registryTimeout + ", upstream=" + upstream + ", usage=" + usage + "]";
+                + registryTimeout + ", upstream=" + upstream + ", usage=" + usage + ", resilience=" + resilience + "]";
     }
 }

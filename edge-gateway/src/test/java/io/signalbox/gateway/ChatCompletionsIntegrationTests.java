@@ -65,6 +65,10 @@ class ChatCompletionsIntegrationTests {
 
     static final HttpServer OVERLOADED = overloadedUpstream();
 
+    static final java.util.concurrent.atomic.AtomicInteger FLAKY_CALLS = new java.util.concurrent.atomic.AtomicInteger();
+
+    static final HttpServer FLAKY = flakyUpstream();
+
     static final Map<String, UsageRecorded> USAGE = new ConcurrentHashMap<>();
 
     @Value("${local.server.port}")
@@ -79,6 +83,11 @@ class ChatCompletionsIntegrationTests {
         registry.add("signalbox.gateway.internal-token", () -> StubControlPlane.INTERNAL_TOKEN);
         registry.add("signalbox.gateway.max-request-size", () -> "64KB");
         registry.add("signalbox.gateway.upstream.first-byte-timeout", () -> "1500ms");
+        registry.add("signalbox.gateway.resilience.attempts-per-target", () -> "2");
+        registry.add("signalbox.gateway.resilience.initial-backoff", () -> "20ms");
+        registry.add("signalbox.gateway.resilience.providers.provider-doomed.minimum-calls", () -> "2");
+        registry.add("signalbox.gateway.resilience.providers.provider-doomed.sliding-window-size", () -> "2");
+        registry.add("signalbox.gateway.resilience.providers.provider-doomed.open-for", () -> "10m");
         registry.add("signalbox.gateway.usage.spool-directory", () -> tempDir("spool"));
     }
 
@@ -108,6 +117,12 @@ class ChatCompletionsIntegrationTests {
         String slow = UPSTREAM.endpoint("slow").baseUrl();
         CONTROL_PLANE.route("slow-then-alpha", List.of(StubControlPlane.target("slow", "up-slow", "ep-slow", slow),
                 StubControlPlane.target("alpha", "up-alpha", "ep-alpha", alpha)));
+        CONTROL_PLANE.route("flaky", List.of(StubControlPlane.target("flaky", "up-flaky", "ep-flaky",
+                "http://127.0.0.1:" + FLAKY.getAddress().getPort() + "/v1")));
+        CONTROL_PLANE.route("doomed-then-alpha", List.of(
+                StubControlPlane.target("doomed", "up-doomed", "ep-doomed", "http://127.0.0.1:" + Ports.free() + "/v1",
+                        "provider-doomed"),
+                StubControlPlane.target("alpha", "up-alpha", "ep-alpha", alpha)));
         CONTROL_PLANE.route("meta/llama-x", List.of(StubControlPlane.target("alpha", "up-alpha", "ep-alpha", alpha)));
         Thread consumer = new Thread(ChatCompletionsIntegrationTests::collectUsage, "usage-collector");
         consumer.setDaemon(true);
@@ -118,6 +133,7 @@ class ChatCompletionsIntegrationTests {
     static void stop() {
         UPSTREAM.close();
         OVERLOADED.stop(0);
+        FLAKY.stop(0);
         CONTROL_PLANE.close();
     }
 
@@ -131,6 +147,8 @@ class ChatCompletionsIntegrationTests {
         assertThat(response.headers().firstValue("x-signalbox-endpoint")).hasValue("ep-alpha");
         assertThat(response.headers().firstValue("x-signalbox-decision-id")).isPresent();
         assertThat(response.headers().firstValue("x-signalbox-attempts")).hasValue("1");
+        assertThat(new BigDecimal(response.headers().firstValue("x-signalbox-overhead-ms").orElseThrow()))
+                .as("the gateway's own time, without the upstream's").isNotNegative().isLessThan(new BigDecimal(1000));
         JsonNode body = JSON.readTree(response.body());
         assertThat(body.path("object").asString()).isEqualTo("chat.completion");
         assertThat(body.path("model").asString()).as("upstream model id was sent upstream").isEqualTo("up-alpha");
@@ -203,10 +221,76 @@ class ChatCompletionsIntegrationTests {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("x-signalbox-endpoint")).hasValue("ep-alpha");
-        assertThat(response.headers().firstValue("x-signalbox-attempts")).hasValue("2");
+        assertThat(response.headers().firstValue("x-signalbox-attempts")).hasValue("3");
         UsageRecorded event = usageOf(response);
         assertThat(event.attempts()).extracting(attempt -> attempt.endpointId() + ":" + attempt.outcome())
-                .containsExactly("ep-dead:connect_error", "ep-alpha:success");
+                .as("one retry on the same target, then the next target")
+                .containsExactly("ep-dead:connect_error", "ep-dead:connect_error", "ep-alpha:success");
+    }
+
+    @Test
+    void retriesTheSameTargetAfterAFailureItSaysIsWorthRetrying() throws Exception {
+        FLAKY_CALLS.set(0);
+
+        HttpResponse<String> response = chat("""
+                {"model":"flaky","messages":[{"role":"user","content":"hi"}]}""");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("x-signalbox-attempts")).hasValue("2");
+        assertThat(usageOf(response).attempts()).extracting(attempt -> attempt.endpointId() + ":" + attempt.httpStatus())
+                .containsExactly("ep-flaky:503", "ep-flaky:200");
+        assertThat(usageOf(response).usage().completionTokens()).isEqualTo(2);
+    }
+
+    @Test
+    void skipsATargetWhoseCircuitIsOpenAndShowsItInMetrics() throws Exception {
+        String body = """
+                {"model":"doomed-then-alpha","messages":[{"role":"user","content":"hi"}]}""";
+        chat(body);
+        chat(body);
+
+        HttpResponse<String> response = chat(body);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(usageOf(response).attempts()).extracting(attempt -> attempt.endpointId() + ":" + attempt.outcome())
+                .as("the failing target is not called while its circuit is open")
+                .containsExactly("ep-doomed:circuit_open", "ep-alpha:success");
+        HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(uri("/actuator/prometheus")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.body()).containsPattern(
+                "resilience4j_circuitbreaker_state\\{[^}]*name=\"ep-doomed\"[^}]*state=\"open\"[^}]*} 1\\.0");
+    }
+
+    @Test
+    void servesTheLastKnownGoodDecisionWhileRoutingIsDownAndSaysSo() throws Exception {
+        assertThat(chat("{\"model\":\"alpha\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}")
+                .statusCode()).isEqualTo(200);
+        CONTROL_PLANE.routingDown(true);
+        try {
+            HttpResponse<String> degraded = chat("{\"model\":\"alpha\",\"messages\":[{\"role\":\"user\",\"content\":\"y\"}]}");
+
+            assertThat(degraded.statusCode()).isEqualTo(200);
+            assertThat(degraded.headers().firstValue("x-signalbox-degraded")).hasValueSatisfying(
+                    value -> assertThat(value).startsWith("routing-unavailable; decision-age="));
+            assertThat(degraded.headers().firstValue("x-signalbox-endpoint")).hasValue("ep-alpha");
+        }
+        finally {
+            CONTROL_PLANE.routingDown(false);
+        }
+        HttpResponse<String> recovered = chat("{\"model\":\"alpha\",\"messages\":[{\"role\":\"user\",\"content\":\"z\"}]}");
+        assertThat(recovered.headers().firstValue("x-signalbox-degraded")).as("fresh decisions again").isEmpty();
+    }
+
+    @Test
+    void aModelRoutingNeverDecidedIs503WhileRoutingIsDown() throws Exception {
+        CONTROL_PLANE.routingDown(true);
+        try {
+            assertOpenAiError(chat("{\"model\":\"never-decided-either\",\"messages\":[{\"role\":\"user\",\"content\":\"z\"}]}"),
+                    503, "server_error", "routing_unavailable");
+        }
+        finally {
+            CONTROL_PLANE.routingDown(false);
+        }
     }
 
     @Test
@@ -386,6 +470,35 @@ class ChatCompletionsIntegrationTests {
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
                 exchange.getResponseHeaders().set("Retry-After", "7");
                 exchange.sendResponseHeaders(503, body.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            });
+            server.start();
+            return server;
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    /** Fails every other call with 503 and {@code Retry-After: 0}, answers the others with a small completion. */
+    static HttpServer flakyUpstream() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/", exchange -> {
+                exchange.getRequestBody().readAllBytes();
+                boolean fail = FLAKY_CALLS.getAndIncrement() % 2 == 0;
+                byte[] body = (fail ? "{\"error\":{\"message\":\"busy\",\"type\":\"server_error\",\"code\":null}}"
+                        : "{\"id\":\"c\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"up-flaky\","
+                                + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"ok now\"},"
+                                + "\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":8,\"completion_tokens\":2,"
+                                + "\"total_tokens\":10}}").getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                if (fail) {
+                    exchange.getResponseHeaders().set("Retry-After", "0");
+                }
+                exchange.sendResponseHeaders(fail ? 503 : 200, body.length);
                 try (OutputStream out = exchange.getResponseBody()) {
                     out.write(body);
                 }

@@ -40,6 +40,8 @@ final class StubControlPlane implements AutoCloseable {
 
     private final Map<String, KeyIdentity> keys = new ConcurrentHashMap<>();
 
+    private volatile boolean routingDown;
+
     StubControlPlane() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/v1/decisions", this::decide);
@@ -61,8 +63,18 @@ final class StubControlPlane implements AutoCloseable {
     }
 
     static DecisionTarget target(String modelName, String upstreamModel, String endpointId, String baseUrl) {
-        return new DecisionTarget("model-" + modelName, modelName, upstreamModel, "provider-1", "openai-compatible",
+        return target(modelName, upstreamModel, endpointId, baseUrl, "provider-1");
+    }
+
+    static DecisionTarget target(String modelName, String upstreamModel, String endpointId, String baseUrl,
+            String providerId) {
+        return new DecisionTarget("model-" + modelName, modelName, upstreamModel, providerId, "openai-compatible",
                 "pool-1", endpointId, baseUrl, "local", PRICE);
+    }
+
+    /** Makes routing-service answer every decision with a 500, as if it were down. */
+    void routingDown(boolean down) {
+        routingDown = down;
     }
 
     private void decide(HttpExchange exchange) throws IOException {
@@ -70,6 +82,10 @@ final class StubControlPlane implements AutoCloseable {
             return;
         }
         DecisionRequest request = ContractJson.fromBytes(exchange.getRequestBody().readAllBytes(), DecisionRequest.class);
+        if (routingDown) {
+            respond(exchange, 500, "{\"status\":500}");
+            return;
+        }
         List<DecisionTarget> targets = routes.get(request.model());
         if (targets == null) {
             respond(exchange, 404, "{\"type\":\"https://signalbox.io/problems/unknown-model\",\"status\":404}");

@@ -3,6 +3,8 @@ package io.signalbox.gateway.proxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
@@ -18,6 +20,9 @@ import io.signalbox.gateway.auth.VirtualKeyAuthenticator;
 import io.signalbox.gateway.openai.ChatCompletionRequest;
 import io.signalbox.gateway.openai.OpenAiErrors;
 import io.signalbox.gateway.openai.OpenAiException;
+import io.signalbox.gateway.resilience.LastKnownGoodDecisions;
+import io.signalbox.gateway.resilience.RetryPolicy;
+import io.signalbox.gateway.resilience.TargetBreakers;
 import io.signalbox.gateway.routing.RoutingClient;
 import io.signalbox.gateway.usage.UsagePublisher;
 import org.jspecify.annotations.Nullable;
@@ -68,6 +73,12 @@ public class ChatCompletionsHandler {
 
     private final Tracer tracer;
 
+    private final TargetBreakers breakers;
+
+    private final LastKnownGoodDecisions lastKnownGood;
+
+    private final RetryPolicy retryPolicy;
+
     private final Clock clock;
 
     private final int maxRequestBytes;
@@ -75,12 +86,16 @@ public class ChatCompletionsHandler {
     private final int maxResponseBytes;
 
     ChatCompletionsHandler(VirtualKeyAuthenticator authenticator, RoutingClient routing, UpstreamClient upstream,
-            UsagePublisher usage, Tracer tracer, Clock clock, GatewayProperties properties) {
+            UsagePublisher usage, Tracer tracer, TargetBreakers breakers, LastKnownGoodDecisions lastKnownGood,
+            Clock clock, GatewayProperties properties) {
         this.authenticator = authenticator;
         this.routing = routing;
         this.upstream = upstream;
         this.usage = usage;
         this.tracer = tracer;
+        this.breakers = breakers;
+        this.lastKnownGood = lastKnownGood;
+        this.retryPolicy = properties.resilience().retryPolicy();
         this.clock = clock;
         this.maxRequestBytes = (int) properties.maxRequestSize().toBytes();
         this.maxResponseBytes = (int) properties.upstream().maxResponseSize().toBytes();
@@ -98,7 +113,7 @@ public class ChatCompletionsHandler {
                     .map(ChatCompletionRequest::parse)
                     .flatMap(chat -> {
                         exchange.request = chat;
-                        return routing.decide(decisionRequest(exchange, chat, request));
+                        return decide(exchange, chat, request);
                     })
                     .flatMap(decision -> {
                         exchange.decision = decision;
@@ -106,19 +121,50 @@ public class ChatCompletionsHandler {
                             return Mono.error(OpenAiException.serviceUnavailable("no_available_target",
                                     "No endpoint can serve '" + decision.requestedModel() + "' right now."));
                         }
-                        return attempt(exchange, decision.targets(), 0);
+                        return attempt(exchange, decision.targets(), 0, 1);
                     })
                     .onErrorResume(failure -> fail(exchange, failure))
                     .doOnCancel(() -> {
                         // the client went away before an answer was ready: the upstream may still have spent
                         // tokens, so the request is recorded, as interrupted, with what is known
                         markInterrupted(exchange, "client_cancelled");
+                        DecisionTarget abandoned = exchange.inFlight;
+                        if (abandoned != null) {
+                            breakers.release(abandoned);
+                        }
                         if (exchange.usage.promptTokens() == null) {
                             exchange.usage = estimatedPromptUsage(exchange);
                         }
                         finish(exchange);
                     });
         });
+    }
+
+    /**
+     * Asks routing-service; when it cannot be reached, serves the last decision it gave for this tenant
+     * and model (degraded mode), which the response says in {@code x-signalbox-degraded}.
+     */
+    private Mono<DecisionResponse> decide(ProxyExchange exchange, ChatCompletionRequest chat, ServerRequest request) {
+        KeyIdentity key = exchange.identity;
+        if (key == null) {
+            return Mono.error(new IllegalStateException("decision before authentication"));
+        }
+        return routing.decide(decisionRequest(exchange, chat, request))
+                .doOnNext(decision -> lastKnownGood.remember(key.tenantId(), chat.model(), decision))
+                .onErrorResume(OpenAiException.class, failure -> {
+                    if (!"routing_unavailable".equals(failure.code())) {
+                        return Mono.error(failure);
+                    }
+                    return lastKnownGood.recall(key.tenantId(), chat.model())
+                            .map(remembered -> {
+                                exchange.degraded = "routing-unavailable; decision-age="
+                                        + remembered.age(clock).toSeconds() + "s";
+                                log.warn("routing-service unreachable; request {} served from the decision of {}",
+                                        exchange.requestId, remembered.decidedAt());
+                                return Mono.just(remembered.decision());
+                            })
+                            .orElseGet(() -> Mono.error(failure));
+                });
     }
 
     private void observe(ProxyExchange exchange, @Nullable Observation observation) {
@@ -150,46 +196,91 @@ public class ChatCompletionsHandler {
                 request.headers().firstHeader("x-signalbox-region"), key.tags(), stickyKey);
     }
 
-    private Mono<ServerResponse> attempt(ProxyExchange exchange, List<DecisionTarget> targets, int index) {
+    /**
+     * Calls target {@code index} (call number {@code call} on that target). Skips a target whose circuit is
+     * open; after a failure that is safe to repeat, retries the same target with backoff while the retry
+     * policy allows, then moves to the next target; the last target's error answer is passed through.
+     */
+    private Mono<ServerResponse> attempt(ProxyExchange exchange, List<DecisionTarget> targets, int index, int call) {
         DecisionTarget target = targets.get(index);
         ChatCompletionRequest chat = exchange.request;
         if (chat == null) {
             return Mono.error(new IllegalStateException("attempt before parsing"));
         }
-        boolean hasNext = index + 1 < targets.size();
+        if (!breakers.tryAcquire(target)) {
+            exchange.attempt(target, "circuit_open", null, System.nanoTime());
+            Mono<ServerResponse> next = nextTarget(exchange, targets, index);
+            return next != null ? next : Mono.error(OpenAiException.serviceUnavailable("no_available_target",
+                    "Every target for '" + chat.model() + "' is failing and temporarily skipped (circuit open). "
+                            + "Retry shortly."));
+        }
+        exchange.inFlight = target;
         long started = System.nanoTime();
         return upstream.chatCompletions(target, chat.upstreamBody(target.upstreamModel()), chat.stream())
                 .<Outcome>map(Outcome.Responded::new)
                 .onErrorResume(failure -> Mono.just(new Outcome.Failed(failure)))
-                .flatMap(outcome -> switch (outcome) {
-                    case Outcome.Failed failed -> {
-                        UpstreamFailure kind = UpstreamFailure.classify(failed.failure());
-                        exchange.attempt(target, kind.outcome(), null, started);
-                        log.debug("Target {} failed ({}): {}", describe(target), kind, failed.failure().toString());
-                        if (kind.failoverSafe() && hasNext) {
-                            yield attempt(exchange, targets, index + 1);
+                .flatMap(outcome -> {
+                    exchange.inFlight = null;
+                    exchange.upstreamNanos += System.nanoTime() - started;
+                    return switch (outcome) {
+                        case Outcome.Failed failed -> {
+                            UpstreamFailure kind = UpstreamFailure.classify(failed.failure());
+                            breakers.onFailure(target, System.nanoTime() - started, failed.failure());
+                            exchange.attempt(target, kind.outcome(), null, started);
+                            log.debug("Target {} failed ({}): {}", describe(target), kind, failed.failure().toString());
+                            Mono<ServerResponse> again = kind.failoverSafe()
+                                    ? retryOrNext(exchange, targets, index, call, null) : null;
+                            yield again != null ? again : Mono.error(upstreamError(kind, exchange, target));
                         }
-                        yield Mono.error(upstreamError(kind, exchange, target));
-                    }
-                    case Outcome.Responded responded when hasNext && retryable(responded.response().status()) -> {
-                        exchange.attempt(target, "http_error", responded.response().status().value(), started);
-                        responded.response().discard();
-                        yield attempt(exchange, targets, index + 1);
-                    }
-                    case Outcome.Responded responded -> {
-                        exchange.served = target;
-                        UpstreamResponse response = responded.response();
-                        yield chat.stream() && response.status().is2xxSuccessful()
-                                ? stream(exchange, target, response, started, chat.includeUsageRequested())
-                                : buffered(exchange, target, response, started);
-                    }
+                        case Outcome.Responded responded when retryable(responded.response().status()) -> {
+                            UpstreamResponse response = responded.response();
+                            breakers.onFailure(target, System.nanoTime() - started,
+                                    new IllegalStateException("HTTP " + response.status().value()));
+                            Mono<ServerResponse> again = retryOrNext(exchange, targets, index, call,
+                                    response.headers().getFirst(HttpHeaders.RETRY_AFTER));
+                            if (again == null) {
+                                exchange.served = target;
+                                yield buffered(exchange, target, response, started);
+                            }
+                            exchange.attempt(target, "http_error", response.status().value(), started);
+                            response.discard();
+                            yield again;
+                        }
+                        case Outcome.Responded responded -> {
+                            exchange.served = target;
+                            UpstreamResponse response = responded.response();
+                            if (chat.stream() && response.status().is2xxSuccessful()) {
+                                yield stream(exchange, target, response, started, chat.includeUsageRequested());
+                            }
+                            breakers.onSuccess(target, System.nanoTime() - started);
+                            yield buffered(exchange, target, response, started);
+                        }
+                    };
                 });
+    }
+
+    /** The same target again after a backoff, else the next target, else null (nothing left to try). */
+    private @Nullable Mono<ServerResponse> retryOrNext(ProxyExchange exchange, List<DecisionTarget> targets,
+            int index, int call, @Nullable String retryAfter) {
+        Optional<Duration> delay = retryPolicy.delayBeforeRetry(call, retryAfter, clock,
+                ThreadLocalRandom.current()::nextDouble);
+        if (delay.isPresent()) {
+            exchange.waitNanos += delay.get().toNanos();
+            return Mono.delay(delay.get()).then(Mono.defer(() -> attempt(exchange, targets, index, call + 1)));
+        }
+        return nextTarget(exchange, targets, index);
+    }
+
+    private @Nullable Mono<ServerResponse> nextTarget(ProxyExchange exchange, List<DecisionTarget> targets, int index) {
+        return index + 1 < targets.size() ? attempt(exchange, targets, index + 1, 1) : null;
     }
 
     private Mono<ServerResponse> buffered(ProxyExchange exchange, DecisionTarget target, UpstreamResponse response,
             long started) {
         HttpStatusCode status = response.status();
+        long bodyStarted = System.nanoTime();
         return DataBufferUtils.join(response.body(), maxResponseBytes)
+                .doOnTerminate(() -> exchange.upstreamNanos += System.nanoTime() - bodyStarted)
                 .onErrorMap(DataBufferLimitException.class, tooLarge -> {
                     exchange.attempt(target, "response_too_large", status.value(), started);
                     exchange.usage = estimatedPromptUsage(exchange);
@@ -239,6 +330,14 @@ public class ChatCompletionsHandler {
                 .cast(DataBuffer.class)
                 .doOnCancel(() -> markInterrupted(exchange, "client_cancelled"))
                 .doFinally(signal -> {
+                    boolean upstreamBroke = exchange.interrupted && !"client_cancelled".equals(exchange.errorClass);
+                    if (upstreamBroke) {
+                        breakers.onFailure(target, System.nanoTime() - started,
+                                new IllegalStateException(String.valueOf(exchange.errorClass)));
+                    }
+                    else {
+                        breakers.onSuccess(target, System.nanoTime() - started);
+                    }
                     exchange.attempt(target, exchange.interrupted ? "interrupted" : "success", 200, started);
                     exchange.usage = tap.usage() != null ? tap.usage() : estimatedUsage(exchange, tap);
                     finish(exchange);
@@ -351,6 +450,10 @@ public class ChatCompletionsHandler {
         headers.set("x-signalbox-model", target.modelName());
         headers.set("x-signalbox-endpoint", target.endpointId() != null ? target.endpointId() : target.providerId());
         headers.set("x-signalbox-attempts", Integer.toString(attempts));
+        headers.set("x-signalbox-overhead-ms", exchange.overheadMillis());
+        if (exchange.degraded != null) {
+            headers.set("x-signalbox-degraded", exchange.degraded);
+        }
         DecisionResponse decision = exchange.decision;
         if (decision != null) {
             headers.set("x-signalbox-decision-id", decision.decisionId());

@@ -62,6 +62,17 @@ final class ProxyExchange {
 
     boolean interrupted;
 
+    /** Set when the decision came from the last-known-good cache; says why, for the response header. */
+    @Nullable String degraded;
+
+    /** The target whose call is under way and holds a circuit-breaker permission. */
+    @Nullable DecisionTarget inFlight;
+
+    /** Time spent waiting for upstreams (every attempt), and sleeping between retries. */
+    long upstreamNanos;
+
+    long waitNanos;
+
     ProxyExchange(String operation, Clock clock) {
         this.operation = operation;
         this.clock = clock;
@@ -70,6 +81,12 @@ final class ProxyExchange {
 
     long elapsedMillis() {
         return Duration.ofNanos(System.nanoTime() - startNanos).toMillis();
+    }
+
+    /** The gateway's own share of the time so far: everything but upstream calls and retry backoff. */
+    String overheadMillis() {
+        long own = Math.max(0, System.nanoTime() - startNanos - upstreamNanos - waitNanos);
+        return String.format(java.util.Locale.ROOT, "%.3f", own / 1_000_000.0);
     }
 
     void attempt(DecisionTarget target, String outcome, @Nullable Integer status, long attemptStartNanos) {
