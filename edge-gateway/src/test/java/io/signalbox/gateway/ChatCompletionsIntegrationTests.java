@@ -26,6 +26,7 @@ import io.signalbox.contracts.usage.UsageRecorded;
 import io.signalbox.infra.Ports;
 import io.signalbox.infra.SharedInfra;
 import io.signalbox.simulator.endpoint.EndpointSpec;
+import io.signalbox.simulator.faults.FaultSpec;
 import io.signalbox.simulator.server.SimulatorServer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -61,7 +62,11 @@ class ChatCompletionsIntegrationTests {
     static final SimulatorServer UPSTREAM = SimulatorServer.start(
             EndpointSpec.builder("alpha", "up-alpha").ttft(Duration.ofMillis(20))
                     .timePerOutputToken(Duration.ofMillis(10)).outputTokens(12, 20).build(),
-            EndpointSpec.builder("slow", "up-slow").ttft(Duration.ofSeconds(4)).build());
+            EndpointSpec.builder("slow", "up-slow").ttft(Duration.ofSeconds(4)).build(),
+            EndpointSpec.builder("cutter", "up-cutter").outputTokens(20, 30)
+                    .faults(FaultSpec.none().withStreamCutAfterChunks(4)).build(),
+            EndpointSpec.builder("limited", "up-limited")
+                    .faults(FaultSpec.none().withRateLimit(1.0, Duration.ofSeconds(1))).build());
 
     static final HttpServer OVERLOADED = overloadedUpstream();
 
@@ -122,6 +127,11 @@ class ChatCompletionsIntegrationTests {
         CONTROL_PLANE.route("doomed-then-alpha", List.of(
                 StubControlPlane.target("doomed", "up-doomed", "ep-doomed", "http://127.0.0.1:" + Ports.free() + "/v1",
                         "provider-doomed"),
+                StubControlPlane.target("alpha", "up-alpha", "ep-alpha", alpha)));
+        CONTROL_PLANE.route("cutter", List.of(StubControlPlane.target("cutter", "up-cutter", "ep-cutter",
+                UPSTREAM.endpoint("cutter").baseUrl())));
+        CONTROL_PLANE.route("limited-then-alpha", List.of(
+                StubControlPlane.target("limited", "up-limited", "ep-limited", UPSTREAM.endpoint("limited").baseUrl()),
                 StubControlPlane.target("alpha", "up-alpha", "ep-alpha", alpha)));
         CONTROL_PLANE.route("meta/llama-x", List.of(StubControlPlane.target("alpha", "up-alpha", "ep-alpha", alpha)));
         Thread consumer = new Thread(ChatCompletionsIntegrationTests::collectUsage, "usage-collector");
@@ -291,6 +301,39 @@ class ChatCompletionsIntegrationTests {
         finally {
             CONTROL_PLANE.routingDown(false);
         }
+    }
+
+    @Test
+    void aStreamCutByTheUpstreamEndsWithAnErrorEventAndIsRecordedAsInterrupted() throws Exception {
+        List<String> lines = new ArrayList<>();
+        HttpResponse<java.util.stream.Stream<String>> response = HTTP.send(post("""
+                {"model":"cutter","stream":true,"messages":[{"role":"user","content":"long answer please"}]}"""),
+                HttpResponse.BodyHandlers.ofLines());
+        response.body().filter(line -> !line.isEmpty()).forEach(lines::add);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(lines).as("never a silent truncation that looks like success").doesNotContain("data: [DONE]");
+        assertThat(lines.getLast()).contains("\"error\"").contains("stream_interrupted");
+        UsageRecorded event = usageOf(response);
+        assertThat(event.interrupted()).isTrue();
+        assertThat(event.errorClass()).isEqualTo("stream_interrupted");
+        assertThat(event.usage().estimated()).as("the upstream never sent its usage chunk").isTrue();
+        assertThat(event.usage().completionTokens()).as("counted from the content chunks that did arrive")
+                .isBetween(1, 4);
+        assertThat(event.attempts()).extracting(attempt -> attempt.outcome()).containsExactly("interrupted");
+    }
+
+    @Test
+    void honoursRetryAfterOnA429ThenMovesOn() throws Exception {
+        long started = System.nanoTime();
+        HttpResponse<String> response = chat("""
+                {"model":"limited-then-alpha","messages":[{"role":"user","content":"hi"}]}""");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(usageOf(response).attempts()).extracting(attempt -> attempt.endpointId() + ":" + attempt.httpStatus())
+                .containsExactly("ep-limited:429", "ep-limited:429", "ep-alpha:200");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("waited the upstream's Retry-After: 1")
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
     }
 
     @Test
