@@ -2,6 +2,8 @@ package io.signalbox.contracts;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +21,7 @@ import io.signalbox.contracts.decision.DecisionRequest;
 import io.signalbox.contracts.decision.DecisionResponse;
 import io.signalbox.contracts.decision.DecisionTarget;
 import io.signalbox.contracts.identity.KeyIdentity;
+import io.signalbox.contracts.identity.RateLimits;
 import io.signalbox.contracts.json.ContractJson;
 import io.signalbox.contracts.registry.RegistryChanged;
 import io.signalbox.contracts.usage.Attempt;
@@ -99,6 +102,46 @@ class ContractJsonTests {
                         List.of(new RouteTarget("model-1", 80), new RouteTarget("model-2", 20)), 2)));
 
         assertThat(ContractJson.fromJson(ContractJson.toJson(snapshot), CatalogSnapshot.class)).isEqualTo(snapshot);
+    }
+
+    @Test
+    void catalogAttributesAddedForTheAdminApiSurviveARoundTrip() {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("fallback", List.of("model-2", "model-3"));
+        parameters.put("maxLatencyMs", 800);
+        parameters.put("minQuality", new BigDecimal("0.75"));
+        parameters.put("constraints", Map.of("region", "eu-west"));
+        CatalogSnapshot snapshot = new CatalogSnapshot(10, AT,
+                List.of(new ProviderInfo("provider-1", "openai", "openai", "https://api.openai.com/v1", 2000, 60000,
+                        500, 30000)),
+                List.of(new ModelInfo("model-1", "provider-1", "gpt-4o", "gpt-4o-2024-08-06", 128000,
+                        Set.of("chat", "vision"), "deprecated",
+                        List.of(new PriceSnapshot("price-2", "model-1", "USD", new BigDecimal("2.50"),
+                                new BigDecimal("10.00"), new BigDecimal("1.25"), AT, new BigDecimal("10.00"))),
+                        "gpt-4o", 16384, "premium", LocalDate.parse("2026-12-31"), List.of("us", "eu"))),
+                List.of(new PoolInfo("pool-1", "small", "model-1", "eu-west",
+                        List.of(new EndpointInfo("endpoint-1", "pool-1", "http://127.0.0.1:9001/v1", "eu-west",
+                                "active", 1, "http://127.0.0.1:9001/metrics")),
+                        "2xL4-24GB", List.of("sql-lora", "support-lora"), true)),
+                List.of(new RouteInfo("route-1", "smart", "fallback",
+                        List.of(new RouteTarget("model-1", 1)), 3, parameters)));
+
+        String json = ContractJson.toJson(snapshot);
+
+        assertThat(ContractJson.fromJson(json, CatalogSnapshot.class)).isEqualTo(snapshot);
+        assertThat(json).contains("\"minQuality\":0.75").contains("\"deprecationDate\":\"2026-12-31\"");
+    }
+
+    @Test
+    void keyScopesAndLimitsSurviveARoundTrip() {
+        KeyIdentity key = new KeyIdentity("key-1", "sk-sb-abcd", "tenant-1", "team-1", Map.of("env", "prod"),
+                "active", null, Set.of("smart", "gpt-4o"), new RateLimits(60, null), new RateLimits(600, 1_000_000));
+
+        assertThat(ContractJson.fromJson(ContractJson.toJson(key), KeyIdentity.class)).isEqualTo(key);
+        assertThat(key.allows("smart")).isTrue();
+        assertThat(key.allows("o1")).isFalse();
+        assertThat(new KeyIdentity("key-1", "sk-sb-abcd", "tenant-1", null, Map.of(), "active", null).allows("o1"))
+                .as("no scopes: any model").isTrue();
     }
 
     @Test

@@ -51,6 +51,24 @@ class PriceSnapshotTests {
         assertThat(cost).isEqualByComparingTo("0.000125"); // all 100 prompt tokens at the cached rate
     }
 
+    @ParameterizedTest(name = "{0} completion of which {1} reasoning -> {2}")
+    @CsvSource(nullValues = "null", value = {
+            "500, 300, 0.003800",    // 200 output at 10 + 300 reasoning at 6, per million
+            "500, null, 0.005000",   // reasoning not reported: all completion tokens at the output rate
+            "100, 900, 0.000600",    // more reasoning than completion reported: at most the completion is reasoning
+    })
+    void reasoningTokensAreChargedAtTheReasoningRateWhenThereIsOne(int completion, Integer reasoning, String expected) {
+        PriceSnapshot withReasoning = new PriceSnapshot("p", "m", "USD", new BigDecimal("2.50"), new BigDecimal("10.00"),
+                new BigDecimal("1.25"), Instant.EPOCH, new BigDecimal("6.00"));
+
+        BigDecimal cost = withReasoning.costOf(new TokenUsage(0, completion, null, reasoning, false));
+
+        assertThat(cost).isEqualByComparingTo(expected);
+        assertThat(PRICE.costOf(new TokenUsage(0, completion, null, reasoning, false)))
+                .as("without a reasoning rate, reasoning is output").isEqualByComparingTo(
+                        new BigDecimal("10.00").multiply(BigDecimal.valueOf(completion)).movePointLeft(6));
+    }
+
     @Test
     void rejectsNegativeRates() {
         assertThatThrownBy(() -> new PriceSnapshot("p", "m", "USD", new BigDecimal("-1"), BigDecimal.ONE,

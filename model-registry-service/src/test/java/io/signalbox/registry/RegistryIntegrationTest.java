@@ -36,7 +36,10 @@ import static org.assertj.core.api.Assertions.assertThat;
         "signalbox.security.tokens[1].roles=finance",
         "signalbox.security.tokens[2].name=ci-bot",
         "signalbox.security.tokens[2].token=" + RegistryIntegrationTest.CI_ADMIN_TOKEN,
-        "signalbox.security.tokens[2].roles=admin" })
+        "signalbox.security.tokens[2].roles=admin",
+        "signalbox.credentials.active-key=k2",
+        "signalbox.credentials.keys.k1=" + RegistryIntegrationTest.OLD_CREDENTIALS_KEY,
+        "signalbox.credentials.keys.k2=" + RegistryIntegrationTest.CREDENTIALS_KEY })
 @AutoConfigureRestTestClient
 public abstract class RegistryIntegrationTest {
 
@@ -49,6 +52,12 @@ public abstract class RegistryIntegrationTest {
     public static final String FINANCE_TOKEN = "finance-token-for-tests-0123456789";
 
     public static final String CI_ADMIN_TOKEN = "ci-admin-token-for-tests-0123456789";
+
+    /** The active credentials key (AES-256, base64), {@code k2}. */
+    public static final String CREDENTIALS_KEY = "lANjCQ8CuQkqvncrPAT1JqFXcTS54KL8dP15Kb9Puvw=";
+
+    /** An older credentials key that still decrypts, {@code k1}. */
+    public static final String OLD_CREDENTIALS_KEY = "p4Gf2wWzjz2ffFiLXMk1Il8+eb9SSEr/erZA/ceHld0=";
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {

@@ -3,7 +3,6 @@ package io.signalbox.registry.catalog;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -21,6 +20,7 @@ import io.signalbox.registry.model.PriceRepository;
 import io.signalbox.registry.pool.Endpoint;
 import io.signalbox.registry.pool.EndpointRepository;
 import io.signalbox.registry.pool.PoolRepository;
+import io.signalbox.registry.provider.Provider;
 import io.signalbox.registry.provider.ProviderRepository;
 import io.signalbox.registry.route.Route;
 import io.signalbox.registry.route.RouteRepository;
@@ -78,18 +78,13 @@ public class CatalogSnapshots {
                 .collect(Collectors.groupingBy(Endpoint::getPoolId,
                         Collectors.mapping(Endpoint::toInfo, Collectors.toList())));
         List<ProviderInfo> providerInfos = providers.findAll(BY_CREATION).stream()
-                .map(provider -> new ProviderInfo(provider.getId().toString(), provider.getName(), provider.getKind(),
-                        provider.getBaseUrl()))
+                .map(Provider::toInfo)
                 .toList();
         List<ModelInfo> modelInfos = models.findAll(BY_CREATION).stream()
-                .map(model -> new ModelInfo(model.getId().toString(), model.getProviderId().toString(),
-                        model.getName(), model.getUpstreamModel(), model.getContextWindow(),
-                        Set.copyOf(model.getCapabilities()), model.getStatus(),
-                        pricesByModel.getOrDefault(model.getId(), List.of())))
+                .map(model -> model.toInfo(pricesByModel.getOrDefault(model.getId(), List.of())))
                 .toList();
         List<PoolInfo> poolInfos = pools.findAll(BY_CREATION).stream()
-                .map(pool -> new PoolInfo(pool.getId().toString(), pool.getName(), pool.getModelId().toString(),
-                        pool.getRegion(), endpointsByPool.getOrDefault(pool.getId(), List.of())))
+                .map(pool -> pool.toInfo(endpointsByPool.getOrDefault(pool.getId(), List.of())))
                 .toList();
         List<RouteInfo> routeInfos = routes.findAll(BY_CREATION).stream()
                 .map(Route::toInfo)

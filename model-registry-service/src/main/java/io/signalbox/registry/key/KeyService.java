@@ -2,6 +2,7 @@ package io.signalbox.registry.key;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -9,6 +10,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import io.signalbox.contracts.identity.KeyIdentity;
+import io.signalbox.contracts.identity.RateLimits;
 import io.signalbox.registry.change.RegistryChanges;
 import io.signalbox.registry.common.Filters;
 import io.signalbox.registry.common.NotFoundException;
@@ -60,7 +62,7 @@ public class KeyService {
      */
     @Transactional
     public IssuedKey issue(@Nullable UUID tenantId, @Nullable UUID teamId, String name, Map<String, String> tags,
-            @Nullable Instant expiresAt) {
+            @Nullable Instant expiresAt, List<String> allowedModels, RateLimits limits) {
         Instant now = clock.instant();
         Violations violations = new Violations();
         if (tenantId == null && teamId == null) {
@@ -72,21 +74,23 @@ public class KeyService {
         violations.throwIfAny();
         UUID owner = teamId == null ? tenants.get(Objects.requireNonNull(tenantId)).getId() : ownerOf(teamId, tenantId);
         KeyGenerator.GeneratedKey generated = generator.generate();
-        VirtualKey key = keys.save(new VirtualKey(owner, teamId, name, generated, tags,
-                expiresAt == null ? null : Times.storable(expiresAt), now));
+        VirtualKey key = new VirtualKey(owner, teamId, name, generated, tags,
+                expiresAt == null ? null : Times.storable(expiresAt), now);
+        key.restrict(allowedModels, limits);
+        keys.save(key);
         changes.created(ENTITY, key.getId(), key.auditState());
         return new IssuedKey(key, generated.key());
     }
 
     /**
-     * Changes a key's name, tags and expiry. The owner never changes: usage already allocated to it
-     * would otherwise be split between two owners under one key.
+     * Changes a key's name, tags, expiry, scope and limits. The owner never changes: usage already
+     * allocated to it would otherwise be split between two owners under one key.
      *
      * @throws ValidationFailedException when the new expiry is not in the future
      */
     @Transactional
     public VirtualKey update(UUID id, @Nullable Long expectedRevision, String name, Map<String, String> tags,
-            @Nullable Instant expiresAt) {
+            @Nullable Instant expiresAt, List<String> allowedModels, RateLimits limits) {
         VirtualKey key = get(id);
         if (expectedRevision != null) {
             key.requireRevision(ENTITY, expectedRevision);
@@ -97,6 +101,7 @@ public class KeyService {
         }
         VirtualKey.AuditState before = key.auditState();
         key.update(name, tags, expiresAt == null ? null : Times.storable(expiresAt), now);
+        key.restrict(allowedModels, limits);
         changes.updated(ENTITY, id, before, key.auditState());
         keys.flush();
         return key;
@@ -145,7 +150,9 @@ public class KeyService {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        return keys.findByKeyHash(sha256Hex).map(VirtualKey::toIdentity).filter(identity -> identity.usableAt(now));
+        return keys.findByKeyHash(sha256Hex)
+                .map(key -> key.toIdentity(key.getTeamId() == null ? null : tenants.team(key.getTeamId()).getLimits()))
+                .filter(identity -> identity.usableAt(now));
     }
 
     /** The tenant of the team, which must be the tenant the request named, if it named one. */

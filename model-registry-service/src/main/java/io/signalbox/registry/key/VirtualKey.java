@@ -2,11 +2,15 @@ package io.signalbox.registry.key;
 
 import java.time.Instant;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import io.signalbox.contracts.identity.KeyIdentity;
+import io.signalbox.contracts.identity.RateLimits;
 import io.signalbox.registry.common.RevisedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -48,6 +52,16 @@ public class VirtualKey extends RevisedEntity {
     @Column(name = "expires_at")
     private @Nullable Instant expiresAt;
 
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "allowed_models", nullable = false, columnDefinition = "text[]")
+    private List<String> allowedModels;
+
+    @Column(name = "requests_per_minute")
+    private @Nullable Integer requestsPerMinute;
+
+    @Column(name = "tokens_per_minute")
+    private @Nullable Integer tokensPerMinute;
+
     /** For JPA. */
     protected VirtualKey() {
         this.tenantId = new UUID(0, 0);
@@ -56,6 +70,7 @@ public class VirtualKey extends RevisedEntity {
         this.prefix = "";
         this.tags = Map.of();
         this.status = "";
+        this.allowedModels = List.of();
     }
 
     VirtualKey(UUID tenantId, @Nullable UUID teamId, String name, KeyGenerator.GeneratedKey key,
@@ -69,6 +84,7 @@ public class VirtualKey extends RevisedEntity {
         this.tags = new TreeMap<>(tags);
         this.status = "active";
         this.expiresAt = expiresAt;
+        this.allowedModels = List.of();
     }
 
     void update(String name, Map<String, String> tags, @Nullable Instant expiresAt, Instant now) {
@@ -76,6 +92,22 @@ public class VirtualKey extends RevisedEntity {
         this.tags = new TreeMap<>(tags);
         this.expiresAt = expiresAt;
         touch(now);
+    }
+
+    /** Sets the scope (model names and route aliases; empty: any) and the key's own limits. */
+    void restrict(List<String> allowedModels, RateLimits limits) {
+        this.allowedModels = List.copyOf(new TreeSet<>(allowedModels));
+        this.requestsPerMinute = limits.requestsPerMinute();
+        this.tokensPerMinute = limits.tokensPerMinute();
+    }
+
+    /** The model names and route aliases the key may use, sorted; empty: any. */
+    public List<String> getAllowedModels() {
+        return List.copyOf(allowedModels);
+    }
+
+    public RateLimits getLimits() {
+        return new RateLimits(requestsPerMinute, tokensPerMinute);
     }
 
     /** @return whether the key was active until now */
@@ -117,19 +149,28 @@ public class VirtualKey extends RevisedEntity {
         return expiresAt;
     }
 
-    /** What the gateway learns about the key: everything but its hash. */
-    public KeyIdentity toIdentity() {
+    /**
+     * What the gateway learns about the key: everything but its hash. Scopes and limits that are not
+     * set are left out (null), so an unrestricted key looks as it did before keys had them.
+     *
+     * @param teamLimits the limits of the key's team, if it has one
+     */
+    public KeyIdentity toIdentity(@Nullable RateLimits teamLimits) {
+        RateLimits limits = getLimits();
         return new KeyIdentity(getId().toString(), prefix, tenantId.toString(),
-                teamId == null ? null : teamId.toString(), tags, status, expiresAt);
+                teamId == null ? null : teamId.toString(), tags, status, expiresAt,
+                allowedModels.isEmpty() ? null : Set.copyOf(allowedModels),
+                limits.isUnlimited() ? null : limits,
+                teamLimits == null || teamLimits.isUnlimited() ? null : teamLimits);
     }
 
     /** What the audit log keeps of the key: never the key or its hash, only the display prefix. */
     AuditState auditState() {
         return new AuditState(prefix, tenantId.toString(), teamId == null ? null : teamId.toString(), name,
-                getTags(), status, expiresAt);
+                getTags(), status, expiresAt, getAllowedModels(), getLimits());
     }
 
     record AuditState(String prefix, String tenantId, @Nullable String teamId, String name, Map<String, String> tags,
-            String status, @Nullable Instant expiresAt) {
+            String status, @Nullable Instant expiresAt, List<String> allowedModels, RateLimits limits) {
     }
 }

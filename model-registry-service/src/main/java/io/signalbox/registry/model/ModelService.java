@@ -3,8 +3,6 @@ package io.signalbox.registry.model;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.UUID;
 
 import io.signalbox.registry.change.RegistryChanges;
@@ -49,14 +47,13 @@ public class ModelService {
      * @throws AlreadyExistsException when a model or a route already uses the name
      */
     @Transactional
-    public Model create(UUID providerId, String name, String upstreamModel, int contextWindow,
-            List<String> capabilities, String status) {
+    public Model create(UUID providerId, ModelSpec spec) {
         if (!providers.existsById(providerId)) {
             throw new NotFoundException("provider", providerId.toString());
         }
-        requireFreeName(name, null);
-        Model model = models.save(new Model(providerId, name, upstreamModel, contextWindow,
-                List.copyOf(new LinkedHashSet<>(capabilities)), status, clock.instant()));
+        spec.checked();
+        requireFreeName(spec.name(), null);
+        Model model = models.save(new Model(providerId, spec, clock.instant()));
         changes.created(ENTITY, model.getId(), model.auditState());
         return model;
     }
@@ -69,16 +66,15 @@ public class ModelService {
      * @throws AlreadyExistsException when another model or a route uses the name
      */
     @Transactional
-    public Model update(UUID id, @Nullable Long expectedRevision, String name, String upstreamModel,
-            int contextWindow, List<String> capabilities, String status) {
+    public Model update(UUID id, @Nullable Long expectedRevision, ModelSpec spec) {
         Model model = get(id);
         if (expectedRevision != null) {
             model.requireRevision(ENTITY, expectedRevision);
         }
-        requireFreeName(name, id);
+        spec.checked();
+        requireFreeName(spec.name(), id);
         Model.AuditState before = model.auditState();
-        model.update(name, upstreamModel, contextWindow, List.copyOf(new LinkedHashSet<>(capabilities)), status,
-                clock.instant());
+        model.update(spec, clock.instant());
         changes.updated(ENTITY, id, before, model.auditState());
         models.flush();
         return model;
@@ -136,12 +132,12 @@ public class ModelService {
     @Transactional
     public Price addPrice(UUID modelId, @Nullable String currency, @Nullable BigDecimal inputPerMillion,
             @Nullable BigDecimal outputPerMillion, @Nullable BigDecimal cachedInputPerMillion,
-            @Nullable Instant effectiveFrom) {
+            @Nullable BigDecimal reasoningPerMillion, @Nullable Instant effectiveFrom) {
         if (!models.existsById(modelId)) {
             throw new NotFoundException("model", modelId.toString());
         }
         PriceRules.Terms terms = PriceRules.check(currency, inputPerMillion, outputPerMillion, cachedInputPerMillion,
-                effectiveFrom, clock.instant());
+                reasoningPerMillion, effectiveFrom, clock.instant());
         if (prices.existsByModelIdAndEffectiveFrom(modelId, terms.effectiveFrom())) {
             throw new AlreadyExistsException("price", "effectiveFrom", "The model already has a price effective from "
                     + terms.effectiveFrom() + "; prices are never changed in place, add one with a later time.");

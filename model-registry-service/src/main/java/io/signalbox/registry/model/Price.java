@@ -10,6 +10,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.Immutable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A model's price from {@link #getEffectiveFrom()} until the next price's. Never changed once stored
@@ -35,6 +36,9 @@ public class Price extends RegistryEntity {
     @Column(name = "cached_input_per_million", nullable = false, updatable = false, precision = 18, scale = 6)
     private BigDecimal cachedInputPerMillion;
 
+    @Column(name = "reasoning_per_million", updatable = false, precision = 18, scale = 6)
+    private @Nullable BigDecimal reasoningPerMillion;
+
     @Column(name = "effective_from", nullable = false, updatable = false)
     private Instant effectiveFrom;
 
@@ -55,6 +59,7 @@ public class Price extends RegistryEntity {
         this.inputPerMillion = terms.inputPerMillion();
         this.outputPerMillion = terms.outputPerMillion();
         this.cachedInputPerMillion = terms.cachedInputPerMillion();
+        this.reasoningPerMillion = terms.reasoningPerMillion();
         this.effectiveFrom = terms.effectiveFrom();
     }
 
@@ -78,6 +83,11 @@ public class Price extends RegistryEntity {
         return cachedInputPerMillion;
     }
 
+    /** The rate for reasoning tokens; null: they are charged as output. */
+    public @Nullable BigDecimal getReasoningPerMillion() {
+        return reasoningPerMillion;
+    }
+
     public Instant getEffectiveFrom() {
         return effectiveFrom;
     }
@@ -85,6 +95,6 @@ public class Price extends RegistryEntity {
     /** The price as the other services receive it, in the catalog and in decisions. */
     public PriceSnapshot toSnapshot() {
         return new PriceSnapshot(getId().toString(), modelId.toString(), currency, inputPerMillion, outputPerMillion,
-                cachedInputPerMillion, effectiveFrom);
+                cachedInputPerMillion, effectiveFrom, reasoningPerMillion);
     }
 }

@@ -30,14 +30,15 @@ public final class PriceRules {
 
     /**
      * Checks a price and fills in its defaults: the cached-input rate is the input rate unless given
-     * (a provider without prompt caching charges cached tokens like any other), and the price takes
-     * effect now unless a time is given.
+     * (a provider without prompt caching charges cached tokens like any other), reasoning tokens are
+     * charged as output unless a reasoning rate is given, and the price takes effect now unless a time
+     * is given.
      *
      * @throws ValidationFailedException listing every broken rule
      */
     public static Terms check(@Nullable String currency, @Nullable BigDecimal inputPerMillion,
             @Nullable BigDecimal outputPerMillion, @Nullable BigDecimal cachedInputPerMillion,
-            @Nullable Instant effectiveFrom, Instant now) {
+            @Nullable BigDecimal reasoningPerMillion, @Nullable Instant effectiveFrom, Instant now) {
         Violations violations = new Violations();
         if (currency == null || !CURRENCY.matcher(currency).matches()) {
             violations.add("currency", "must be an ISO 4217 code such as USD");
@@ -45,11 +46,13 @@ public final class PriceRules {
         checkRate("inputPerMillion", inputPerMillion, true, violations);
         checkRate("outputPerMillion", outputPerMillion, true, violations);
         checkRate("cachedInputPerMillion", cachedInputPerMillion, false, violations);
+        checkRate("reasoningPerMillion", reasoningPerMillion, false, violations);
         violations.throwIfAny();
         // Without violations, every required value is present.
         BigDecimal input = exact(Objects.requireNonNull(inputPerMillion));
         return new Terms(Objects.requireNonNull(currency), input, exact(Objects.requireNonNull(outputPerMillion)),
                 cachedInputPerMillion == null ? input : exact(cachedInputPerMillion),
+                reasoningPerMillion == null ? null : exact(reasoningPerMillion),
                 Times.storable(effectiveFrom == null ? now : effectiveFrom));
     }
 
@@ -79,6 +82,6 @@ public final class PriceRules {
 
     /** A checked price with its defaults filled in, rates at {@link #RATE_SCALE} decimal places. */
     public record Terms(String currency, BigDecimal inputPerMillion, BigDecimal outputPerMillion,
-            BigDecimal cachedInputPerMillion, Instant effectiveFrom) {
+            BigDecimal cachedInputPerMillion, @Nullable BigDecimal reasoningPerMillion, Instant effectiveFrom) {
     }
 }

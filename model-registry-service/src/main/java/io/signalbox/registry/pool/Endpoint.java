@@ -8,6 +8,7 @@ import io.signalbox.registry.common.RevisedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
+import org.jspecify.annotations.Nullable;
 
 /** One serving endpoint of a pool: an OpenAI-compatible API root, its weight and its state. */
 @Entity
@@ -29,6 +30,9 @@ public class Endpoint extends RevisedEntity {
     @Column(nullable = false)
     private String state;
 
+    @Column(name = "metrics_url")
+    private @Nullable String metricsUrl;
+
     /** For JPA. */
     protected Endpoint() {
         this.poolId = new UUID(0, 0);
@@ -37,21 +41,29 @@ public class Endpoint extends RevisedEntity {
         this.state = "";
     }
 
-    Endpoint(UUID poolId, String baseUrl, String region, int weight, String state, Instant createdAt) {
+    Endpoint(UUID poolId, String baseUrl, String region, int weight, String state, @Nullable String metricsUrl,
+            Instant createdAt) {
         super(createdAt);
         this.poolId = poolId;
         this.baseUrl = baseUrl;
         this.region = region;
         this.weight = weight;
         this.state = state;
+        this.metricsUrl = metricsUrl;
     }
 
-    void update(String baseUrl, String region, int weight, String state, Instant now) {
+    void update(String baseUrl, String region, int weight, String state, @Nullable String metricsUrl, Instant now) {
         this.baseUrl = baseUrl;
         this.region = region;
         this.weight = weight;
         this.state = state;
+        this.metricsUrl = metricsUrl;
         touch(now);
+    }
+
+    /** Where the server's Prometheus metrics are; null: not scraped. */
+    public @Nullable String getMetricsUrl() {
+        return metricsUrl;
     }
 
     public UUID getPoolId() {
@@ -75,14 +87,15 @@ public class Endpoint extends RevisedEntity {
     }
 
     public EndpointInfo toInfo() {
-        return new EndpointInfo(getId().toString(), poolId.toString(), baseUrl, region, state, weight);
+        return new EndpointInfo(getId().toString(), poolId.toString(), baseUrl, region, state, weight, metricsUrl);
     }
 
     /** What the audit log keeps of the endpoint. */
     AuditState auditState() {
-        return new AuditState(poolId.toString(), baseUrl, region, weight, state);
+        return new AuditState(poolId.toString(), baseUrl, region, weight, state, metricsUrl);
     }
 
-    record AuditState(String poolId, String baseUrl, String region, int weight, String state) {
+    record AuditState(String poolId, String baseUrl, String region, int weight, String state,
+            @Nullable String metricsUrl) {
     }
 }

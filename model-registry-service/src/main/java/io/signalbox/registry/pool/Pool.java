@@ -1,12 +1,18 @@
 package io.signalbox.registry.pool;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
+import io.signalbox.contracts.catalog.EndpointInfo;
+import io.signalbox.contracts.catalog.PoolInfo;
 import io.signalbox.registry.common.RevisedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.jspecify.annotations.Nullable;
 
 /** A self-hosted inference pool serving one base model from one region. */
 @Entity
@@ -22,25 +28,55 @@ public class Pool extends RevisedEntity {
     @Column(nullable = false)
     private String region;
 
+    @Column(name = "hardware_profile")
+    private @Nullable String hardwareProfile;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "lora_adapters", nullable = false, columnDefinition = "text[]")
+    private List<String> loraAdapters;
+
+    @Column(name = "private_pool", nullable = false)
+    private boolean privatePool;
+
     /** For JPA. */
     protected Pool() {
         this.name = "";
         this.modelId = new UUID(0, 0);
         this.region = "";
+        this.loraAdapters = List.of();
     }
 
-    Pool(String name, UUID modelId, String region, Instant createdAt) {
+    Pool(PoolSpec spec, Instant createdAt) {
         super(createdAt);
-        this.name = name;
-        this.modelId = modelId;
-        this.region = region;
+        this.name = spec.name();
+        this.modelId = spec.modelId();
+        this.region = spec.region();
+        this.loraAdapters = spec.loraAdapters();
+        apply(spec);
     }
 
-    void update(String name, UUID modelId, String region, Instant now) {
-        this.name = name;
-        this.modelId = modelId;
-        this.region = region;
+    void update(PoolSpec spec, Instant now) {
+        this.name = spec.name();
+        this.modelId = spec.modelId();
+        this.region = spec.region();
+        this.loraAdapters = spec.loraAdapters();
+        apply(spec);
         touch(now);
+    }
+
+    private void apply(PoolSpec spec) {
+        this.hardwareProfile = spec.hardwareProfile();
+        this.privatePool = spec.privatePool();
+    }
+
+    public PoolSpec spec() {
+        return new PoolSpec(name, modelId, region, hardwareProfile, loraAdapters, privatePool);
+    }
+
+    /** The pool as the other services receive it. */
+    public PoolInfo toInfo(List<EndpointInfo> endpoints) {
+        return new PoolInfo(getId().toString(), name, modelId.toString(), region, endpoints, hardwareProfile,
+                List.copyOf(loraAdapters), privatePool);
     }
 
     public String getName() {
@@ -57,9 +93,9 @@ public class Pool extends RevisedEntity {
 
     /** What the audit log keeps of the pool. */
     AuditState auditState() {
-        return new AuditState(name, modelId.toString(), region);
+        return new AuditState(spec());
     }
 
-    record AuditState(String name, String modelId, String region) {
+    record AuditState(PoolSpec settings) {
     }
 }

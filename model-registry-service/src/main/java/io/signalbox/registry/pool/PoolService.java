@@ -47,12 +47,12 @@ public class PoolService {
      * @throws AlreadyExistsException when the name is taken
      */
     @Transactional
-    public Pool create(String name, UUID modelId, String region) {
-        requireModel(modelId);
-        if (pools.existsByName(name)) {
-            throw nameTaken(name);
+    public Pool create(PoolSpec spec) {
+        requireModel(spec.modelId());
+        if (pools.existsByName(spec.name())) {
+            throw nameTaken(spec.name());
         }
-        Pool pool = pools.save(new Pool(name, modelId, region, clock.instant()));
+        Pool pool = pools.save(new Pool(spec, clock.instant()));
         changes.created(POOL, pool.getId(), pool.auditState());
         return pool;
     }
@@ -65,17 +65,17 @@ public class PoolService {
      * @throws AlreadyExistsException when another pool has the name
      */
     @Transactional
-    public Pool update(UUID id, @Nullable Long expectedRevision, String name, UUID modelId, String region) {
+    public Pool update(UUID id, @Nullable Long expectedRevision, PoolSpec spec) {
         Pool pool = get(id);
         if (expectedRevision != null) {
             pool.requireRevision(POOL, expectedRevision);
         }
-        requireModel(modelId);
-        if (pools.existsByNameAndIdNot(name, id)) {
-            throw nameTaken(name);
+        requireModel(spec.modelId());
+        if (pools.existsByNameAndIdNot(spec.name(), id)) {
+            throw nameTaken(spec.name());
         }
         Pool.AuditState before = pool.auditState();
-        pool.update(name, modelId, region, clock.instant());
+        pool.update(spec, clock.instant());
         changes.updated(POOL, id, before, pool.auditState());
         pools.flush();
         return pool;
@@ -117,13 +117,14 @@ public class PoolService {
      * @throws AlreadyExistsException when the pool already has an endpoint at that URL
      */
     @Transactional
-    public Endpoint addEndpoint(UUID poolId, String baseUrl, @Nullable String region, int weight, String state) {
+    public Endpoint addEndpoint(UUID poolId, String baseUrl, @Nullable String region, int weight, String state,
+            @Nullable String metricsUrl) {
         Pool pool = get(poolId);
         if (endpoints.existsByPoolIdAndBaseUrl(poolId, baseUrl)) {
             throw urlTaken(pool, baseUrl);
         }
         Endpoint endpoint = endpoints.save(new Endpoint(poolId, baseUrl, region == null ? pool.getRegion() : region,
-                weight, state, clock.instant()));
+                weight, state, metricsUrl, clock.instant()));
         changes.created(ENDPOINT, endpoint.getId(), endpoint.auditState());
         return endpoint;
     }
@@ -136,7 +137,7 @@ public class PoolService {
      */
     @Transactional
     public Endpoint updateEndpoint(UUID poolId, UUID endpointId, @Nullable Long expectedRevision, String baseUrl,
-            @Nullable String region, int weight, String state) {
+            @Nullable String region, int weight, String state, @Nullable String metricsUrl) {
         Pool pool = get(poolId);
         Endpoint endpoint = endpoint(poolId, endpointId);
         if (expectedRevision != null) {
@@ -146,7 +147,8 @@ public class PoolService {
             throw urlTaken(pool, baseUrl);
         }
         Endpoint.AuditState before = endpoint.auditState();
-        endpoint.update(baseUrl, region == null ? pool.getRegion() : region, weight, state, clock.instant());
+        endpoint.update(baseUrl, region == null ? pool.getRegion() : region, weight, state, metricsUrl,
+                clock.instant());
         changes.updated(ENDPOINT, endpointId, before, endpoint.auditState());
         endpoints.flush();
         return endpoint;

@@ -1,7 +1,9 @@
 package io.signalbox.registry.route;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 import io.signalbox.contracts.catalog.RouteInfo;
 import io.signalbox.contracts.catalog.RouteTarget;
@@ -11,6 +13,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A route: an alias clients send as {@code model}, and the policy that picks the model. {@link #getVersion()}
@@ -30,6 +33,10 @@ public class Route extends RevisedEntity {
     @Column(nullable = false, columnDefinition = "jsonb")
     private List<RoutePolicyRules.Target> targets;
 
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    private @Nullable Map<String, @Nullable Object> parameters;
+
     @Column(nullable = false)
     private long version;
 
@@ -45,6 +52,7 @@ public class Route extends RevisedEntity {
         this.alias = alias;
         this.policyType = policy.type();
         this.targets = policy.targets();
+        this.parameters = policy.parameters();
         this.version = 1;
     }
 
@@ -53,6 +61,7 @@ public class Route extends RevisedEntity {
         this.alias = alias;
         this.policyType = policy.type();
         this.targets = policy.targets();
+        this.parameters = policy.parameters();
         this.version++;
         touch(now);
     }
@@ -69,6 +78,15 @@ public class Route extends RevisedEntity {
         return List.copyOf(targets);
     }
 
+    /** The policy's parameters beyond its targets; null for {@code static} and {@code weighted}. */
+    public @Nullable Map<String, @Nullable Object> getParameters() {
+        return parameters == null ? null : Collections.unmodifiableMap(parameters);
+    }
+
+    public RoutePolicyRules.Policy policy() {
+        return new RoutePolicyRules.Policy(policyType, targets, parameters);
+    }
+
     public long getVersion() {
         return version;
     }
@@ -76,14 +94,15 @@ public class Route extends RevisedEntity {
     public RouteInfo toInfo() {
         return new RouteInfo(getId().toString(), alias, policyType,
                 targets.stream().map(target -> new RouteTarget(target.modelId().toString(), target.weight())).toList(),
-                version);
+                version, parameters);
     }
 
     /** What the audit log keeps of the route. */
     AuditState auditState() {
-        return new AuditState(alias, policyType, List.copyOf(targets), version);
+        return new AuditState(alias, policyType, List.copyOf(targets), parameters, version);
     }
 
-    record AuditState(String alias, String policyType, List<RoutePolicyRules.Target> targets, long version) {
+    record AuditState(String alias, String policyType, List<RoutePolicyRules.Target> targets,
+            @Nullable Map<String, @Nullable Object> parameters, long version) {
     }
 }

@@ -1,8 +1,13 @@
 package io.signalbox.registry.route;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -12,14 +17,24 @@ import io.signalbox.registry.common.Violations;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The shape rules of a route: its alias and its policy. Whether the target models exist, and whether
- * the alias is free, needs the database and is checked by {@link RouteService}.
+ * The shape rules of a route: its alias, its policy type, targets and parameters. Whether the target
+ * models exist, and whether the alias is free, needs the database and is checked by {@link RouteService}.
+ * The JSON Schemas in {@code policy-schemas/<type>.schema.json} describe the same rules for clients.
  *
  * <ul>
- * <li>{@code static}: exactly one target; its weight is optional (1).</li>
+ * <li>{@code static}: exactly one target; its weight is optional (1). No parameters.</li>
  * <li>{@code weighted}: one or more targets, each with a positive weight; a model appears once
- * (two entries for one model would be one split written twice).</li>
+ * (two entries for one model would be one split written twice). No parameters.</li>
+ * <li>{@code fallback}: two or more targets, tried in order; {@code maxAttempts} (1 to the number of
+ * targets), {@code retryOn} (any of {@code rate_limited}, {@code server_error}, {@code timeout}).</li>
+ * <li>{@code tiered}: {@code tiers} maps quality tiers ({@code economy}, {@code standard},
+ * {@code premium}) to target model ids; {@code defaultTier} is one of them.</li>
+ * <li>{@code cost-aware}: two or more targets, the cheapest that meets {@code minQualityTier} and
+ * {@code maxCostPerMillion} wins.</li>
+ * <li>{@code latency-aware}: thresholds {@code maxQueueDepth} and {@code maxTimeToFirstTokenMs}.</li>
  * </ul>
+ * Every type but {@code static} and {@code weighted} also takes {@code constraints}: {@code regions},
+ * {@code capabilities} and {@code privateOnly}.
  */
 public final class RoutePolicyRules {
 
@@ -32,15 +47,33 @@ public final class RoutePolicyRules {
 
     public static final int MAX_WEIGHT = 1_000_000;
 
+    static final Set<String> TIERS = Set.of("economy", "standard", "premium");
+
+    static final Set<String> RETRY_REASONS = Set.of("rate_limited", "server_error", "timeout");
+
+    static final Set<String> CAPABILITIES = Set.of("chat", "completion", "embeddings", "tools", "vision",
+            "json_schema", "reasoning");
+
+    private static final Pattern REGION = Pattern.compile("[a-z0-9][a-z0-9-]*");
+
+    private static final String PARAMETERS = "policy.parameters";
+
     private RoutePolicyRules() {
+    }
+
+    /** A policy without parameters ({@code static} and {@code weighted}). */
+    public static Policy check(@Nullable String alias, @Nullable String type,
+            @Nullable List<@Nullable TargetDraft> targets) {
+        return check(alias, type, targets, null);
     }
 
     /**
      * @throws ValidationFailedException listing every broken rule, named by JSON path
-     *     ({@code alias}, {@code policy.type}, {@code policy.targets[1].weight}, ...)
+     *     ({@code alias}, {@code policy.type}, {@code policy.targets[1].weight},
+     *     {@code policy.parameters.tiers.premium[0]}, ...)
      */
     public static Policy check(@Nullable String alias, @Nullable String type,
-            @Nullable List<@Nullable TargetDraft> targets) {
+            @Nullable List<@Nullable TargetDraft> targets, @Nullable Map<String, @Nullable Object> parameters) {
         Violations violations = new Violations();
         if (alias == null || !ALIAS.matcher(alias).matches()) {
             violations.add("alias", "must be lower-case letters, digits and . _ -, starting with a letter or digit");
@@ -50,14 +83,16 @@ public final class RoutePolicyRules {
         }
         PolicyType policyType = PolicyType.of(type);
         if (policyType == null) {
-            violations.add("policy.type", "must be one of static, weighted");
+            violations.add("policy.type", "must be one of " + PolicyType.names());
         }
         List<@Nullable TargetDraft> drafts = targets == null ? List.of() : targets;
         if (policyType == PolicyType.STATIC && drafts.size() != 1) {
             violations.add("policy.targets", "a static route has exactly one target");
         }
-        if (policyType == PolicyType.WEIGHTED && drafts.isEmpty()) {
-            violations.add("policy.targets", "a weighted route needs at least one target");
+        if (policyType != null && policyType != PolicyType.STATIC && drafts.size() < policyType.minTargets) {
+            violations.add("policy.targets", policyType.minTargets == 1
+                    ? "a " + policyType.wireName + " route needs at least one target"
+                    : "a " + policyType.wireName + " route needs at least " + policyType.minTargets + " targets");
         }
         if (drafts.size() > MAX_TARGETS) {
             violations.add("policy.targets", "must have at most " + MAX_TARGETS + " targets");
@@ -84,9 +119,152 @@ public final class RoutePolicyRules {
                 checked.add(new Target(draft.modelId(), weight == null ? 1 : weight));
             }
         }
+        Map<String, @Nullable Object> params = parameters == null ? Map.of() : parameters;
+        if (policyType != null) {
+            checkParameters(policyType, params, seen, drafts.size(), violations);
+        }
         violations.throwIfAny();
         // Without violations, the type is known.
-        return new Policy(policyType == null ? "" : policyType.wireName, checked);
+        PolicyType known = policyType == null ? PolicyType.STATIC : policyType;
+        return new Policy(known.wireName, checked,
+                known.takesParameters && !params.isEmpty() ? new LinkedHashMap<>(params) : null);
+    }
+
+    private static void checkParameters(PolicyType type, Map<String, @Nullable Object> params, Set<UUID> targets,
+            int targetCount, Violations violations) {
+        if (!type.takesParameters) {
+            if (!params.isEmpty()) {
+                violations.add(PARAMETERS, "a " + type.wireName + " route takes no parameters");
+            }
+            return;
+        }
+        for (String key : params.keySet()) {
+            if (!type.parameters.contains(key) && !"constraints".equals(key)) {
+                violations.add(PARAMETERS + "." + key, "is not a parameter of " + type.wireName + " routes; known: "
+                        + type.parameters + " and constraints");
+            }
+        }
+        switch (type) {
+            case FALLBACK -> {
+                integer(params, "maxAttempts", 1, Math.max(1, targetCount), false, violations);
+                subset(params, "retryOn", RETRY_REASONS, violations);
+            }
+            case TIERED -> checkTiers(params, targets, violations);
+            case COST_AWARE -> {
+                decimal(params, "maxCostPerMillion", violations);
+                oneOf(params, "minQualityTier", TIERS, violations);
+            }
+            case LATENCY_AWARE -> {
+                integer(params, "maxQueueDepth", 1, 1_000_000, false, violations);
+                integer(params, "maxTimeToFirstTokenMs", 1, 600_000, false, violations);
+            }
+            default -> {
+            }
+        }
+        checkConstraints(params.get("constraints"), violations);
+    }
+
+    private static void checkTiers(Map<String, @Nullable Object> params, Set<UUID> targets, Violations violations) {
+        Object tiers = params.get("tiers");
+        if (!(tiers instanceof Map<?, ?> map) || map.isEmpty()) {
+            violations.add(PARAMETERS + ".tiers", "is required: an object from quality tier to target model ids");
+        }
+        else {
+            map.forEach((tier, models) -> {
+                String path = PARAMETERS + ".tiers." + tier;
+                if (!TIERS.contains(String.valueOf(tier))) {
+                    violations.add(path, "is not a quality tier; use economy, standard or premium");
+                }
+                if (!(models instanceof List<?> list) || list.isEmpty()) {
+                    violations.add(path, "must be a non-empty list of target model ids");
+                    return;
+                }
+                for (int i = 0; i < list.size(); i++) {
+                    UUID id = uuid(list.get(i));
+                    if (id == null || !targets.contains(id)) {
+                        violations.add(path + "[" + i + "]", "must be the model id of one of the route's targets");
+                    }
+                }
+            });
+        }
+        Object defaultTier = params.get("defaultTier");
+        if (!(defaultTier instanceof String name) || !(tiers instanceof Map<?, ?> map && map.containsKey(name))) {
+            violations.add(PARAMETERS + ".defaultTier", "is required and must be one of the tiers given");
+        }
+    }
+
+    private static void checkConstraints(@Nullable Object constraints, Violations violations) {
+        if (constraints == null) {
+            return;
+        }
+        String path = PARAMETERS + ".constraints";
+        if (!(constraints instanceof Map<?, ?> map)) {
+            violations.add(path, "must be an object");
+            return;
+        }
+        for (Object key : map.keySet()) {
+            if (!Set.of("regions", "capabilities", "privateOnly").contains(String.valueOf(key))) {
+                violations.add(path + "." + key, "is not a constraint; known: regions, capabilities, privateOnly");
+            }
+        }
+        Object regions = map.get("regions");
+        if (regions != null && (!(regions instanceof List<?> list) || list.isEmpty()
+                || !list.stream().allMatch(r -> r instanceof String s && REGION.matcher(s).matches()))) {
+            violations.add(path + ".regions", "must be a non-empty list of region names such as eu-west");
+        }
+        Object capabilities = map.get("capabilities");
+        if (capabilities != null && (!(capabilities instanceof List<?> list) || !CAPABILITIES.containsAll(list))) {
+            violations.add(path + ".capabilities", "must be a list of " + CAPABILITIES.stream().sorted().toList());
+        }
+        if (map.containsKey("privateOnly") && !(map.get("privateOnly") instanceof Boolean)) {
+            violations.add(path + ".privateOnly", "must be true or false");
+        }
+    }
+
+    private static void integer(Map<String, @Nullable Object> params, String key, int min, int max, boolean required,
+            Violations violations) {
+        Object value = params.get(key);
+        if (value == null) {
+            if (required) {
+                violations.add(PARAMETERS + "." + key, "is required");
+            }
+            return;
+        }
+        if (!(value instanceof Integer number) || number < min || number > max) {
+            violations.add(PARAMETERS + "." + key, "must be a whole number between " + min + " and " + max);
+        }
+    }
+
+    private static void decimal(Map<String, @Nullable Object> params, String key, Violations violations) {
+        Object value = params.get(key);
+        if (value != null && !(value instanceof Number number && new BigDecimal(number.toString()).signum() >= 0)) {
+            violations.add(PARAMETERS + "." + key, "must be a number, 0 or more");
+        }
+    }
+
+    private static void oneOf(Map<String, @Nullable Object> params, String key, Set<String> allowed,
+            Violations violations) {
+        Object value = params.get(key);
+        if (value != null && !allowed.contains(String.valueOf(value))) {
+            violations.add(PARAMETERS + "." + key, "must be one of " + allowed.stream().sorted().toList());
+        }
+    }
+
+    private static void subset(Map<String, @Nullable Object> params, String key, Set<String> allowed,
+            Violations violations) {
+        Object value = params.get(key);
+        if (value != null && !(value instanceof Collection<?> list && !list.isEmpty() && allowed.containsAll(list))) {
+            violations.add(PARAMETERS + "." + key, "must be a non-empty list of " + allowed.stream().sorted().toList());
+        }
+    }
+
+    private static @Nullable UUID uuid(@Nullable Object value) {
+        try {
+            return value instanceof String text ? UUID.fromString(text) : null;
+        }
+        catch (IllegalArgumentException ex) {
+            return null;
+        }
     }
 
     /** A target as the request gave it; either part may be missing. */
@@ -97,21 +275,44 @@ public final class RoutePolicyRules {
     public record Target(UUID modelId, int weight) {
     }
 
-    /** A checked policy. */
-    public record Policy(String type, List<Target> targets) {
+    /** A checked policy; {@code parameters} is null for types without parameters or when none were given. */
+    public record Policy(String type, List<Target> targets, @Nullable Map<String, @Nullable Object> parameters) {
 
         public Policy {
             targets = List.copyOf(targets);
         }
+
+        public Policy(String type, List<Target> targets) {
+            this(type, targets, null);
+        }
     }
 
-    private enum PolicyType {
-        STATIC("static"), WEIGHTED("weighted");
+    /** The policy types, with how many targets each needs and the parameters it takes besides constraints. */
+    public enum PolicyType {
+        STATIC("static", 1, false, Set.of()),
+        WEIGHTED("weighted", 1, false, Set.of()),
+        FALLBACK("fallback", 2, true, Set.of("maxAttempts", "retryOn")),
+        TIERED("tiered", 1, true, Set.of("tiers", "defaultTier")),
+        COST_AWARE("cost-aware", 2, true, Set.of("maxCostPerMillion", "minQualityTier")),
+        LATENCY_AWARE("latency-aware", 1, true, Set.of("maxQueueDepth", "maxTimeToFirstTokenMs"));
 
         private final String wireName;
 
-        PolicyType(String wireName) {
+        private final int minTargets;
+
+        private final boolean takesParameters;
+
+        private final Set<String> parameters;
+
+        PolicyType(String wireName, int minTargets, boolean takesParameters, Set<String> parameters) {
             this.wireName = wireName;
+            this.minTargets = minTargets;
+            this.takesParameters = takesParameters;
+            this.parameters = parameters;
+        }
+
+        public String wireName() {
+            return wireName;
         }
 
         static @Nullable PolicyType of(@Nullable String name) {
@@ -121,6 +322,10 @@ public final class RoutePolicyRules {
                 }
             }
             return null;
+        }
+
+        static String names() {
+            return String.join(", ", Arrays.stream(values()).map(PolicyType::wireName).toList());
         }
     }
 }

@@ -2,8 +2,11 @@ package io.signalbox.registry.route;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.UUID;
 
+import io.signalbox.registry.audit.Actors;
 import io.signalbox.registry.change.RegistryChanges;
 import io.signalbox.registry.common.AlreadyExistsException;
 import io.signalbox.registry.common.Filters;
@@ -16,7 +19,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Creates, reads, changes and deletes routes. */
+/** Creates, reads, changes, versions, rolls back and deletes routes. */
 @Service
 public class RouteService {
 
@@ -24,14 +27,21 @@ public class RouteService {
 
     private final RouteRepository routes;
 
+    private final RouteVersionRepository versions;
+
+    private final Actors actors;
+
     private final ModelRepository models;
 
     private final RegistryChanges changes;
 
     private final Clock clock;
 
-    RouteService(RouteRepository routes, ModelRepository models, RegistryChanges changes, Clock clock) {
+    RouteService(RouteRepository routes, RouteVersionRepository versions, Actors actors, ModelRepository models,
+            RegistryChanges changes, Clock clock) {
         this.routes = routes;
+        this.versions = versions;
+        this.actors = actors;
         this.models = models;
         this.changes = changes;
         this.clock = clock;
@@ -44,11 +54,28 @@ public class RouteService {
      */
     @Transactional
     public Route create(@Nullable String alias, @Nullable String policyType,
-            @Nullable List<RoutePolicyRules.@Nullable TargetDraft> targets) {
-        RoutePolicyRules.Policy policy = check(alias, policyType, targets, null);
+            @Nullable List<RoutePolicyRules.@Nullable TargetDraft> targets,
+            @Nullable Map<String, @Nullable Object> parameters) {
+        RoutePolicyRules.Policy policy = check(alias, policyType, targets, parameters, null);
         Route route = routes.save(new Route(alias == null ? "" : alias, policy, clock.instant()));
+        versions.save(new RouteVersion(route, route.getCreatedAt(), actors.current()));
         changes.created(ENTITY, route.getId(), route.auditState());
         return route;
+    }
+
+    /**
+     * Checks a route without saving it: every rule a create would apply, including that the target
+     * models exist and the alias is free (for the route {@code self}, when it is an update).
+     *
+     * @return the normalised policy
+     * @throws io.signalbox.registry.common.ValidationFailedException listing every broken rule
+     * @throws AlreadyExistsException when the alias is taken
+     */
+    @Transactional(readOnly = true)
+    public RoutePolicyRules.Policy validate(@Nullable String alias, @Nullable String policyType,
+            @Nullable List<RoutePolicyRules.@Nullable TargetDraft> targets,
+            @Nullable Map<String, @Nullable Object> parameters, @Nullable UUID self) {
+        return check(alias, policyType, targets, parameters, self);
     }
 
     /**
@@ -59,16 +86,51 @@ public class RouteService {
      */
     @Transactional
     public Route update(UUID id, @Nullable Long expectedRevision, @Nullable String alias, @Nullable String policyType,
-            @Nullable List<RoutePolicyRules.@Nullable TargetDraft> targets) {
+            @Nullable List<RoutePolicyRules.@Nullable TargetDraft> targets,
+            @Nullable Map<String, @Nullable Object> parameters) {
         Route route = get(id);
         if (expectedRevision != null) {
             route.requireRevision(ENTITY, expectedRevision);
         }
-        RoutePolicyRules.Policy policy = check(alias, policyType, targets, id);
+        RoutePolicyRules.Policy policy = check(alias, policyType, targets, parameters, id);
+        return saveNewVersion(route, alias == null ? "" : alias, policy);
+    }
+
+    /**
+     * Makes an earlier version current again, as a new version (history is never rewritten). The old
+     * version is checked like any change: its target models must still exist and its alias be free.
+     *
+     * @throws NotFoundException when the route or the version does not exist
+     */
+    @Transactional
+    public Route rollback(UUID id, @Nullable Long expectedRevision, long version) {
+        Route route = get(id);
+        if (expectedRevision != null) {
+            route.requireRevision(ENTITY, expectedRevision);
+        }
+        RouteVersion target = versions.findByRouteIdAndVersion(id, version)
+                .orElseThrow(() -> new NotFoundException("route version", id + "@" + version));
+        RoutePolicyRules.Policy old = target.policy();
+        List<RoutePolicyRules.@Nullable TargetDraft> drafts = old.targets().stream()
+                .map(t -> new RoutePolicyRules.TargetDraft(t.modelId(), t.weight()))
+                .collect(Collectors.toList());
+        RoutePolicyRules.Policy policy = check(target.getAlias(), old.type(), drafts, old.parameters(), id);
+        return saveNewVersion(route, target.getAlias(), policy);
+    }
+
+    /** The route's versions, oldest first. */
+    @Transactional(readOnly = true)
+    public Page<RouteVersion> versions(UUID id, Pageable page) {
+        get(id);
+        return versions.findByRouteId(id, page);
+    }
+
+    private Route saveNewVersion(Route route, String alias, RoutePolicyRules.Policy policy) {
         Route.AuditState before = route.auditState();
-        route.update(alias == null ? "" : alias, policy, clock.instant());
-        changes.updated(ENTITY, id, before, route.auditState());
+        route.update(alias, policy, clock.instant());
         routes.flush();
+        versions.save(new RouteVersion(route, route.getUpdatedAt(), actors.current()));
+        changes.updated(ENTITY, route.getId(), before, route.auditState());
         return route;
     }
 
@@ -97,8 +159,9 @@ public class RouteService {
     }
 
     private RoutePolicyRules.Policy check(@Nullable String alias, @Nullable String policyType,
-            @Nullable List<RoutePolicyRules.@Nullable TargetDraft> targets, @Nullable UUID self) {
-        RoutePolicyRules.Policy policy = RoutePolicyRules.check(alias, policyType, targets);
+            @Nullable List<RoutePolicyRules.@Nullable TargetDraft> targets,
+            @Nullable Map<String, @Nullable Object> parameters, @Nullable UUID self) {
+        RoutePolicyRules.Policy policy = RoutePolicyRules.check(alias, policyType, targets, parameters);
         String checkedAlias = alias == null ? "" : alias;
         Violations violations = new Violations();
         for (int i = 0; i < policy.targets().size(); i++) {

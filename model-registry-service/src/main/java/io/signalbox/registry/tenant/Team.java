@@ -6,7 +6,9 @@ import java.util.UUID;
 import io.signalbox.registry.common.RevisedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import io.signalbox.contracts.identity.RateLimits;
 import jakarta.persistence.Table;
+import org.jspecify.annotations.Nullable;
 
 /** A team of a tenant; its name is unique within the tenant. */
 @Entity
@@ -18,6 +20,12 @@ public class Team extends RevisedEntity {
 
     @Column(nullable = false)
     private String name;
+
+    @Column(name = "requests_per_minute")
+    private @Nullable Integer requestsPerMinute;
+
+    @Column(name = "tokens_per_minute")
+    private @Nullable Integer tokensPerMinute;
 
     /** For JPA. */
     protected Team() {
@@ -35,9 +43,20 @@ public class Team extends RevisedEntity {
         return tenantId;
     }
 
-    void rename(String name, Instant now) {
+    void update(String name, RateLimits limits, Instant now) {
         this.name = name;
+        setLimits(limits);
         touch(now);
+    }
+
+    void setLimits(RateLimits limits) {
+        this.requestsPerMinute = limits.requestsPerMinute();
+        this.tokensPerMinute = limits.tokensPerMinute();
+    }
+
+    /** The limits all keys of the team share. */
+    public RateLimits getLimits() {
+        return new RateLimits(requestsPerMinute, tokensPerMinute);
     }
 
     public String getName() {
@@ -46,9 +65,9 @@ public class Team extends RevisedEntity {
 
     /** What the audit log keeps of the team. */
     AuditState auditState() {
-        return new AuditState(tenantId.toString(), name);
+        return new AuditState(tenantId.toString(), name, getLimits());
     }
 
-    record AuditState(String tenantId, String name) {
+    record AuditState(String tenantId, String name, RateLimits limits) {
     }
 }

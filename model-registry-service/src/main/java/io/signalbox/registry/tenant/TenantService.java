@@ -3,6 +3,7 @@ package io.signalbox.registry.tenant;
 import java.time.Clock;
 import java.util.UUID;
 
+import io.signalbox.contracts.identity.RateLimits;
 import io.signalbox.registry.change.RegistryChanges;
 import io.signalbox.registry.common.AlreadyExistsException;
 import io.signalbox.registry.common.Filters;
@@ -103,19 +104,25 @@ public class TenantService {
      * @throws AlreadyExistsException when the tenant already has a team of that name
      */
     @Transactional
-    public Team createTeam(UUID tenantId, String name) {
+    public Team createTeam(UUID tenantId, String name, RateLimits limits) {
         Tenant tenant = get(tenantId);
         if (teams.existsByTenantIdAndName(tenantId, name)) {
             throw teamNameTaken(tenant, name);
         }
-        Team team = teams.save(new Team(tenantId, name, clock.instant()));
+        Team team = new Team(tenantId, name, clock.instant());
+        team.setLimits(limits);
+        teams.save(team);
         changes.created(TEAM, team.getId(), team.auditState());
         return team;
     }
 
-    /** @throws AlreadyExistsException when another team of the tenant has the name */
+    /**
+     * Renames the team and sets its shared limits.
+     *
+     * @throws AlreadyExistsException when another team of the tenant has the name
+     */
     @Transactional
-    public Team renameTeam(UUID id, @Nullable Long expectedRevision, String name) {
+    public Team updateTeam(UUID id, @Nullable Long expectedRevision, String name, RateLimits limits) {
         Team team = team(id);
         if (expectedRevision != null) {
             team.requireRevision(TEAM, expectedRevision);
@@ -124,7 +131,7 @@ public class TenantService {
             throw teamNameTaken(get(team.getTenantId()), name);
         }
         Team.AuditState before = team.auditState();
-        team.rename(name, clock.instant());
+        team.update(name, limits, clock.instant());
         changes.updated(TEAM, id, before, team.auditState());
         teams.flush();
         return team;

@@ -85,7 +85,8 @@ class UpdateApiTests extends RegistryIntegrationTest {
 
         put("/api/v1/models/" + model, "\"0\"", """
                 {"name": "%s", "upstreamModel": "llama-3.3", "contextWindow": 131072,
-                 "capabilities": ["chat", "tools"], "status": "deprecated"}""".formatted(modelName))
+                 "capabilities": ["chat", "tools"], "status": "deprecated", "deprecationDate": "2027-01-31"}"""
+                .formatted(modelName))
                 .expectStatus().isOk();
         put("/api/v1/pools/" + pool, "\"0\"", """
                 {"name": "%s", "modelId": "%s", "region": "eu-central"}""".formatted(unique("pool"), model))
@@ -98,6 +99,7 @@ class UpdateApiTests extends RegistryIntegrationTest {
         CatalogSnapshot catalog = catalog();
         ModelInfo info = catalog.models().stream().filter(m -> m.id().equals(model)).findFirst().orElseThrow();
         assertThat(info.status()).isEqualTo("deprecated");
+        assertThat(info.deprecationDate()).hasToString("2027-01-31");
         assertThat(info.upstreamModel()).isEqualTo("llama-3.3");
         assertThat(info.capabilities()).containsExactlyInAnyOrder("chat", "tools");
         assertThat(catalog.pools().stream().filter(p -> p.id().equals(pool)).findFirst().orElseThrow())

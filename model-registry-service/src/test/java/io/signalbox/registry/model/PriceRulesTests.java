@@ -22,31 +22,32 @@ class PriceRulesTests {
     @Test
     void keepsRatesExactAtSixDecimalPlaces() {
         Terms terms = PriceRules.check("USD", new BigDecimal("0.15"), new BigDecimal("0.6"), new BigDecimal("0.075"),
-                Instant.parse("2026-01-01T00:00:00Z"), NOW);
+                new BigDecimal("0.6"), Instant.parse("2026-01-01T00:00:00Z"), NOW);
 
         assertThat(terms.inputPerMillion()).hasToString("0.150000");
         assertThat(terms.outputPerMillion()).hasToString("0.600000");
         assertThat(terms.cachedInputPerMillion()).hasToString("0.075000");
+        assertThat(terms.reasoningPerMillion()).hasToString("0.600000");
         assertThat(terms.effectiveFrom()).isEqualTo("2026-01-01T00:00:00Z");
     }
 
     @Test
     void cachedInputCostsLikeInputUnlessGiven() {
-        Terms terms = PriceRules.check("EUR", new BigDecimal("2.50"), new BigDecimal("10"), null, null, NOW);
+        Terms terms = PriceRules.check("EUR", new BigDecimal("2.50"), new BigDecimal("10"), null, null, null, NOW);
 
         assertThat(terms.cachedInputPerMillion()).isEqualByComparingTo("2.50");
     }
 
     @Test
     void takesEffectNowUnlessGivenToTheMicrosecondTheDatabaseKeeps() {
-        Terms terms = PriceRules.check("USD", BigDecimal.ONE, BigDecimal.ONE, null, null, NOW);
+        Terms terms = PriceRules.check("USD", BigDecimal.ONE, BigDecimal.ONE, null, null, null, NOW);
 
         assertThat(terms.effectiveFrom()).isEqualTo("2026-11-21T10:00:00.123456Z");
     }
 
     @Test
     void freeModelsArePricedAtZero() {
-        Terms terms = PriceRules.check("USD", BigDecimal.ZERO, new BigDecimal("0.000"), null, null, NOW);
+        Terms terms = PriceRules.check("USD", BigDecimal.ZERO, new BigDecimal("0.000"), null, null, null, NOW);
 
         assertThat(terms.outputPerMillion()).isEqualByComparingTo("0");
     }
@@ -64,7 +65,7 @@ class PriceRulesTests {
 
     @Test
     void trailingZerosBeyondSixPlacesAreStillExact() {
-        Terms terms = PriceRules.check("USD", new BigDecimal("0.12345600000"), BigDecimal.ONE, null, null, NOW);
+        Terms terms = PriceRules.check("USD", new BigDecimal("0.12345600000"), BigDecimal.ONE, null, null, null, NOW);
 
         assertThat(terms.inputPerMillion()).hasToString("0.123456");
     }
@@ -85,7 +86,7 @@ class PriceRulesTests {
     private static List<FieldViolation> violations(String currency, BigDecimal input, BigDecimal output,
             BigDecimal cached) {
         ValidationFailedException failure = catchThrowableOfType(ValidationFailedException.class,
-                () -> PriceRules.check(currency, input, output, cached, null, NOW));
+                () -> PriceRules.check(currency, input, output, cached, null, null, NOW));
         assertThat(failure).as("expected the price to be refused").isNotNull();
         return failure.violations();
     }

@@ -2,7 +2,9 @@ package io.signalbox.registry.route;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import io.signalbox.registry.common.FieldViolation;
 import io.signalbox.registry.common.ValidationFailedException;
@@ -11,6 +13,8 @@ import io.signalbox.registry.route.RoutePolicyRules.Target;
 import io.signalbox.registry.route.RoutePolicyRules.TargetDraft;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -103,5 +107,61 @@ class RoutePolicyRulesTests {
                 () -> RoutePolicyRules.check(alias, type, targets));
         assertThat(failure).as("expected the route to be refused").isNotNull();
         return failure.violations();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidParameters")
+    void policyParametersAreCheckedPerType(String type, Map<String, Object> parameters, int targets,
+            List<String> fields) {
+        List<TargetDraft> drafts = Stream.of(SMALL, LARGE).limit(targets)
+                .map(id -> new TargetDraft(id, null)).toList();
+
+        ValidationFailedException failure = catchThrowableOfType(ValidationFailedException.class,
+                () -> RoutePolicyRules.check("r", type, drafts, parameters));
+
+        assertThat(failure).isNotNull();
+        assertThat(failure.violations()).extracting(FieldViolation::field).containsExactlyInAnyOrderElementsOf(fields);
+    }
+
+    static Stream<Arguments> invalidParameters() {
+        return Stream.of(
+                Arguments.of("static", Map.of("x", 1), 1,
+                        List.of("policy.parameters")),
+                Arguments.of("fallback", Map.of("maxAttempts", 3), 2,
+                        List.of("policy.parameters.maxAttempts")),
+                Arguments.of("fallback", Map.of(), 1,
+                        List.of("policy.targets")),
+                Arguments.of("fallback",
+                        Map.of("retryOn", List.of("teapot")), 2, List.of("policy.parameters.retryOn")),
+                Arguments.of("tiered", Map.of(), 1,
+                        List.of("policy.parameters.tiers", "policy.parameters.defaultTier")),
+                Arguments.of("tiered", Map.of(
+                        "tiers", Map.of("gold", List.of(SMALL.toString()), "economy",
+                                List.of(UUID.randomUUID().toString())),
+                        "defaultTier", "premium"), 1,
+                        List.of("policy.parameters.tiers.gold", "policy.parameters.tiers.economy[0]",
+                                "policy.parameters.defaultTier")),
+                Arguments.of("cost-aware", Map.of(
+                        "maxCostPerMillion", -1, "minQualityTier", "gold"), 2,
+                        List.of("policy.parameters.maxCostPerMillion", "policy.parameters.minQualityTier")),
+                Arguments.of("latency-aware", Map.of(
+                        "maxQueueDepth", 0, "constraints", Map.of("regions", List.of("EU"),
+                                "privateOnly", "yes", "speed", 1)), 1,
+                        List.of("policy.parameters.maxQueueDepth", "policy.parameters.constraints.regions",
+                                "policy.parameters.constraints.privateOnly", "policy.parameters.constraints.speed")),
+                Arguments.of("teleport", Map.of(), 1,
+                        List.of("policy.type")));
+    }
+
+    @Test
+    void validParametersAreKept() {
+        Policy policy = RoutePolicyRules.check("r", "tiered",
+                List.of(new TargetDraft(SMALL, null), new TargetDraft(LARGE, null)),
+                Map.of("tiers", Map.of("economy", List.of(SMALL.toString()),
+                        "premium", List.of(LARGE.toString())), "defaultTier", "economy",
+                        "constraints", Map.of("capabilities", List.of("chat"))));
+
+        assertThat(policy.type()).isEqualTo("tiered");
+        assertThat(policy.parameters()).containsEntry("defaultTier", "economy").containsKey("constraints");
     }
 }

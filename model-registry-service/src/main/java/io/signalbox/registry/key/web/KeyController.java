@@ -2,17 +2,22 @@ package io.signalbox.registry.key.web;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.signalbox.contracts.identity.RateLimits;
 import io.signalbox.registry.common.Ids;
 import io.signalbox.registry.common.ListPage;
 import io.signalbox.registry.common.web.Revisions;
 import io.signalbox.registry.key.KeyService;
 import io.signalbox.registry.key.VirtualKey;
+import io.signalbox.registry.model.ModelVocabulary;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
@@ -45,14 +50,17 @@ class KeyController {
     @PostMapping
     ResponseEntity<IssuedKeyResponse> create(@Valid @RequestBody CreateKeyRequest request) {
         KeyService.IssuedKey issued = keys.issue(request.tenantId(), request.teamId(), request.name().strip(),
-                request.tags() == null ? Map.of() : request.tags(), request.expiresAt());
+                request.tags() == null ? Map.of() : request.tags(), request.expiresAt(),
+                request.allowedModels() == null ? List.of() : request.allowedModels(),
+                new RateLimits(request.requestsPerMinute(), request.tokensPerMinute()));
         VirtualKey key = issued.stored();
         return ResponseEntity.created(URI.create("/api/v1/keys/" + key.getId()))
                 .cacheControl(CacheControl.noStore())
                 .eTag(Revisions.etag(key.getRevision()))
                 .body(new IssuedKeyResponse(key.getId().toString(), issued.plaintext(), key.getPrefix(),
                         key.getTenantId().toString(), key.getTeamId() == null ? null : key.getTeamId().toString(),
-                        key.getName(), key.getTags(), key.getStatus(), key.getExpiresAt(), key.getRevision(),
+                        key.getName(), key.getTags(), key.getStatus(), key.getExpiresAt(), key.getAllowedModels(),
+                        key.getLimits().requestsPerMinute(), key.getLimits().tokensPerMinute(), key.getRevision(),
                         key.getCreatedAt(), key.getUpdatedAt()));
     }
 
@@ -80,7 +88,9 @@ class KeyController {
             @Valid @RequestBody UpdateKeyRequest request) {
         Long revision = Revisions.required(ifMatch);
         VirtualKey key = keys.update(Ids.parse("key", id), revision, request.name().strip(),
-                request.tags() == null ? Map.of() : request.tags(), request.expiresAt());
+                request.tags() == null ? Map.of() : request.tags(), request.expiresAt(),
+                request.allowedModels() == null ? List.of() : request.allowedModels(),
+                new RateLimits(request.requestsPerMinute(), request.tokensPerMinute()));
         return Revisions.ok(KeyResponse.of(key), key.getRevision());
     }
 
@@ -95,24 +105,36 @@ class KeyController {
         return Revisions.ok(KeyResponse.of(key), key.getRevision());
     }
 
-    /** {@code teamId} or {@code tenantId} (or both, when they agree) names the owner. */
+    /**
+     * {@code teamId} or {@code tenantId} (or both, when they agree) names the owner. {@code allowedModels}
+     * (model names and route aliases) scopes the key; left out or empty: any model.
+     */
     record CreateKeyRequest(
             @Nullable UUID tenantId,
             @Nullable UUID teamId,
             @NotBlank @Size(max = 100) String name,
             @Nullable @Size(max = 50) Map<@NotBlank @Size(max = 64) String, @NotNull @Size(max = 256) String> tags,
-            @Nullable Instant expiresAt) {
+            @Nullable Instant expiresAt,
+            @Nullable @Size(max = 100) List<@NotNull @Size(max = 200) @Pattern(regexp = ModelVocabulary.NAME_PATTERN,
+                    message = ModelVocabulary.NAME_MESSAGE) String> allowedModels,
+            @Nullable @Positive Integer requestsPerMinute,
+            @Nullable @Positive Integer tokensPerMinute) {
     }
 
     record UpdateKeyRequest(
             @NotBlank @Size(max = 100) String name,
             @Nullable @Size(max = 50) Map<@NotBlank @Size(max = 64) String, @NotNull @Size(max = 256) String> tags,
-            @Nullable Instant expiresAt) {
+            @Nullable Instant expiresAt,
+            @Nullable @Size(max = 100) List<@NotNull @Size(max = 200) @Pattern(regexp = ModelVocabulary.NAME_PATTERN,
+                    message = ModelVocabulary.NAME_MESSAGE) String> allowedModels,
+            @Nullable @Positive Integer requestsPerMinute,
+            @Nullable @Positive Integer tokensPerMinute) {
     }
 
     record IssuedKeyResponse(String id, String key, String prefix, String tenantId, @Nullable String teamId,
-            String name, Map<String, String> tags, String status, @Nullable Instant expiresAt, long revision,
-            Instant createdAt, Instant updatedAt) {
+            String name, Map<String, String> tags, String status, @Nullable Instant expiresAt,
+            List<String> allowedModels, @Nullable Integer requestsPerMinute, @Nullable Integer tokensPerMinute,
+            long revision, Instant createdAt, Instant updatedAt) {
 
         @Override
         public String toString() {
@@ -121,13 +143,16 @@ class KeyController {
     }
 
     record KeyResponse(String id, String prefix, String tenantId, @Nullable String teamId, String name,
-            Map<String, String> tags, String status, @Nullable Instant expiresAt, long revision, Instant createdAt,
+            Map<String, String> tags, String status, @Nullable Instant expiresAt, List<String> allowedModels,
+            @Nullable Integer requestsPerMinute, @Nullable Integer tokensPerMinute, long revision, Instant createdAt,
             Instant updatedAt) {
 
         static KeyResponse of(VirtualKey key) {
+            RateLimits limits = key.getLimits();
             return new KeyResponse(key.getId().toString(), key.getPrefix(), key.getTenantId().toString(),
                     key.getTeamId() == null ? null : key.getTeamId().toString(), key.getName(), key.getTags(),
-                    key.getStatus(), key.getExpiresAt(), key.getRevision(), key.getCreatedAt(), key.getUpdatedAt());
+                    key.getStatus(), key.getExpiresAt(), key.getAllowedModels(), limits.requestsPerMinute(),
+                    limits.tokensPerMinute(), key.getRevision(), key.getCreatedAt(), key.getUpdatedAt());
         }
     }
 }

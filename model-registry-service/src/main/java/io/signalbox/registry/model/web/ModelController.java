@@ -3,6 +3,7 @@ package io.signalbox.registry.model.web;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -11,6 +12,7 @@ import io.signalbox.registry.common.ListPage;
 import io.signalbox.registry.common.web.Revisions;
 import io.signalbox.registry.model.Model;
 import io.signalbox.registry.model.ModelService;
+import io.signalbox.registry.model.ModelSpec;
 import io.signalbox.registry.model.ModelVocabulary;
 import io.signalbox.registry.model.Price;
 import jakarta.validation.Valid;
@@ -51,9 +53,7 @@ class ModelController {
 
     @PostMapping
     ResponseEntity<ModelResponse> create(@Valid @RequestBody CreateModelRequest request) {
-        Model model = models.create(request.providerId(), request.name(), request.upstreamModel().strip(),
-                request.contextWindow(), request.capabilities() == null ? List.of() : request.capabilities(),
-                request.status() == null ? "active" : request.status());
+        Model model = models.create(request.providerId(), request.spec());
         return ResponseEntity.created(URI.create("/api/v1/models/" + model.getId()))
                 .eTag(Revisions.etag(model.getRevision())).body(ModelResponse.of(model));
     }
@@ -81,9 +81,7 @@ class ModelController {
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @Valid @RequestBody UpdateModelRequest request) {
         Long revision = Revisions.required(ifMatch);
-        Model model = models.update(Ids.parse("model", id), revision, request.name(), request.upstreamModel().strip(),
-                request.contextWindow(), request.capabilities() == null ? List.of() : request.capabilities(),
-                request.status() == null ? "active" : request.status());
+        Model model = models.update(Ids.parse("model", id), revision, request.spec());
         return Revisions.ok(ModelResponse.of(model), model.getRevision());
     }
 
@@ -97,7 +95,8 @@ class ModelController {
     @PostMapping("/{id}/prices")
     ResponseEntity<PriceResponse> addPrice(@PathVariable String id, @RequestBody CreatePriceRequest request) {
         Price price = models.addPrice(Ids.parse("model", id), request.currency(), request.inputPerMillion(),
-                request.outputPerMillion(), request.cachedInputPerMillion(), request.effectiveFrom());
+                request.outputPerMillion(), request.cachedInputPerMillion(), request.reasoningPerMillion(),
+                request.effectiveFrom());
         return ResponseEntity.created(URI.create("/api/v1/models/" + price.getModelId() + "/prices/" + price.getId()))
                 .body(PriceResponse.of(price));
     }
@@ -121,6 +120,7 @@ class ModelController {
         return PriceResponse.of(models.price(Ids.parse("model", id), Ids.parse("price", priceId)));
     }
 
+    /** Defaults: no capabilities, status {@code active}, no regions (anywhere). */
     record CreateModelRequest(
             @NotNull UUID providerId,
             @NotBlank @Size(max = 200)
@@ -130,9 +130,23 @@ class ModelController {
             @Nullable List<@NotNull @Pattern(regexp = ModelVocabulary.CAPABILITY_PATTERN,
                     message = ModelVocabulary.CAPABILITY_MESSAGE) String> capabilities,
             @Nullable @Pattern(regexp = ModelVocabulary.STATUS_PATTERN,
-                    message = ModelVocabulary.STATUS_MESSAGE) String status) {
+                    message = ModelVocabulary.STATUS_MESSAGE) String status,
+            @Nullable @Size(max = 100) String family,
+            @Nullable @Positive @Max(100_000_000) Integer maxOutputTokens,
+            @Nullable @Pattern(regexp = ModelVocabulary.TIER_PATTERN,
+                    message = ModelVocabulary.TIER_MESSAGE) String qualityTier,
+            @Nullable LocalDate deprecationDate,
+            @Nullable @Size(max = 50) List<@NotNull @Size(max = 50) @Pattern(regexp = ModelVocabulary.REGION_PATTERN,
+                    message = ModelVocabulary.REGION_MESSAGE) String> regions) {
+
+        ModelSpec spec() {
+            return new ModelSpec(name, upstreamModel.strip(), contextWindow,
+                    capabilities == null ? List.of() : capabilities, status == null ? "active" : status, family,
+                    maxOutputTokens, qualityTier, deprecationDate, regions == null ? List.of() : regions);
+        }
     }
 
+    /** The create body without {@code providerId}; fields left out take the create defaults. */
     record UpdateModelRequest(
             @NotBlank @Size(max = 200)
             @Pattern(regexp = ModelVocabulary.NAME_PATTERN, message = ModelVocabulary.NAME_MESSAGE) String name,
@@ -141,7 +155,20 @@ class ModelController {
             @Nullable List<@NotNull @Pattern(regexp = ModelVocabulary.CAPABILITY_PATTERN,
                     message = ModelVocabulary.CAPABILITY_MESSAGE) String> capabilities,
             @Nullable @Pattern(regexp = ModelVocabulary.STATUS_PATTERN,
-                    message = ModelVocabulary.STATUS_MESSAGE) String status) {
+                    message = ModelVocabulary.STATUS_MESSAGE) String status,
+            @Nullable @Size(max = 100) String family,
+            @Nullable @Positive @Max(100_000_000) Integer maxOutputTokens,
+            @Nullable @Pattern(regexp = ModelVocabulary.TIER_PATTERN,
+                    message = ModelVocabulary.TIER_MESSAGE) String qualityTier,
+            @Nullable LocalDate deprecationDate,
+            @Nullable @Size(max = 50) List<@NotNull @Size(max = 50) @Pattern(regexp = ModelVocabulary.REGION_PATTERN,
+                    message = ModelVocabulary.REGION_MESSAGE) String> regions) {
+
+        ModelSpec spec() {
+            return new ModelSpec(name, upstreamModel.strip(), contextWindow,
+                    capabilities == null ? List.of() : capabilities, status == null ? "active" : status, family,
+                    maxOutputTokens, qualityTier, deprecationDate, regions == null ? List.of() : regions);
+        }
     }
 
     /**
@@ -150,26 +177,31 @@ class ModelController {
      */
     record CreatePriceRequest(@Nullable String currency, @Nullable BigDecimal inputPerMillion,
             @Nullable BigDecimal outputPerMillion, @Nullable BigDecimal cachedInputPerMillion,
-            @Nullable Instant effectiveFrom) {
+            @Nullable BigDecimal reasoningPerMillion, @Nullable Instant effectiveFrom) {
     }
 
     record ModelResponse(String id, String providerId, String name, String upstreamModel, int contextWindow,
-            List<String> capabilities, String status, long revision, Instant createdAt, Instant updatedAt) {
+            List<String> capabilities, String status, @Nullable String family, @Nullable Integer maxOutputTokens,
+            @Nullable String qualityTier, @Nullable LocalDate deprecationDate, List<String> regions, long revision,
+            Instant createdAt, Instant updatedAt) {
 
         static ModelResponse of(Model model) {
-            return new ModelResponse(model.getId().toString(), model.getProviderId().toString(), model.getName(),
-                    model.getUpstreamModel(), model.getContextWindow(), model.getCapabilities(), model.getStatus(),
+            ModelSpec spec = model.spec();
+            return new ModelResponse(model.getId().toString(), model.getProviderId().toString(), spec.name(),
+                    spec.upstreamModel(), spec.contextWindow(), spec.capabilities(), spec.status(), spec.family(),
+                    spec.maxOutputTokens(), spec.qualityTier(), spec.deprecationDate(), spec.regions(),
                     model.getRevision(), model.getCreatedAt(), model.getUpdatedAt());
         }
     }
 
     record PriceResponse(String id, String modelId, String currency, BigDecimal inputPerMillion,
-            BigDecimal outputPerMillion, BigDecimal cachedInputPerMillion, Instant effectiveFrom, Instant createdAt) {
+            BigDecimal outputPerMillion, BigDecimal cachedInputPerMillion, @Nullable BigDecimal reasoningPerMillion,
+            Instant effectiveFrom, Instant createdAt) {
 
         static PriceResponse of(Price price) {
             return new PriceResponse(price.getId().toString(), price.getModelId().toString(), price.getCurrency(),
                     price.getInputPerMillion(), price.getOutputPerMillion(), price.getCachedInputPerMillion(),
-                    price.getEffectiveFrom(), price.getCreatedAt());
+                    price.getReasoningPerMillion(), price.getEffectiveFrom(), price.getCreatedAt());
         }
     }
 }

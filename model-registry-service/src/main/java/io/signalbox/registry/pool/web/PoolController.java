@@ -2,6 +2,7 @@ package io.signalbox.registry.pool.web;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import io.signalbox.registry.common.HttpUrl;
@@ -11,6 +12,7 @@ import io.signalbox.registry.common.web.Revisions;
 import io.signalbox.registry.pool.Endpoint;
 import io.signalbox.registry.pool.Pool;
 import io.signalbox.registry.pool.PoolService;
+import io.signalbox.registry.pool.PoolSpec;
 import io.signalbox.registry.pool.PoolVocabulary;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -48,7 +50,7 @@ class PoolController {
 
     @PostMapping
     ResponseEntity<PoolResponse> create(@Valid @RequestBody PoolRequest request) {
-        Pool pool = pools.create(request.name().strip(), request.modelId(), request.region());
+        Pool pool = pools.create(request.spec());
         return ResponseEntity.created(URI.create("/api/v1/pools/" + pool.getId()))
                 .eTag(Revisions.etag(pool.getRevision())).body(PoolResponse.of(pool));
     }
@@ -73,8 +75,7 @@ class PoolController {
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @Valid @RequestBody PoolRequest request) {
         Long revision = Revisions.required(ifMatch);
-        Pool pool = pools.update(Ids.parse("pool", id), revision, request.name().strip(), request.modelId(),
-                request.region());
+        Pool pool = pools.update(Ids.parse("pool", id), revision, request.spec());
         return Revisions.ok(PoolResponse.of(pool), pool.getRevision());
     }
 
@@ -89,7 +90,8 @@ class PoolController {
     @PostMapping("/{id}/endpoints")
     ResponseEntity<EndpointResponse> addEndpoint(@PathVariable String id, @Valid @RequestBody EndpointRequest request) {
         Endpoint endpoint = pools.addEndpoint(Ids.parse("pool", id), request.baseUrl(), request.region(),
-                request.weight() == null ? 1 : request.weight(), request.state() == null ? "active" : request.state());
+                request.weight() == null ? 1 : request.weight(), request.state() == null ? "active" : request.state(),
+                request.metricsUrl());
         return ResponseEntity
                 .created(URI.create("/api/v1/pools/" + endpoint.getPoolId() + "/endpoints/" + endpoint.getId()))
                 .eTag(Revisions.etag(endpoint.getRevision()))
@@ -118,7 +120,7 @@ class PoolController {
         Long revision = Revisions.required(ifMatch);
         Endpoint endpoint = pools.updateEndpoint(Ids.parse("pool", id), Ids.parse("endpoint", endpointId), revision,
                 request.baseUrl(), request.region(), request.weight() == null ? 1 : request.weight(),
-                request.state() == null ? "active" : request.state());
+                request.state() == null ? "active" : request.state(), request.metricsUrl());
         return Revisions.ok(EndpointResponse.of(endpoint), endpoint.getRevision());
     }
 
@@ -129,11 +131,20 @@ class PoolController {
         return ResponseEntity.noContent().build();
     }
 
+    /** {@code loraAdapters} default to none, {@code privatePool} to false. */
     record PoolRequest(
             @NotBlank @Size(max = 100) String name,
             @NotNull UUID modelId,
             @NotNull @Size(max = 50)
-            @Pattern(regexp = PoolVocabulary.REGION_PATTERN, message = PoolVocabulary.REGION_MESSAGE) String region) {
+            @Pattern(regexp = PoolVocabulary.REGION_PATTERN, message = PoolVocabulary.REGION_MESSAGE) String region,
+            @Nullable @Size(max = 100) String hardwareProfile,
+            @Nullable @Size(max = 200) List<@NotBlank @Size(max = 200) String> loraAdapters,
+            @Nullable Boolean privatePool) {
+
+        PoolSpec spec() {
+            return new PoolSpec(name.strip(), modelId, region, hardwareProfile,
+                    loraAdapters == null ? List.of() : loraAdapters, Boolean.TRUE.equals(privatePool));
+        }
     }
 
     /** {@code region} defaults to the pool's, {@code weight} to 1, {@code state} to active. */
@@ -143,25 +154,28 @@ class PoolController {
             @Pattern(regexp = PoolVocabulary.REGION_PATTERN, message = PoolVocabulary.REGION_MESSAGE) String region,
             @Nullable @Positive @Max(1_000_000) Integer weight,
             @Nullable @Pattern(regexp = PoolVocabulary.STATE_PATTERN, message = PoolVocabulary.STATE_MESSAGE)
-            String state) {
+            String state,
+            @Nullable @Size(max = 2048) @HttpUrl String metricsUrl) {
     }
 
-    record PoolResponse(String id, String name, String modelId, String region, long revision, Instant createdAt,
-            Instant updatedAt) {
+    record PoolResponse(String id, String name, String modelId, String region, @Nullable String hardwareProfile,
+            List<String> loraAdapters, boolean privatePool, long revision, Instant createdAt, Instant updatedAt) {
 
         static PoolResponse of(Pool pool) {
-            return new PoolResponse(pool.getId().toString(), pool.getName(), pool.getModelId().toString(),
-                    pool.getRegion(), pool.getRevision(), pool.getCreatedAt(), pool.getUpdatedAt());
+            PoolSpec spec = pool.spec();
+            return new PoolResponse(pool.getId().toString(), spec.name(), spec.modelId().toString(), spec.region(),
+                    spec.hardwareProfile(), spec.loraAdapters(), spec.privatePool(), pool.getRevision(),
+                    pool.getCreatedAt(), pool.getUpdatedAt());
         }
     }
 
     record EndpointResponse(String id, String poolId, String baseUrl, String region, int weight, String state,
-            long revision, Instant createdAt, Instant updatedAt) {
+            @Nullable String metricsUrl, long revision, Instant createdAt, Instant updatedAt) {
 
         static EndpointResponse of(Endpoint endpoint) {
             return new EndpointResponse(endpoint.getId().toString(), endpoint.getPoolId().toString(),
                     endpoint.getBaseUrl(), endpoint.getRegion(), endpoint.getWeight(), endpoint.getState(),
-                    endpoint.getRevision(), endpoint.getCreatedAt(), endpoint.getUpdatedAt());
+                    endpoint.getMetricsUrl(), endpoint.getRevision(), endpoint.getCreatedAt(), endpoint.getUpdatedAt());
         }
     }
 }

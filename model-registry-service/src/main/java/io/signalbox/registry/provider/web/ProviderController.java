@@ -2,6 +2,7 @@ package io.signalbox.registry.provider.web;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.Map;
 
 import io.signalbox.registry.common.HttpUrl;
 import io.signalbox.registry.common.Ids;
@@ -10,9 +11,13 @@ import io.signalbox.registry.common.web.Revisions;
 import io.signalbox.registry.provider.Provider;
 import io.signalbox.registry.provider.ProviderKinds;
 import io.signalbox.registry.provider.ProviderService;
+import io.signalbox.registry.provider.ProviderSpec;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
@@ -43,7 +48,7 @@ class ProviderController {
 
     @PostMapping
     ResponseEntity<ProviderResponse> create(@Valid @RequestBody ProviderRequest request) {
-        Provider provider = providers.create(request.name().strip(), request.kind(), request.baseUrl());
+        Provider provider = providers.create(request.spec(), request.credentials());
         return ResponseEntity.created(URI.create("/api/v1/providers/" + provider.getId()))
                 .eTag(Revisions.etag(provider.getRevision()))
                 .body(ProviderResponse.of(provider));
@@ -68,9 +73,18 @@ class ProviderController {
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @Valid @RequestBody ProviderRequest request) {
         Long revision = Revisions.required(ifMatch);
-        Provider provider = providers.update(Ids.parse("provider", id), revision, request.name().strip(),
-                request.kind(), request.baseUrl());
+        Provider provider = providers.update(Ids.parse("provider", id), revision, request.spec(),
+                request.credentials());
         return Revisions.ok(ProviderResponse.of(provider), provider.getRevision());
+    }
+
+    /**
+     * Re-encrypts all stored credentials under the active key; run it after making a new key active,
+     * then remove the old key from the configuration.
+     */
+    @PostMapping("/credentials/rotate")
+    RotationResponse rotateCredentials() {
+        return new RotationResponse(providers.reencryptCredentials());
     }
 
     @DeleteMapping("/{id}")
@@ -80,18 +94,50 @@ class ProviderController {
         return ResponseEntity.noContent().build();
     }
 
+    /**
+     * {@code credentials} are write-only secret fields (e.g. {@code {"apiKey": "..."}}): on update,
+     * leaving them out keeps the stored ones and {@code {}} removes them.
+     */
     record ProviderRequest(
             @NotBlank @Size(max = 100) String name,
             @NotBlank @Pattern(regexp = ProviderKinds.PATTERN, message = ProviderKinds.MESSAGE) String kind,
-            @Nullable @Size(max = 2048) @HttpUrl String baseUrl) {
+            @Nullable @Size(max = 2048) @HttpUrl String baseUrl,
+            @Nullable @Positive @Max(3_600_000) Integer connectTimeoutMs,
+            @Nullable @Positive @Max(3_600_000) Integer requestTimeoutMs,
+            @Nullable @Positive Integer requestsPerMinute,
+            @Nullable @Positive Integer tokensPerMinute,
+            @Nullable @Size(max = 20) Map<@NotBlank @Size(max = 100) String, @NotNull @Size(max = 20_000) String> credentials) {
+
+        ProviderSpec spec() {
+            return new ProviderSpec(name.strip(), kind, baseUrl, connectTimeoutMs, requestTimeoutMs, requestsPerMinute,
+                    tokensPerMinute);
+        }
+
+        @Override
+        public String toString() {
+            return "ProviderRequest[name=" + name + ", kind=" + kind + ", credentials=" + (credentials == null ? "none"
+                    : "[redacted]") + "]";
+        }
     }
 
-    record ProviderResponse(String id, String name, String kind, @Nullable String baseUrl, long revision,
+    /**
+     * A provider as admins see it: whether it has credentials and the id of the key they are encrypted
+     * with, never the credentials.
+     */
+    record ProviderResponse(String id, String name, String kind, @Nullable String baseUrl,
+            @Nullable Integer connectTimeoutMs, @Nullable Integer requestTimeoutMs, @Nullable Integer requestsPerMinute,
+            @Nullable Integer tokensPerMinute, boolean hasCredentials, @Nullable String credentialsKeyId, long revision,
             Instant createdAt, Instant updatedAt) {
 
         static ProviderResponse of(Provider provider) {
-            return new ProviderResponse(provider.getId().toString(), provider.getName(), provider.getKind(),
-                    provider.getBaseUrl(), provider.getRevision(), provider.getCreatedAt(), provider.getUpdatedAt());
+            ProviderSpec spec = provider.spec();
+            return new ProviderResponse(provider.getId().toString(), spec.name(), spec.kind(), spec.baseUrl(),
+                    spec.connectTimeoutMs(), spec.requestTimeoutMs(), spec.requestsPerMinute(), spec.tokensPerMinute(),
+                    provider.hasCredentials(), provider.getCredentialsKeyId(), provider.getRevision(),
+                    provider.getCreatedAt(), provider.getUpdatedAt());
         }
+    }
+
+    record RotationResponse(int reencrypted) {
     }
 }

@@ -3,6 +3,8 @@ package io.signalbox.registry.route.web;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import io.signalbox.registry.common.Ids;
 import io.signalbox.registry.common.ListPage;
@@ -11,6 +13,7 @@ import io.signalbox.registry.common.web.Revisions;
 import io.signalbox.registry.route.Route;
 import io.signalbox.registry.route.RoutePolicyRules;
 import io.signalbox.registry.route.RouteService;
+import io.signalbox.registry.route.RouteVersion;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpHeaders;
@@ -32,6 +35,8 @@ class RouteController {
 
     private static final Sort ORDER = Sort.by("createdAt", "id");
 
+    private static final Sort VERSION_ORDER = Sort.by("version");
+
     private final RouteService routes;
 
     RouteController(RouteService routes) {
@@ -42,7 +47,7 @@ class RouteController {
     @PostMapping
     ResponseEntity<RouteResponse> create(@RequestBody RouteRequest request) {
         PolicyBody policy = requirePolicy(request);
-        Route route = routes.create(request.alias(), policy.type(), policy.targets());
+        Route route = routes.create(request.alias(), policy.type(), policy.targets(), policy.parameters());
         return ResponseEntity.created(URI.create("/api/v1/routes/" + route.getId()))
                 .eTag(Revisions.etag(route.getRevision())).body(RouteResponse.of(route));
     }
@@ -61,7 +66,7 @@ class RouteController {
         return Revisions.ok(RouteResponse.of(route), route.getRevision());
     }
 
-    /** Replaces alias and policy; the route's {@code version} goes up by one. */
+    /** Replaces alias and policy; the route's {@code version} goes up by one and the old one is kept. */
     @PutMapping("/{id}")
     ResponseEntity<RouteResponse> update(@PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
@@ -69,7 +74,7 @@ class RouteController {
         Long revision = Revisions.required(ifMatch);
         PolicyBody policy = requirePolicy(request);
         Route route = routes.update(Ids.parse("route", id), revision, request.alias(), policy.type(),
-                policy.targets());
+                policy.targets(), policy.parameters());
         return Revisions.ok(RouteResponse.of(route), route.getRevision());
     }
 
@@ -80,7 +85,30 @@ class RouteController {
         return ResponseEntity.noContent().build();
     }
 
-    private static PolicyBody requirePolicy(RouteRequest request) {
+    /** Every version of the route, oldest first. */
+    @GetMapping("/{id}/versions")
+    ListPage<VersionResponse> versions(@PathVariable String id, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "" + ListPage.DEFAULT_SIZE) int size) {
+        return ListPage.of(routes.versions(Ids.parse("route", id), ListPage.request(page, size, VERSION_ORDER)),
+                VersionResponse::of);
+    }
+
+    /**
+     * Makes {@code version} current again, as a new version. {@code If-Match} is optional: the body names
+     * exactly what the route becomes.
+     */
+    @PostMapping("/{id}/rollback")
+    ResponseEntity<RouteResponse> rollback(@PathVariable String id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+            @RequestBody RollbackRequest request) {
+        if (request.version() == null) {
+            throw ValidationFailedException.of("version", "is required");
+        }
+        Route route = routes.rollback(Ids.parse("route", id), Revisions.optional(ifMatch), request.version());
+        return Revisions.ok(RouteResponse.of(route), route.getRevision());
+    }
+
+    static PolicyBody requirePolicy(RouteRequest request) {
         PolicyBody policy = request.policy();
         if (policy == null) {
             throw ValidationFailedException.of("policy", "is required");
@@ -88,28 +116,44 @@ class RouteController {
         return policy;
     }
 
-    record RouteRequest(@Nullable String alias, @Nullable PolicyBody policy) {
+    /** {@code routeId}, when given, lets a validation treat the route's own alias as free. */
+    record RouteRequest(@Nullable String alias, @Nullable PolicyBody policy, @Nullable UUID routeId) {
     }
 
-    record PolicyBody(@Nullable String type, @Nullable List<RoutePolicyRules.@Nullable TargetDraft> targets) {
+    record PolicyBody(@Nullable String type, @Nullable List<RoutePolicyRules.@Nullable TargetDraft> targets,
+            @Nullable Map<String, @Nullable Object> parameters) {
+    }
+
+    record RollbackRequest(@Nullable Long version) {
     }
 
     record TargetBody(String modelId, int weight) {
     }
 
-    record PolicyResponse(String type, List<TargetBody> targets) {
+    record PolicyResponse(String type, List<TargetBody> targets, @Nullable Map<String, @Nullable Object> parameters) {
+
+        static PolicyResponse of(RoutePolicyRules.Policy policy) {
+            return new PolicyResponse(policy.type(), policy.targets().stream()
+                    .map(target -> new TargetBody(target.modelId().toString(), target.weight()))
+                    .toList(), policy.parameters());
+        }
     }
 
     record RouteResponse(String id, String alias, PolicyResponse policy, long version, long revision,
             Instant createdAt, Instant updatedAt) {
 
         static RouteResponse of(Route route) {
-            List<TargetBody> targets = route.getTargets().stream()
-                    .map(target -> new TargetBody(target.modelId().toString(), target.weight()))
-                    .toList();
-            return new RouteResponse(route.getId().toString(), route.getAlias(),
-                    new PolicyResponse(route.getPolicyType(), targets), route.getVersion(), route.getRevision(),
-                    route.getCreatedAt(), route.getUpdatedAt());
+            return new RouteResponse(route.getId().toString(), route.getAlias(), PolicyResponse.of(route.policy()),
+                    route.getVersion(), route.getRevision(), route.getCreatedAt(), route.getUpdatedAt());
+        }
+    }
+
+    record VersionResponse(String routeId, long version, String alias, PolicyResponse policy, Instant createdAt,
+            String actor) {
+
+        static VersionResponse of(RouteVersion version) {
+            return new VersionResponse(version.getRouteId().toString(), version.getVersion(), version.getAlias(),
+                    PolicyResponse.of(version.policy()), version.getCreatedAt(), version.getActor());
         }
     }
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.signalbox.contracts.identity.RateLimits;
 import io.signalbox.registry.common.Ids;
 import io.signalbox.registry.common.ListPage;
 import io.signalbox.registry.common.web.Revisions;
@@ -12,6 +13,7 @@ import io.signalbox.registry.tenant.TenantService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
@@ -42,7 +44,8 @@ class TeamController {
 
     @PostMapping
     ResponseEntity<TeamResponse> create(@Valid @RequestBody CreateTeamRequest request) {
-        Team team = tenants.createTeam(request.tenantId(), request.name().strip());
+        Team team = tenants.createTeam(request.tenantId(), request.name().strip(),
+                new RateLimits(request.requestsPerMinute(), request.tokensPerMinute()));
         return ResponseEntity.created(URI.create("/api/v1/teams/" + team.getId()))
                 .eTag(Revisions.etag(team.getRevision())).body(TeamResponse.of(team));
     }
@@ -67,7 +70,8 @@ class TeamController {
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @Valid @RequestBody UpdateTeamRequest request) {
         Long revision = Revisions.required(ifMatch);
-        Team team = tenants.renameTeam(Ids.parse("team", id), revision, request.name().strip());
+        Team team = tenants.updateTeam(Ids.parse("team", id), revision, request.name().strip(),
+                new RateLimits(request.requestsPerMinute(), request.tokensPerMinute()));
         return Revisions.ok(TeamResponse.of(team), team.getRevision());
     }
 
@@ -78,18 +82,23 @@ class TeamController {
         return ResponseEntity.noContent().build();
     }
 
-    record CreateTeamRequest(@NotNull UUID tenantId, @NotBlank @Size(max = 100) String name) {
+    /** Limits are shared by all keys of the team; left out: none. */
+    record CreateTeamRequest(@NotNull UUID tenantId, @NotBlank @Size(max = 100) String name,
+            @Nullable @Positive Integer requestsPerMinute, @Nullable @Positive Integer tokensPerMinute) {
     }
 
-    record UpdateTeamRequest(@NotBlank @Size(max = 100) String name) {
+    record UpdateTeamRequest(@NotBlank @Size(max = 100) String name, @Nullable @Positive Integer requestsPerMinute,
+            @Nullable @Positive Integer tokensPerMinute) {
     }
 
-    record TeamResponse(String id, String tenantId, String name, long revision, Instant createdAt,
-            Instant updatedAt) {
+    record TeamResponse(String id, String tenantId, String name, @Nullable Integer requestsPerMinute,
+            @Nullable Integer tokensPerMinute, long revision, Instant createdAt, Instant updatedAt) {
 
         static TeamResponse of(Team team) {
+            RateLimits limits = team.getLimits();
             return new TeamResponse(team.getId().toString(), team.getTenantId().toString(), team.getName(),
-                    team.getRevision(), team.getCreatedAt(), team.getUpdatedAt());
+                    limits.requestsPerMinute(), limits.tokensPerMinute(), team.getRevision(), team.getCreatedAt(),
+                    team.getUpdatedAt());
         }
     }
 }
