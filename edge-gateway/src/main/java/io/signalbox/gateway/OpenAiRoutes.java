@@ -3,7 +3,8 @@ package io.signalbox.gateway;
 import java.time.Clock;
 
 import io.signalbox.gateway.models.ModelsHandler;
-import io.signalbox.gateway.proxy.ChatCompletionsHandler;
+import io.signalbox.gateway.openai.Operation;
+import io.signalbox.gateway.proxy.ProxyHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.server.RequestPredicates;
@@ -19,9 +20,11 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 class OpenAiRoutes {
 
     @Bean
-    RouterFunction<ServerResponse> openAiApi(ChatCompletionsHandler chat, ModelsHandler models) {
+    RouterFunction<ServerResponse> openAiApi(ProxyHandler proxy, ModelsHandler models) {
         return RouterFunctions.route()
-                .POST("/v1/chat/completions", chat::handle)
+                .POST("/v1/chat/completions", proxy.handlerFor(Operation.CHAT_COMPLETIONS))
+                .POST("/v1/completions", proxy.handlerFor(Operation.COMPLETIONS))
+                .POST("/v1/embeddings", proxy.handlerFor(Operation.EMBEDDINGS))
                 .GET("/v1/models", models::list)
                 .GET("/v1/models/{*model}", request -> models.get(request))
                 .route(RequestPredicates.path("/v1/**"), models::unknown)

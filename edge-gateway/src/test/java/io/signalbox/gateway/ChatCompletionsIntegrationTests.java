@@ -63,6 +63,8 @@ class ChatCompletionsIntegrationTests {
             EndpointSpec.builder("alpha", "up-alpha").ttft(Duration.ofMillis(20))
                     .timePerOutputToken(Duration.ofMillis(10)).outputTokens(12, 20).build(),
             EndpointSpec.builder("slow", "up-slow").ttft(Duration.ofSeconds(4)).build(),
+            EndpointSpec.builder("paced", "up-paced").ttft(Duration.ofMillis(20))
+                    .timePerOutputToken(Duration.ofMillis(50)).outputTokens(10, 10).build(),
             EndpointSpec.builder("cutter", "up-cutter").outputTokens(20, 30)
                     .faults(FaultSpec.none().withStreamCutAfterChunks(4)).build(),
             EndpointSpec.builder("limited", "up-limited")
@@ -73,6 +75,10 @@ class ChatCompletionsIntegrationTests {
     static final java.util.concurrent.atomic.AtomicInteger FLAKY_CALLS = new java.util.concurrent.atomic.AtomicInteger();
 
     static final HttpServer FLAKY = flakyUpstream();
+
+    static final Map<String, String> LEGACY_SEEN = new ConcurrentHashMap<>();
+
+    static final HttpServer LEGACY = legacyUpstream();
 
     static final Map<String, UsageRecorded> USAGE = new ConcurrentHashMap<>();
 
@@ -128,11 +134,16 @@ class ChatCompletionsIntegrationTests {
                 StubControlPlane.target("doomed", "up-doomed", "ep-doomed", "http://127.0.0.1:" + Ports.free() + "/v1",
                         "provider-doomed"),
                 StubControlPlane.target("alpha", "up-alpha", "ep-alpha", alpha)));
+        CONTROL_PLANE.route("paced", List.of(StubControlPlane.target("paced", "up-paced", "ep-paced",
+                UPSTREAM.endpoint("paced").baseUrl())));
         CONTROL_PLANE.route("cutter", List.of(StubControlPlane.target("cutter", "up-cutter", "ep-cutter",
                 UPSTREAM.endpoint("cutter").baseUrl())));
         CONTROL_PLANE.route("limited-then-alpha", List.of(
                 StubControlPlane.target("limited", "up-limited", "ep-limited", UPSTREAM.endpoint("limited").baseUrl()),
                 StubControlPlane.target("alpha", "up-alpha", "ep-alpha", alpha)));
+        String legacy = "http://127.0.0.1:" + LEGACY.getAddress().getPort() + "/v1";
+        CONTROL_PLANE.route("text-model", List.of(StubControlPlane.target("text", "up-text", "ep-text", legacy)));
+        CONTROL_PLANE.route("embedder", List.of(StubControlPlane.target("embedder", "up-embed", "ep-embed", legacy)));
         CONTROL_PLANE.route("meta/llama-x", List.of(StubControlPlane.target("alpha", "up-alpha", "ep-alpha", alpha)));
         Thread consumer = new Thread(ChatCompletionsIntegrationTests::collectUsage, "usage-collector");
         consumer.setDaemon(true);
@@ -144,6 +155,7 @@ class ChatCompletionsIntegrationTests {
         UPSTREAM.close();
         OVERLOADED.stop(0);
         FLAKY.stop(0);
+        LEGACY.stop(0);
         CONTROL_PLANE.close();
     }
 
@@ -188,7 +200,7 @@ class ChatCompletionsIntegrationTests {
         List<String> lines = new ArrayList<>();
         List<Long> arrivals = new ArrayList<>();
         HttpResponse<java.util.stream.Stream<String>> response = HTTP.send(post("""
-                {"model":"alpha","stream":true,"messages":[{"role":"user","content":"Stream please"}]}"""),
+                {"model":"paced","stream":true,"messages":[{"role":"user","content":"Stream please"}]}"""),
                 HttpResponse.BodyHandlers.ofLines());
         response.body().filter(line -> !line.isEmpty()).forEach(line -> {
             lines.add(line);
@@ -202,16 +214,17 @@ class ChatCompletionsIntegrationTests {
         assertThat(lines).as("usage chunk hidden: the client did not ask for it")
                 .noneMatch(line -> line.contains("\"usage\"") && line.contains("\"choices\":[]"));
         long contentChunks = lines.stream().filter(line -> line.contains("\"content\"")).count();
-        assertThat(contentChunks).isGreaterThanOrEqualTo(12);
+        assertThat(contentChunks).isGreaterThanOrEqualTo(10);
+        // 10 tokens 50 ms apart: a buffering gateway would deliver them in one burst at the end
         assertThat(Duration.ofNanos(arrivals.getLast() - arrivals.getFirst()))
                 .as("chunks arrive spread over the generation, not in one burst")
-                .isGreaterThanOrEqualTo(Duration.ofMillis(100));
+                .isGreaterThanOrEqualTo(Duration.ofMillis(250));
 
         UsageRecorded event = usageOf(response);
         assertThat(event.stream()).isTrue();
         assertThat(event.interrupted()).isFalse();
         assertThat(event.usage().estimated()).as("taken from the upstream's final usage chunk").isFalse();
-        assertThat(event.usage().completionTokens()).isGreaterThanOrEqualTo(12);
+        assertThat(event.usage().completionTokens()).isEqualTo(10);
         assertThat(event.ttftMillis()).isNotNull().isPositive();
     }
 
@@ -334,6 +347,37 @@ class ChatCompletionsIntegrationTests {
                 .containsExactly("ep-limited:429", "ep-limited:429", "ep-alpha:200");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).as("waited the upstream's Retry-After: 1")
                 .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void proxiesLegacyCompletionsToTheUpstreamsCompletionsPath() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri("/v1/completions"))
+                .header("Authorization", "Bearer " + KEY).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"text-model\",\"prompt\":\"Once upon\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(LEGACY_SEEN.get("/v1/completions")).path("model").asString()).isEqualTo("up-text");
+        UsageRecorded event = usageOf(response);
+        assertThat(event.operation()).isEqualTo("completions");
+        assertThat(event.usage().completionTokens()).isEqualTo(3);
+    }
+
+    @Test
+    void proxiesEmbeddingsAndPricesTheirInputTokens() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri("/v1/embeddings"))
+                .header("Authorization", "Bearer " + KEY).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"embedder\",\"input\":[\"a\",\"b\"]}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(response.body()).path("data").get(0).path("embedding").size()).isEqualTo(3);
+        assertThat(JSON.readTree(LEGACY_SEEN.get("/v1/embeddings")).path("model").asString()).isEqualTo("up-embed");
+        UsageRecorded event = usageOf(response);
+        assertThat(event.operation()).isEqualTo("embeddings");
+        assertThat(event.usage().promptTokens()).isEqualTo(4);
+        assertThat(event.usage().completionTokens()).as("embeddings produce no completion tokens").isNull();
+        assertThat(event.cost()).as("4 input tokens at $2.50 per million").isEqualByComparingTo("0.000010");
     }
 
     @Test
@@ -542,6 +586,34 @@ class ChatCompletionsIntegrationTests {
                     exchange.getResponseHeaders().set("Retry-After", "0");
                 }
                 exchange.sendResponseHeaders(fail ? 503 : 200, body.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            });
+            server.start();
+            return server;
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    /** Answers /v1/completions and /v1/embeddings with small canned bodies and remembers what it was sent. */
+    static HttpServer legacyUpstream() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/", exchange -> {
+                String path = exchange.getRequestURI().getPath();
+                LEGACY_SEEN.put(path, new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                String json = path.endsWith("/embeddings")
+                        ? "{\"object\":\"list\",\"model\":\"up-embed\",\"data\":[{\"object\":\"embedding\",\"index\":0,"
+                                + "\"embedding\":[0.1,0.2,0.3]}],\"usage\":{\"prompt_tokens\":4,\"total_tokens\":4}}"
+                        : "{\"id\":\"cmpl-1\",\"object\":\"text_completion\",\"created\":1,\"model\":\"up-text\","
+                                + "\"choices\":[{\"index\":0,\"text\":\" a time\",\"finish_reason\":\"stop\"}],"
+                                + "\"usage\":{\"prompt_tokens\":2,\"completion_tokens\":3,\"total_tokens\":5}}";
+                byte[] body = json.getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, body.length);
                 try (OutputStream out = exchange.getResponseBody()) {
                     out.write(body);
                 }

@@ -53,7 +53,7 @@ public class ModelsHandler {
     public Mono<ServerResponse> unknown(ServerRequest request) {
         return OpenAiErrors.toResponse(new OpenAiException(HttpStatus.NOT_FOUND, "invalid_request_error",
                 "unknown_url", null, "Unknown request URL: " + request.method() + " " + request.path()
-                        + ". This gateway serves POST /v1/chat/completions and GET /v1/models."));
+                        + ". This gateway serves POST /v1/chat/completions, /v1/completions, /v1/embeddings and GET /v1/models."));
     }
 
     private static java.util.Optional<AvailableModel> find(List<AvailableModel> models, String id) {

@@ -23,6 +23,29 @@ public final class TokenEstimator {
         return (text.length() + CHARS_PER_TOKEN - 1) / CHARS_PER_TOKEN;
     }
 
+    /**
+     * Estimates the tokens of a completions {@code prompt} or an embeddings {@code input}: a string, an
+     * array of strings, or token ids (counted exactly).
+     */
+    public static int estimateInput(JsonNode input) {
+        if (input.isString()) {
+            return estimateText(input.asString());
+        }
+        int tokens = 0;
+        for (JsonNode element : input) {
+            if (element.isString()) {
+                tokens += estimateText(element.asString());
+            }
+            else if (element.isArray()) {
+                tokens += element.size();
+            }
+            else {
+                tokens += 1;
+            }
+        }
+        return tokens;
+    }
+
     /** Estimates the prompt tokens of a chat {@code messages} array. */
     public static int estimateMessages(JsonNode messages) {
         int tokens = REPLY_PRIMING_TOKENS;

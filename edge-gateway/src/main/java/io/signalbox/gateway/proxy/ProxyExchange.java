@@ -16,7 +16,7 @@ import io.signalbox.contracts.identity.KeyIdentity;
 import io.signalbox.contracts.usage.Attempt;
 import io.signalbox.contracts.usage.TokenUsage;
 import io.signalbox.contracts.usage.UsageRecorded;
-import io.signalbox.gateway.openai.ChatCompletionRequest;
+import io.signalbox.gateway.openai.OpenAiRequest;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,7 +46,7 @@ final class ProxyExchange {
 
     @Nullable KeyIdentity identity;
 
-    @Nullable ChatCompletionRequest request;
+    @Nullable OpenAiRequest request;
 
     @Nullable DecisionResponse decision;
 

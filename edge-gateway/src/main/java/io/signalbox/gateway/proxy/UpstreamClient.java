@@ -3,6 +3,7 @@ package io.signalbox.gateway.proxy;
 import io.netty.channel.ChannelOption;
 import io.signalbox.contracts.decision.DecisionTarget;
 import io.signalbox.gateway.GatewayProperties;
+import io.signalbox.gateway.openai.Operation;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
@@ -33,9 +34,9 @@ class UpstreamClient {
         this.streamIdleMillis = upstream.streamIdleTimeout().toMillis();
     }
 
-    Mono<UpstreamResponse> chatCompletions(DecisionTarget target, byte[] body, boolean stream) {
+    Mono<UpstreamResponse> send(DecisionTarget target, Operation operation, byte[] body, boolean stream) {
         return client.post()
-                .uri(stripTrailingSlash(target.baseUrl()) + "/chat/completions")
+                .uri(stripTrailingSlash(target.baseUrl()) + operation.path())
                 .contentType(MediaType.APPLICATION_JSON)
                 .accept(stream ? MediaType.TEXT_EVENT_STREAM : MediaType.APPLICATION_JSON)
                 .bodyValue(body)

@@ -17,9 +17,10 @@ import io.signalbox.contracts.identity.KeyIdentity;
 import io.signalbox.contracts.usage.TokenUsage;
 import io.signalbox.gateway.GatewayProperties;
 import io.signalbox.gateway.auth.VirtualKeyAuthenticator;
-import io.signalbox.gateway.openai.ChatCompletionRequest;
+import io.signalbox.gateway.openai.OpenAiRequest;
 import io.signalbox.gateway.openai.OpenAiErrors;
 import io.signalbox.gateway.openai.OpenAiException;
+import io.signalbox.gateway.openai.Operation;
 import io.signalbox.gateway.resilience.LastKnownGoodDecisions;
 import io.signalbox.gateway.resilience.RetryPolicy;
 import io.signalbox.gateway.resilience.TargetBreakers;
@@ -39,6 +40,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ReactiveHttpOutputMessage;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.BodyInserter;
+import org.springframework.web.reactive.function.server.HandlerFunction;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Flux;
@@ -47,17 +49,16 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code POST /v1/chat/completions}: authenticate, route, proxy, record. Targets are tried in the
+ * The OpenAI operations ({@code POST /v1/chat/completions}, {@code /v1/completions}, {@code /v1/embeddings}):
+ * authenticate, route, proxy, record. Targets are tried in the
  * decision's order; a connect failure or a retryable status (429, 5xx) moves on to the next target as
  * long as nothing has been sent to the client. Streams are passed through event by event as they
  * arrive; a stream that breaks after its first byte is ended with an error event, never silently.
  */
 @Component
-public class ChatCompletionsHandler {
+public class ProxyHandler {
 
-    private static final Logger log = LoggerFactory.getLogger(ChatCompletionsHandler.class);
-
-    private static final String OPERATION = "chat.completions";
+    private static final Logger log = LoggerFactory.getLogger(ProxyHandler.class);
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -85,7 +86,7 @@ public class ChatCompletionsHandler {
 
     private final int maxResponseBytes;
 
-    ChatCompletionsHandler(VirtualKeyAuthenticator authenticator, RoutingClient routing, UpstreamClient upstream,
+    ProxyHandler(VirtualKeyAuthenticator authenticator, RoutingClient routing, UpstreamClient upstream,
             UsagePublisher usage, Tracer tracer, TargetBreakers breakers, LastKnownGoodDecisions lastKnownGood,
             Clock clock, GatewayProperties properties) {
         this.authenticator = authenticator;
@@ -101,8 +102,13 @@ public class ChatCompletionsHandler {
         this.maxResponseBytes = (int) properties.upstream().maxResponseSize().toBytes();
     }
 
-    public Mono<ServerResponse> handle(ServerRequest request) {
-        ProxyExchange exchange = new ProxyExchange(OPERATION, clock);
+    /** The handler for one operation: {@code POST /v1/chat/completions}, {@code /v1/completions}, {@code /v1/embeddings}. */
+    public HandlerFunction<ServerResponse> handlerFor(Operation operation) {
+        return request -> handle(operation, request);
+    }
+
+    Mono<ServerResponse> handle(Operation operation, ServerRequest request) {
+        ProxyExchange exchange = new ProxyExchange(operation.eventName(), clock);
         return Mono.deferContextual(context -> {
             observe(exchange, context.getOrDefault(ObservationThreadLocalAccessor.KEY, null));
             return authenticator.authenticate(request.headers().firstHeader(HttpHeaders.AUTHORIZATION))
@@ -110,7 +116,7 @@ public class ChatCompletionsHandler {
                         exchange.identity = identity;
                         return readBody(request);
                     })
-                    .map(ChatCompletionRequest::parse)
+                    .map(body -> OpenAiRequest.parse(operation, body))
                     .flatMap(chat -> {
                         exchange.request = chat;
                         return decide(exchange, chat, request);
@@ -144,7 +150,7 @@ public class ChatCompletionsHandler {
      * Asks routing-service; when it cannot be reached, serves the last decision it gave for this tenant
      * and model (degraded mode), which the response says in {@code x-signalbox-degraded}.
      */
-    private Mono<DecisionResponse> decide(ProxyExchange exchange, ChatCompletionRequest chat, ServerRequest request) {
+    private Mono<DecisionResponse> decide(ProxyExchange exchange, OpenAiRequest chat, ServerRequest request) {
         KeyIdentity key = exchange.identity;
         if (key == null) {
             return Mono.error(new IllegalStateException("decision before authentication"));
@@ -179,12 +185,12 @@ public class ChatCompletionsHandler {
 
     private Mono<byte[]> readBody(ServerRequest request) {
         return DataBufferUtils.join(request.bodyToFlux(DataBuffer.class), maxRequestBytes)
-                .map(ChatCompletionsHandler::drain)
+                .map(ProxyHandler::drain)
                 .switchIfEmpty(Mono.error(() -> OpenAiException.invalidRequest(null, null,
-                        "The request body is empty; send a JSON chat completion request.")));
+                        "The request body is empty; send a JSON request.")));
     }
 
-    private static DecisionRequest decisionRequest(ProxyExchange exchange, ChatCompletionRequest chat,
+    private static DecisionRequest decisionRequest(ProxyExchange exchange, OpenAiRequest chat,
             ServerRequest request) {
         KeyIdentity key = exchange.identity;
         if (key == null) {
@@ -192,7 +198,7 @@ public class ChatCompletionsHandler {
         }
         String stickyKey = chat.user() != null ? chat.user() : key.keyId();
         return new DecisionRequest(exchange.requestId, key.tenantId(), key.teamId(), key.keyId(), chat.model(),
-                OPERATION, chat.stream(), chat.estimatedPromptTokens(), chat.maxTokens(), chat.requiredCapabilities(),
+                chat.operation().eventName(), chat.stream(), chat.estimatedPromptTokens(), chat.maxTokens(), chat.requiredCapabilities(),
                 request.headers().firstHeader("x-signalbox-region"), key.tags(), stickyKey);
     }
 
@@ -203,7 +209,7 @@ public class ChatCompletionsHandler {
      */
     private Mono<ServerResponse> attempt(ProxyExchange exchange, List<DecisionTarget> targets, int index, int call) {
         DecisionTarget target = targets.get(index);
-        ChatCompletionRequest chat = exchange.request;
+        OpenAiRequest chat = exchange.request;
         if (chat == null) {
             return Mono.error(new IllegalStateException("attempt before parsing"));
         }
@@ -216,7 +222,7 @@ public class ChatCompletionsHandler {
         }
         exchange.inFlight = target;
         long started = System.nanoTime();
-        return upstream.chatCompletions(target, chat.upstreamBody(target.upstreamModel()), chat.stream())
+        return upstream.send(target, chat.operation(), chat.upstreamBody(target.upstreamModel()), chat.stream())
                 .<Outcome>map(Outcome.Responded::new)
                 .onErrorResume(failure -> Mono.just(new Outcome.Failed(failure)))
                 .flatMap(outcome -> {
@@ -287,7 +293,7 @@ public class ChatCompletionsHandler {
                     return new OpenAiException(HttpStatus.BAD_GATEWAY, "server_error", "upstream_response_too_large",
                             null, "The upstream's answer is larger than this gateway accepts.");
                 })
-                .map(ChatCompletionsHandler::drain)
+                .map(ProxyHandler::drain)
                 .defaultIfEmpty(new byte[0])
                 .flatMap(bytes -> {
                     exchange.attempt(target, status.is2xxSuccessful() ? "success" : "http_error", status.value(), started);
@@ -394,7 +400,7 @@ public class ChatCompletionsHandler {
     }
 
     private static TokenUsage estimatedUsage(ProxyExchange exchange, StreamUsageTap tap) {
-        ChatCompletionRequest chat = exchange.request;
+        OpenAiRequest chat = exchange.request;
         return new TokenUsage(chat == null ? null : chat.estimatedPromptTokens(), tap.contentChunks(), null, null, true);
     }
 
@@ -413,7 +419,7 @@ public class ChatCompletionsHandler {
 
     /** The gateway's own prompt estimate, flagged as estimated; completion tokens stay unknown. */
     private static TokenUsage estimatedPromptUsage(ProxyExchange exchange) {
-        ChatCompletionRequest chat = exchange.request;
+        OpenAiRequest chat = exchange.request;
         return new TokenUsage(chat == null ? null : chat.estimatedPromptTokens(), null, null, null, true);
     }
 

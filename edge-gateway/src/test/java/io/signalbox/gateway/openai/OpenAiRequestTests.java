@@ -11,13 +11,13 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class ChatCompletionRequestTests {
+class OpenAiRequestTests {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test
     void readsWhatRoutingNeeds() {
-        ChatCompletionRequest request = parse("""
+        OpenAiRequest request = parse("""
                 {"model":"auto","stream":true,"max_tokens":64,"user":"u-7",
                  "messages":[{"role":"user","content":"Say hello to the world, please."}],
                  "tools":[{"type":"function","function":{"name":"f"}}],
@@ -36,7 +36,7 @@ class ChatCompletionRequestTests {
 
     @Test
     void imagePartsNeedVision() {
-        ChatCompletionRequest request = parse("""
+        OpenAiRequest request = parse("""
                 {"model":"m","messages":[{"role":"user","content":[{"type":"text","text":"what is this"},
                  {"type":"image_url","image_url":{"url":"data:image/png;base64,AAAA"}}]}]}
                 """);
@@ -46,7 +46,7 @@ class ChatCompletionRequestTests {
 
     @Test
     void upstreamBodyNamesTheUpstreamModelAndAlwaysAsksForStreamUsage() {
-        ChatCompletionRequest request = parse("""
+        OpenAiRequest request = parse("""
                 {"model":"auto","stream":true,"temperature":0.2,"messages":[{"role":"user","content":"hi"}],
                  "tools":[{"type":"function","function":{"name":"lookup"}}]}
                 """);
@@ -62,7 +62,7 @@ class ChatCompletionRequestTests {
 
     @Test
     void nonStreamingBodyGetsNoStreamOptions() {
-        ChatCompletionRequest request = parse("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+        OpenAiRequest request = parse("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
 
         assertThat(JSON.readTree(request.upstreamBody("up")).has("stream_options")).isFalse();
     }
@@ -87,7 +87,50 @@ class ChatCompletionRequestTests {
                 });
     }
 
-    static ChatCompletionRequest parse(String json) {
-        return ChatCompletionRequest.parse(json.getBytes(StandardCharsets.UTF_8));
+    @ParameterizedTest(name = "prompt {0} -> {1} tokens")
+    @CsvSource(delimiter = '|', value = {
+            "\"Write a haiku about queues\"      | 7",
+            "[\"first prompt\", \"second one\"] | 6",
+            "[1, 2, 3, 4, 5]                      | 5",
+            "[[1, 2, 3], [4, 5]]                  | 5",
+    })
+    void completionsTakeTextOrTokenPromptsAndNeedTheCompletionCapability(String prompt, int tokens) {
+        OpenAiRequest request = OpenAiRequest.parse(Operation.COMPLETIONS,
+                ("{\"model\":\"m\",\"stream\":true,\"prompt\":" + prompt + "}").getBytes(StandardCharsets.UTF_8));
+
+        assertThat(request.estimatedPromptTokens()).isEqualTo(tokens);
+        assertThat(request.requiredCapabilities()).containsExactly("completion");
+        assertThat(request.stream()).isTrue();
+    }
+
+    @Test
+    void embeddingsNeverStreamAndNeedTheEmbeddingsCapability() {
+        OpenAiRequest request = OpenAiRequest.parse(Operation.EMBEDDINGS,
+                "{\"model\":\"e\",\"stream\":true,\"input\":[\"alpha\",\"beta\"]}".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(request.stream()).as("embeddings have no streaming form").isFalse();
+        assertThat(request.requiredCapabilities()).containsExactly("embeddings");
+        assertThat(JSON.readTree(request.upstreamBody("up")).has("stream_options")).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+            "COMPLETIONS | {\"model\":\"m\"}                   | missing_required_parameter | prompt",
+            "COMPLETIONS | {\"model\":\"m\",\"prompt\":[]}     | invalid_type               | prompt",
+            "COMPLETIONS | {\"model\":\"m\",\"prompt\":{}}     | invalid_type               | prompt",
+            "EMBEDDINGS  | {\"model\":\"m\",\"input\":[true]}  | invalid_type               | input",
+            "EMBEDDINGS  | {\"model\":\"m\",\"input\":[[1,\"x\"]]} | invalid_type          | input",
+    })
+    void rejectsPromptsAndInputsOfTheWrongShape(Operation operation, String body, String code, String param) {
+        assertThatThrownBy(() -> OpenAiRequest.parse(operation, body.strip().getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(OpenAiException.class, error -> {
+                    assertThat(error.status().value()).isEqualTo(400);
+                    assertThat(error.code()).isEqualTo(code);
+                    assertThat(error.param()).isEqualTo(param);
+                });
+    }
+
+    static OpenAiRequest parse(String json) {
+        return OpenAiRequest.parse(Operation.CHAT_COMPLETIONS, json.getBytes(StandardCharsets.UTF_8));
     }
 }
