@@ -28,6 +28,7 @@ import org.springframework.validation.annotation.Validated;
  * @param keyCacheTtl how long a key lookup is trusted; bounds how late a revocation takes effect
  * @param routingTimeout longest wait for a routing decision before answering 503
  * @param registryTimeout longest wait for a key lookup before answering 503
+ * @param limitsTimeout longest wait for the rate-limit store before letting the request through
  */
 @Validated
 @ConfigurationProperties("signalbox.gateway")
@@ -39,6 +40,7 @@ public record GatewayProperties(
         @DefaultValue("60s") Duration keyCacheTtl,
         @DefaultValue("2s") Duration routingTimeout,
         @DefaultValue("3s") Duration registryTimeout,
+        @DefaultValue("250ms") Duration limitsTimeout,
         @DefaultValue @Valid Upstream upstream,
         @DefaultValue @Valid Usage usage,
         @DefaultValue @Valid Resilience resilience) {
@@ -111,6 +113,6 @@ public record GatewayProperties(
     public String toString() {
         return "GatewayProperties[routingUrl=" + routingUrl + ", registryUrl=" + registryUrl + ", maxRequestSize="
                 + maxRequestSize + ", keyCacheTtl=" + keyCacheTtl + ", routingTimeout=" + routingTimeout + ", registryTimeout="
-                + registryTimeout + ", upstream=" + upstream + ", usage=" + usage + ", resilience=" + resilience + "]";
+                + registryTimeout + ", limitsTimeout=" + limitsTimeout + ", upstream=" + upstream + ", usage=" + usage + ", resilience=" + resilience + "]";
     }
 }

@@ -53,6 +53,10 @@ class ChatCompletionsIntegrationTests {
 
     static final String KEY = "sk-sb-gateway-test-key-0123456789";
 
+    static final String LIMITED_KEY = "sk-sb-limited-to-two-requests-000";
+
+    static final String SCOPED_KEY = "sk-sb-scoped-to-alpha-only-000000";
+
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -88,6 +92,7 @@ class ChatCompletionsIntegrationTests {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         SharedInfra.registerKafka(registry);
+        SharedInfra.registerRedis(registry);
         registry.add("server.address", () -> "127.0.0.1");
         registry.add("signalbox.gateway.routing-url", CONTROL_PLANE::url);
         registry.add("signalbox.gateway.registry-url", CONTROL_PLANE::url);
@@ -106,6 +111,11 @@ class ChatCompletionsIntegrationTests {
         try {
             StubControlPlane plane = new StubControlPlane();
             plane.key(KEY, StubControlPlane.identity("key-1", "team-blue"));
+            plane.key(LIMITED_KEY, new io.signalbox.contracts.identity.KeyIdentity("key-limited", "sk-sb-lim",
+                    "tenant-1", "team-green", Map.of(), "active", null, null,
+                    new io.signalbox.contracts.identity.RateLimits(2, null), null));
+            plane.key(SCOPED_KEY, new io.signalbox.contracts.identity.KeyIdentity("key-scoped", "sk-sb-sco",
+                    "tenant-1", "team-blue", Map.of(), "active", null, java.util.Set.of("alpha"), null, null));
             return plane;
         }
         catch (IOException ex) {
@@ -378,6 +388,44 @@ class ChatCompletionsIntegrationTests {
         assertThat(event.usage().promptTokens()).isEqualTo(4);
         assertThat(event.usage().completionTokens()).as("embeddings produce no completion tokens").isNull();
         assertThat(event.cost()).as("4 input tokens at $2.50 per million").isEqualByComparingTo("0.000010");
+    }
+
+    @Test
+    void aKeyOverItsRequestLimitGets429WithRetryAfterAndTheLimitHeaders() throws Exception {
+        String body = "{\"model\":\"alpha\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+        HttpResponse<String> first = send(LIMITED_KEY, body);
+        send(LIMITED_KEY, body);
+        HttpResponse<String> third = send(LIMITED_KEY, body);
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.headers().firstValue("x-ratelimit-limit-requests")).hasValue("2");
+        assertThat(first.headers().firstValue("x-ratelimit-remaining-requests")).hasValue("1");
+        assertOpenAiError(third, 429, "requests", "rate_limit_exceeded");
+        assertThat(third.headers().firstValue("retry-after")).hasValueSatisfying(
+                seconds -> assertThat(Integer.parseInt(seconds)).isBetween(1, 60));
+        assertThat(third.headers().firstValue("x-ratelimit-remaining-requests")).hasValue("0");
+        assertThat(usageOf(third).errorClass()).as("rejected requests are recorded too").isEqualTo("rate_limit_exceeded");
+        assertThat(usageOf(third).attempts()).as("no upstream was called").isEmpty();
+    }
+
+    @Test
+    void aKeyScopedToSomeModelsCannotUseOthersNorSeeThem() throws Exception {
+        HttpResponse<String> refused = send(SCOPED_KEY,
+                "{\"model\":\"after-503\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+        HttpResponse<String> allowed = send(SCOPED_KEY,
+                "{\"model\":\"alpha\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+        HttpResponse<String> models = HTTP.send(HttpRequest.newBuilder(uri("/v1/models"))
+                .header("Authorization", "Bearer " + SCOPED_KEY).GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertOpenAiError(refused, 403, "invalid_request_error", "model_not_allowed");
+        assertThat(allowed.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(models.body()).path("data").findValuesAsString("id")).containsExactly("alpha");
+    }
+
+    HttpResponse<String> send(String key, String json) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(uri("/v1/chat/completions")).header("Authorization", "Bearer " + key)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

@@ -4,7 +4,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * One PostgreSQL server and one Kafka broker per test JVM, started on first use and stopped when the
+ * One PostgreSQL server, one Kafka broker and (for those who need it) one Redis server per test JVM, started on first use and stopped when the
  * JVM exits. Spring tests wire them in with {@link #registerDatabase} and {@link #registerKafka} from
  * a {@code @DynamicPropertySource} method; every test class gets its own database name so that
  * schemas do not collide.
@@ -14,6 +14,8 @@ public final class SharedInfra {
     private static @Nullable EmbeddedPostgresServer postgres;
 
     private static @Nullable EmbeddedKafkaServer kafka;
+
+    private static @Nullable EmbeddedRedisServer redis;
 
     private SharedInfra() {
     }
@@ -34,6 +36,21 @@ public final class SharedInfra {
             kafka = started;
         }
         return kafka;
+    }
+
+    public static synchronized EmbeddedRedisServer redis() {
+        if (redis == null) {
+            EmbeddedRedisServer started = EmbeddedRedisServer.start(0);
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "embedded-redis-stop"));
+            redis = started;
+        }
+        return redis;
+    }
+
+    public static void registerRedis(DynamicPropertyRegistry registry) {
+        int port = redis().port();
+        registry.add("spring.data.redis.host", () -> "127.0.0.1");
+        registry.add("spring.data.redis.port", () -> port);
     }
 
     /** Creates {@code database} on the shared server and points Spring's data source at it. */

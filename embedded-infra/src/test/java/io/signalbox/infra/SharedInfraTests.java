@@ -44,6 +44,18 @@ class SharedInfraTests {
     }
 
     @Test
+    void redisAnswersCommandsOverItsOwnProtocol() throws Exception {
+        int port = SharedInfra.redis().port();
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write("*2\r\n$4\r\nINCR\r\n$7\r\ncounter\r\n".getBytes());
+            socket.getOutputStream().flush();
+            byte[] reply = new byte[16];
+            int read = socket.getInputStream().read(reply);
+            assertThat(new String(reply, 0, read)).isEqualTo(":1\r\n");
+        }
+    }
+
+    @Test
     void kafkaDeliversARecordAndCompactsTheStateTopics() throws Exception {
         String servers = SharedInfra.kafka().bootstrapServers();
         Properties common = new Properties();

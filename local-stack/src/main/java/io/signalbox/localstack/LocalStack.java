@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.signalbox.infra.EmbeddedKafkaServer;
 import io.signalbox.infra.EmbeddedPostgresServer;
+import io.signalbox.infra.EmbeddedRedisServer;
 import io.signalbox.infra.Ports;
 import io.signalbox.infra.SignalboxTopics;
 import io.signalbox.simulator.endpoint.EndpointSpec;
@@ -46,6 +47,8 @@ public final class LocalStack implements AutoCloseable {
     private @Nullable EmbeddedPostgresServer postgres;
 
     private @Nullable EmbeddedKafkaServer kafka;
+
+    private @Nullable EmbeddedRedisServer redis;
 
     private @Nullable SimulatorServer pools;
 
@@ -80,13 +83,15 @@ public final class LocalStack implements AutoCloseable {
         requireFreePorts();
         clearUsageSpool();
         Instant deadline = Instant.now().plus(config.startupTimeout());
-        log.info("Starting PostgreSQL and Kafka");
+        log.info("Starting PostgreSQL, Kafka and Redis");
         EmbeddedPostgresServer db = EmbeddedPostgresServer.start(0, null);
         postgres = db;
         String registryDb = db.createDatabase("registry");
         String costDb = db.createDatabase("cost");
         EmbeddedKafkaServer broker = EmbeddedKafkaServer.start(SignalboxTopics.all());
         kafka = broker;
+        EmbeddedRedisServer limits = EmbeddedRedisServer.start(0);
+        redis = limits;
 
         log.info("Starting the simulated inference pools");
         pools = SimulatorServer.start(List.of(
@@ -113,6 +118,7 @@ public final class LocalStack implements AutoCloseable {
                 "--spring.datasource.url=" + costDb, "--spring.datasource.username=" + POSTGRES_USER,
                 "--spring.datasource.password=");
         launch("edge-gateway", config.gatewayPort(), environment, kafkaArg,
+                "--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=" + limits.port(),
                 "--signalbox.gateway.routing-url=" + config.routingUrl(),
                 "--signalbox.gateway.registry-url=" + config.registryUrl(),
                 "--signalbox.gateway.cost-url=" + config.costUrl(),
@@ -222,6 +228,13 @@ public final class LocalStack implements AutoCloseable {
         return kafka.bootstrapServers();
     }
 
+    public int redisPort() {
+        if (redis == null) {
+            throw new IllegalStateException("The stack is not started");
+        }
+        return redis.port();
+    }
+
     public String postgresUrl(String database) {
         if (postgres == null) {
             throw new IllegalStateException("The stack is not started");
@@ -251,6 +264,7 @@ public final class LocalStack implements AutoCloseable {
         started.reversed().forEach(ServiceProcess::close);
         closeQuietly(pools);
         closeQuietly(kafka);
+        closeQuietly(redis);
         closeQuietly(postgres);
     }
 

@@ -84,6 +84,7 @@ public final class LocalStackMain {
                   Simulated pools       http://127.0.0.1:%5$d/v1 (%6$s), http://127.0.0.1:%7$d/v1 (%8$s)
                   Kafka                 %9$s
                   PostgreSQL            %10$s (user postgres)
+                  Redis (rate limits)   127.0.0.1:%17$d
                   Logs                  %11$s
 
                 Paste into your shell (key of team "search"; team "support" has %12$s):
@@ -104,6 +105,6 @@ public final class LocalStackMain {
                 """.formatted(gateway, config.registryPort(), config.routingPort(), config.gatewayPort(),
                 config.smallPoolPort(), DemoCatalog.SMALL_MODEL, config.largePoolPort(), DemoCatalog.LARGE_MODEL,
                 stack.kafkaBootstrapServers(), stack.postgresUrl("registry"), config.logDirectory(),
-                catalog.supportKey(), catalog.searchKey(), config.adminToken(), today, today.plusDays(1));
+                catalog.supportKey(), catalog.searchKey(), config.adminToken(), today, today.plusDays(1), stack.redisPort());
     }
 }

@@ -16,6 +16,7 @@ import io.signalbox.contracts.identity.KeyIdentity;
 import io.signalbox.contracts.usage.Attempt;
 import io.signalbox.contracts.usage.TokenUsage;
 import io.signalbox.contracts.usage.UsageRecorded;
+import io.signalbox.gateway.limits.LimitCheck;
 import io.signalbox.gateway.openai.OpenAiRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -64,6 +65,12 @@ final class ProxyExchange {
 
     /** Set when the decision came from the last-known-good cache; says why, for the response header. */
     @Nullable String degraded;
+
+    /** The rate-limit check that let the request in (or refused it); null when none ran. */
+    @Nullable LimitCheck limits;
+
+    /** Tokens reserved against per-minute token limits: estimated prompt plus max_tokens. */
+    long reservedTokens;
 
     /** The target whose call is under way and holds a circuit-breaker permission. */
     @Nullable DecisionTarget inFlight;

@@ -18,6 +18,8 @@ import io.signalbox.contracts.usage.TokenUsage;
 import io.signalbox.gateway.GatewayProperties;
 import io.signalbox.gateway.auth.VirtualKeyAuthenticator;
 import io.signalbox.gateway.openai.OpenAiRequest;
+import io.signalbox.gateway.limits.LimitCheck;
+import io.signalbox.gateway.limits.RateLimiter;
 import io.signalbox.gateway.openai.OpenAiErrors;
 import io.signalbox.gateway.openai.OpenAiException;
 import io.signalbox.gateway.openai.Operation;
@@ -76,6 +78,8 @@ public class ProxyHandler {
 
     private final TargetBreakers breakers;
 
+    private final RateLimiter limiter;
+
     private final LastKnownGoodDecisions lastKnownGood;
 
     private final RetryPolicy retryPolicy;
@@ -87,14 +91,15 @@ public class ProxyHandler {
     private final int maxResponseBytes;
 
     ProxyHandler(VirtualKeyAuthenticator authenticator, RoutingClient routing, UpstreamClient upstream,
-            UsagePublisher usage, Tracer tracer, TargetBreakers breakers, LastKnownGoodDecisions lastKnownGood,
-            Clock clock, GatewayProperties properties) {
+            UsagePublisher usage, Tracer tracer, TargetBreakers breakers, RateLimiter limiter,
+            LastKnownGoodDecisions lastKnownGood, Clock clock, GatewayProperties properties) {
         this.authenticator = authenticator;
         this.routing = routing;
         this.upstream = upstream;
         this.usage = usage;
         this.tracer = tracer;
         this.breakers = breakers;
+        this.limiter = limiter;
         this.lastKnownGood = lastKnownGood;
         this.retryPolicy = properties.resilience().retryPolicy();
         this.clock = clock;
@@ -119,8 +124,9 @@ public class ProxyHandler {
                     .map(body -> OpenAiRequest.parse(operation, body))
                     .flatMap(chat -> {
                         exchange.request = chat;
-                        return decide(exchange, chat, request);
+                        return admit(exchange, chat);
                     })
+                    .flatMap(chat -> decide(exchange, chat, request))
                     .flatMap(decision -> {
                         exchange.decision = decision;
                         if (decision.targets().isEmpty()) {
@@ -143,6 +149,31 @@ public class ProxyHandler {
                         }
                         finish(exchange);
                     });
+        });
+    }
+
+    /**
+     * Lets the request in if its key may use the model it names and neither the key's nor its team's
+     * per-minute limits are exhausted; the request is counted against them as it is let in.
+     */
+    private Mono<OpenAiRequest> admit(ProxyExchange exchange, OpenAiRequest chat) {
+        KeyIdentity key = exchange.identity;
+        if (key == null) {
+            return Mono.error(new IllegalStateException("admission before authentication"));
+        }
+        if (!key.allows(chat.model())) {
+            return Mono.error(new OpenAiException(HttpStatus.FORBIDDEN, "invalid_request_error", "model_not_allowed",
+                    "model", "This API key may not use '" + chat.model() + "'. GET /v1/models lists what it may use."));
+        }
+        exchange.reservedTokens = chat.estimatedPromptTokens() + (chat.maxTokens() == null ? 0 : chat.maxTokens());
+        return limiter.acquire(key, exchange.reservedTokens).flatMap(check -> {
+            exchange.limits = check;
+            if (check.allowed()) {
+                return Mono.just(chat);
+            }
+            return Mono.error(new OpenAiException(HttpStatus.TOO_MANY_REQUESTS, String.valueOf(check.exceeded()),
+                    "rate_limit_exceeded", null, "Rate limit reached for " + check.exceeded() + " per minute on this "
+                            + check.exceededScope() + ". Retry after " + check.retryAfter().toSeconds() + "s."));
         });
     }
 
@@ -433,6 +464,13 @@ public class ProxyHandler {
         finish(exchange);
         return OpenAiErrors.toResponse(error, headers -> {
             headers.set("x-request-id", exchange.requestId);
+            LimitCheck limits = exchange.limits;
+            if (limits != null) {
+                limits.writeHeaders(headers);
+                if (!limits.allowed()) {
+                    headers.set(HttpHeaders.RETRY_AFTER, Long.toString(limits.retryAfter().toSeconds()));
+                }
+            }
             if (exchange.decision != null) {
                 headers.set("x-signalbox-decision-id", exchange.decision.decisionId());
             }
@@ -442,6 +480,11 @@ public class ProxyHandler {
     private void finish(ProxyExchange exchange) {
         if (!exchange.finish()) {
             return;
+        }
+        LimitCheck limits = exchange.limits;
+        KeyIdentity key = exchange.identity;
+        if (limits != null && limits.allowed() && key != null) {
+            limiter.settleTokens(key, exchange.reservedTokens, exchange.usage.totalTokensOrZero());
         }
         log.info("request {} model={} served_by={} status={} interrupted={} attempts={} latency_ms={}",
                 exchange.requestId, exchange.request == null ? "-" : exchange.request.model(),
@@ -457,6 +500,9 @@ public class ProxyHandler {
         headers.set("x-signalbox-endpoint", target.endpointId() != null ? target.endpointId() : target.providerId());
         headers.set("x-signalbox-attempts", Integer.toString(attempts));
         headers.set("x-signalbox-overhead-ms", exchange.overheadMillis());
+        if (exchange.limits != null) {
+            exchange.limits.writeHeaders(headers);
+        }
         if (exchange.degraded != null) {
             headers.set("x-signalbox-degraded", exchange.degraded);
         }

@@ -77,7 +77,7 @@ class UsagePublisherTests {
     GatewayProperties properties() {
         return new GatewayProperties(URI.create("http://127.0.0.1:1"), URI.create("http://127.0.0.1:1"),
                 "internal-token-0123456789", DataSize.ofMegabytes(1), Duration.ofSeconds(60), Duration.ofSeconds(2),
-                Duration.ofSeconds(3),
+                Duration.ofSeconds(3), Duration.ofMillis(250),
                 new GatewayProperties.Upstream(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(5),
                         DataSize.ofMegabytes(1)),
                 new GatewayProperties.Usage(spool, Duration.ofSeconds(5)),

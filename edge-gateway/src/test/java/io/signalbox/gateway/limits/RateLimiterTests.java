@@ -1,0 +1,166 @@
+package io.signalbox.gateway.limits;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.signalbox.contracts.identity.KeyIdentity;
+import io.signalbox.contracts.identity.RateLimits;
+import io.signalbox.gateway.GatewayProperties;
+import io.signalbox.infra.Ports;
+import io.signalbox.infra.SharedInfra;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.util.unit.DataSize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RateLimiterTests {
+
+    final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T10:00:30Z"));
+
+    LettuceConnectionFactory connections;
+
+    @AfterEach
+    void close() {
+        if (connections != null) {
+            connections.destroy();
+        }
+    }
+
+    @Test
+    void theWindowSlidesTheLastMinutesUseWeighsInProportionToItsOverlap() {
+        RateLimiter limiter = limiter(SharedInfra.redis().port(), new SimpleMeterRegistry());
+        KeyIdentity key = key(new RateLimits(10, null), null);
+
+        for (int i = 0; i < 10; i++) {
+            assertThat(limiter.acquire(key, 0).block().allowed()).isTrue();
+        }
+        LimitCheck refused = limiter.acquire(key, 0).block();
+        assertThat(refused.allowed()).isFalse();
+        assertThat(refused.exceeded()).isEqualTo("requests");
+        assertThat(refused.exceededScope()).isEqualTo("key");
+        assertThat(refused.retryAfter()).isEqualTo(Duration.ofSeconds(30));
+
+        clock.set(Instant.parse("2026-11-21T10:01:30Z")); // half of the previous minute still overlaps: 5 used
+        int allowed = 0;
+        while (limiter.acquire(key, 0).block().allowed()) {
+            allowed++;
+        }
+        assertThat(allowed).isEqualTo(5);
+    }
+
+    @Test
+    void aTeamLimitIsSharedByItsKeys() {
+        RateLimiter limiter = limiter(SharedInfra.redis().port(), new SimpleMeterRegistry());
+        String team = "team-" + UUID.randomUUID();
+        KeyIdentity first = key(null, new RateLimits(3, null), team);
+        KeyIdentity second = key(null, new RateLimits(3, null), team);
+
+        assertThat(limiter.acquire(first, 0).block().allowed()).isTrue();
+        assertThat(limiter.acquire(first, 0).block().allowed()).isTrue();
+        assertThat(limiter.acquire(second, 0).block().allowed()).isTrue();
+        LimitCheck refused = limiter.acquire(second, 0).block();
+
+        assertThat(refused.allowed()).isFalse();
+        assertThat(refused.exceededScope()).isEqualTo("team");
+    }
+
+    @Test
+    void tokensAreReservedUpFrontAndSettledWithTheRealCount() {
+        RateLimiter limiter = limiter(SharedInfra.redis().port(), new SimpleMeterRegistry());
+        KeyIdentity key = key(new RateLimits(null, 100), null);
+
+        assertThat(limiter.acquire(key, 80).block().allowed()).isTrue();
+        assertThat(limiter.acquire(key, 30).block().allowed()).as("80 reserved + 30 > 100").isFalse();
+        limiter.settleTokens(key, 80, 20); // the request really used 20
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
+                .until(() -> limiter.acquire(key, 30).block().allowed());
+    }
+
+    @Test
+    void aRefusalLeavesNothingCountedAnywhere() {
+        RateLimiter limiter = limiter(SharedInfra.redis().port(), new SimpleMeterRegistry());
+        String team = "team-" + UUID.randomUUID();
+        KeyIdentity key = key(new RateLimits(1, null), new RateLimits(5, null), team);
+
+        assertThat(limiter.acquire(key, 0).block().allowed()).isTrue();
+        assertThat(limiter.acquire(key, 0).block().allowed()).isFalse();
+        KeyIdentity teammate = key(null, new RateLimits(5, null), team);
+
+        LimitCheck check = limiter.acquire(teammate, 0).block();
+        assertThat(check.windows()).singleElement().satisfies(window -> assertThat(window.usedBefore())
+                .as("the refused request did not use the team's budget").isEqualTo(1));
+    }
+
+    @Test
+    void letsRequestsThroughWhenTheStoreIsUnreachableAndCountsIt() {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        RateLimiter limiter = limiter(Ports.free(), meters);
+
+        assertThat(limiter.acquire(key(new RateLimits(1, null), null), 0).block().allowed()).isTrue();
+        assertThat(meters.counter("signalbox.gateway.ratelimit.unavailable").count()).isEqualTo(1);
+    }
+
+    RateLimiter limiter(int redisPort, SimpleMeterRegistry meters) {
+        connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", redisPort));
+        connections.afterPropertiesSet();
+        connections.start();
+        GatewayProperties properties = new GatewayProperties(URI.create("http://127.0.0.1:1"),
+                URI.create("http://127.0.0.1:1"), "internal-token-0123456789", DataSize.ofMegabytes(1),
+                Duration.ofSeconds(60), Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofMillis(500),
+                new GatewayProperties.Upstream(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(5),
+                        DataSize.ofMegabytes(1)),
+                new GatewayProperties.Usage(java.nio.file.Path.of("target", "spool-unused"), Duration.ofSeconds(5)),
+                new GatewayProperties.Resilience(1, Duration.ZERO, Duration.ZERO, Duration.ZERO,
+                        new GatewayProperties.Breaker(50, 20, 10, Duration.ofSeconds(30), 3), null, Duration.ofHours(1)));
+        return new RateLimiter(new ReactiveStringRedisTemplate(connections), clock, properties, meters);
+    }
+
+    static KeyIdentity key(RateLimits keyLimits, RateLimits teamLimits) {
+        return key(keyLimits, teamLimits, "team-" + UUID.randomUUID());
+    }
+
+    static KeyIdentity key(RateLimits keyLimits, RateLimits teamLimits, String team) {
+        return new KeyIdentity("key-" + UUID.randomUUID(), "sk-sb-x", "tenant-rl", team, Map.of(), "active", null,
+                null, keyLimits, teamLimits);
+    }
+
+    static final class MutableClock extends Clock {
+
+        private final AtomicLong millis;
+
+        MutableClock(Instant start) {
+            this.millis = new AtomicLong(start.toEpochMilli());
+        }
+
+        void set(Instant instant) {
+            millis.set(instant.toEpochMilli());
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.ofEpochMilli(millis.get());
+        }
+    }
+}
