@@ -422,6 +422,30 @@ class ChatCompletionsIntegrationTests {
         assertThat(JSON.readTree(models.body()).path("data").findValuesAsString("id")).containsExactly("alpha");
     }
 
+    @Test
+    void aRevokedKeyStopsWorkingAsSoonAsTheRegistryAnnouncesIt() throws Exception {
+        String key = "sk-sb-soon-to-be-revoked-00000000";
+        CONTROL_PLANE.key(key, StubControlPlane.identity("key-revoked", "team-blue"));
+        String body = "{\"model\":\"alpha\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+        assertThat(send(key, body).statusCode()).isEqualTo(200);
+
+        CONTROL_PLANE.key(key, new io.signalbox.contracts.identity.KeyIdentity("key-revoked", "sk-sb-soo", "tenant-1",
+                "team-blue", Map.of(), "revoked", null));
+        assertThat(send(key, body).statusCode()).as("still cached: the change is not announced yet").isEqualTo(200);
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(Map.of(
+                "bootstrap.servers", SharedInfra.kafka().bootstrapServers()),
+                new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.StringSerializer())) {
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.REGISTRY, "key-revoked",
+                        ContractJson.toJson(new io.signalbox.contracts.registry.RegistryChanged(java.util.UUID.randomUUID(),
+                                "key", "key-revoked", io.signalbox.contracts.registry.RegistryChanged.Operation.UPDATED, 99,
+                                Instant.now())))).get();
+                assertOpenAiError(send(key, body), 401, "invalid_request_error", "invalid_api_key");
+            });
+        }
+    }
+
     HttpResponse<String> send(String key, String json) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(uri("/v1/chat/completions")).header("Authorization", "Bearer " + key)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),

@@ -2,7 +2,9 @@ package io.signalbox.gateway.auth;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -36,6 +38,9 @@ public class VirtualKeyAuthenticator {
 
     private final AsyncCache<String, Optional<KeyIdentity>> cache;
 
+    /** key id -> hash of the cached identities, so a change to one key evicts exactly that key. */
+    private final Map<String, String> hashesByKeyId = new ConcurrentHashMap<>();
+
     private final Clock clock;
 
     private final Duration timeout;
@@ -68,9 +73,18 @@ public class VirtualKeyAuthenticator {
                                 "Incorrect API key provided: " + redact(key) + ". The key is unknown, revoked or expired."))));
     }
 
-    /** Forgets cached identities, for example after a registry change to keys. */
+    /** Forgets every cached identity, for example after a change to a team's limits. */
     public void invalidateAll() {
         cache.synchronous().invalidateAll();
+        hashesByKeyId.clear();
+    }
+
+    /** Forgets the cached identity of one key (revoked, re-scoped, new limits). */
+    public void invalidateKey(String keyId) {
+        String hash = hashesByKeyId.remove(keyId);
+        if (hash != null) {
+            cache.synchronous().invalidate(hash);
+        }
     }
 
     private Mono<Optional<KeyIdentity>> lookup(String hash) {
@@ -79,7 +93,9 @@ public class VirtualKeyAuthenticator {
                 .retrieve()
                 .bodyToMono(String.class)
                 .timeout(timeout)
-                .map(json -> Optional.of(ContractJson.fromJson(json, KeyIdentity.class)))
+                .map(json -> ContractJson.fromJson(json, KeyIdentity.class))
+                .doOnNext(identity -> hashesByKeyId.put(identity.keyId(), hash))
+                .map(Optional::of)
                 .onErrorResume(WebClientResponseException.NotFound.class, notFound -> Mono.just(Optional.empty()))
                 .onErrorMap(failure -> !(failure instanceof OpenAiException), failure -> new OpenAiException(
                         HttpStatus.SERVICE_UNAVAILABLE, "server_error", "auth_unavailable", null,
