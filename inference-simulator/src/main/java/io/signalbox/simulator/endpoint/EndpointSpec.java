@@ -33,6 +33,9 @@ import org.jspecify.annotations.Nullable;
  * @param engine batching, KV cache, prefill and decode capacity; default {@link EngineSpec#unbounded()} (with
  *     room for at least one full context window), which keeps TTFT and TPOT fixed
  * @param faults faults injected from the start, default {@link FaultSpec#none()}; replaceable at run time
+ * @param embeddingDimensions components of the unit vectors {@code /v1/embeddings} returns, default
+ *     {@value #DEFAULT_EMBEDDING_DIMENSIONS} (the size of small sentence-embedding models such as all-MiniLM-L6-v2
+ *     and bge-small)
  */
 public record EndpointSpec(
         String name,
@@ -48,7 +51,8 @@ public record EndpointSpec(
         int requestLogSize,
         List<String> loraAdapters,
         EngineSpec engine,
-        FaultSpec faults) {
+        FaultSpec faults,
+        int embeddingDimensions) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
 
@@ -63,6 +67,8 @@ public record EndpointSpec(
     public static final int DEFAULT_CONTEXT_WINDOW = 8192;
 
     public static final int DEFAULT_REQUEST_LOG_SIZE = 200;
+
+    public static final int DEFAULT_EMBEDDING_DIMENSIONS = 384;
 
     public EndpointSpec {
         requireText(name, "name");
@@ -99,6 +105,9 @@ public record EndpointSpec(
         }
         Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(faults, "faults");
+        if (embeddingDimensions < 1) {
+            throw new IllegalArgumentException("embedding dimensions must be positive, was " + embeddingDimensions);
+        }
         if (engine.kvCacheTokens() < contextWindow) {
             throw new IllegalArgumentException("endpoint '" + name + "': a KV cache of " + engine.kvCacheTokens()
                     + " tokens cannot hold one context window of " + contextWindow + " tokens");
@@ -174,6 +183,8 @@ public record EndpointSpec(
         private @Nullable EngineSpec engine;
 
         private FaultSpec faults = FaultSpec.none();
+
+        private int embeddingDimensions = DEFAULT_EMBEDDING_DIMENSIONS;
 
         private Builder(String name, List<String> models) {
             this.name = name;
@@ -259,6 +270,12 @@ public record EndpointSpec(
             return this;
         }
 
+        /** Components of the vectors {@code /v1/embeddings} returns. */
+        public Builder embeddingDimensions(int embeddingDimensions) {
+            this.embeddingDimensions = embeddingDimensions;
+            return this;
+        }
+
         public EndpointSpec build() {
             EngineSpec chosen = engine;
             if (chosen == null) {
@@ -268,7 +285,8 @@ public record EndpointSpec(
                         : unbounded.withKvCache(blocksForContext, unbounded.blockSize());
             }
             return new EndpointSpec(name, host, port, models, ttft, timePerOutputToken, minOutputTokens,
-                    maxOutputTokens, contextWindow, seed, requestLogSize, loraAdapters, chosen, faults);
+                    maxOutputTokens, contextWindow, seed, requestLogSize, loraAdapters, chosen, faults,
+                    embeddingDimensions);
         }
     }
 }

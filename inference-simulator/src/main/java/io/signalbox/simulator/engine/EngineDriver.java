@@ -8,9 +8,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
@@ -43,22 +46,62 @@ public final class EngineDriver {
         this.clock = clock;
     }
 
-    /** Queues a request; the Mono emits its sequence once it is admitted to the batch, with its schedule. */
+    /**
+     * Queues a request; the Mono emits its sequence once it is admitted to the batch, with its schedule.
+     * Cancelling the Mono before then takes the request out of the queue.
+     */
     public Mono<Sequence> schedule(SequenceRequest request) {
-        return Mono.create(sink -> submit(request, sink::success));
+        return Mono.create(sink -> {
+            Sequence sequence = submit(request, sink::success);
+            sink.onCancel(() -> cancel(sequence));
+        });
+    }
+
+    /**
+     * Runs {@code body} with the sequences of {@code requests} once all are admitted, and keeps them in the
+     * batch until their scheduled end, unless {@code body} is cancelled or fails first (the client went away,
+     * or its connection broke): then they leave the batch at once and free their slots and KV blocks, as vLLM
+     * aborts the request of a closed connection. A body that completes normally leaves the sequences to end on
+     * schedule, so an answer sent a little early never shortens the engine's model of it.
+     */
+    public <T> Flux<T> run(List<SequenceRequest> requests, Function<List<Sequence>, Publisher<T>> body) {
+        Mono<List<Sequence>> admitted = requests.size() == 1 ? schedule(requests.getFirst()).map(List::of)
+                : Flux.fromIterable(requests).flatMapSequential(this::schedule).collectList();
+        return Flux.usingWhen(admitted, body, sequences -> Mono.empty(),
+                (sequences, error) -> Mono.fromRunnable(() -> sequences.forEach(this::cancel)),
+                sequences -> Mono.fromRunnable(() -> sequences.forEach(this::cancel)));
     }
 
     /** Queues a request and calls {@code onAdmitted} when it joins the batch (at once if it fits now). */
-    public void submit(SequenceRequest request, Consumer<Sequence> onAdmitted) {
+    public Sequence submit(SequenceRequest request, Consumer<Sequence> onAdmitted) {
         List<Sequence> admitted = new ArrayList<>(1);
         List<Consumer<Sequence>> listeners;
+        Sequence sequence;
         synchronized (this) {
             long now = clock.getAsLong();
-            Sequence sequence = engine.submit(now, request, admitted);
+            sequence = engine.submit(now, request, admitted);
             if (!sequence.admitted()) {
                 waitingListeners.put(sequence.id(), onAdmitted);
             }
             listeners = listenersOf(admitted, sequence, onAdmitted);
+            wakeUpIfWaiting(now);
+        }
+        notify(admitted, listeners);
+        return sequence;
+    }
+
+    /**
+     * Ends a sequence now because its client went away (see {@link InferenceEngine#cancel}); does nothing when
+     * it has already ended.
+     */
+    public void cancel(Sequence sequence) {
+        List<Sequence> admitted = new ArrayList<>();
+        List<Consumer<Sequence>> listeners;
+        synchronized (this) {
+            long now = clock.getAsLong();
+            engine.cancel(now, sequence, admitted);
+            listeners = listenersOf(admitted, null, null);
+            waitingListeners.remove(sequence.id());
             wakeUpIfWaiting(now);
         }
         notify(admitted, listeners);

@@ -15,7 +15,8 @@ import java.util.List;
  * @param prefixCacheHits prompt tokens found there
  * @param promptTokens prompt tokens of admitted sequences
  * @param generationTokens output tokens of finished sequences
- * @param requestsFinished sequences that left the batch
+ * @param requestsFinished sequences that left the batch at their scheduled end
+ * @param requestsCancelled running sequences that left the batch early because their client went away
  * @param runningAdapters LoRA adapters of running sequences, sorted
  * @param waitingAdapters LoRA adapters of waiting sequences, sorted
  * @param maxLoras adapters resident at once
@@ -36,6 +37,7 @@ public record EngineStats(
         long promptTokens,
         long generationTokens,
         long requestsFinished,
+        long requestsCancelled,
         List<String> runningAdapters,
         List<String> waitingAdapters,
         int maxLoras,

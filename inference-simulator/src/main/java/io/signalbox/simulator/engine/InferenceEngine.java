@@ -67,6 +67,8 @@ public final class InferenceEngine {
 
     private long requestsFinished;
 
+    private long requestsCancelled;
+
     private final long[] ttftBucketCounts = new long[TTFT_BUCKETS_SECONDS.length];
 
     private long ttftCount;
@@ -117,6 +119,34 @@ public final class InferenceEngine {
         }
     }
 
+    /**
+     * Ends a sequence whose client went away, at {@code now}: a waiting one leaves the queue, a running one
+     * leaves the batch and frees its slot, its private blocks and its adapter reference at once (its prompt
+     * blocks stay in the prefix cache), and what then fits is admitted. Output tokens decoded so far are
+     * counted as generated. Returns {@code false}, changing nothing, when the sequence has already ended.
+     * The prefill it may have reserved on the shared prefill resource is not given back (a simplification:
+     * vLLM would stop its chunked prefill).
+     */
+    public boolean cancel(long now, Sequence sequence, List<Sequence> admitted) {
+        advanceTo(now, admitted);
+        if (!sequence.admitted()) {
+            if (!waiting.remove(sequence)) {
+                return false;
+            }
+            sequence.cancel(now);
+            admitWaiting(now, admitted);
+            return true;
+        }
+        if (!running.remove(sequence)) {
+            return false;
+        }
+        int decoded = sequence.cancel(now);
+        release(sequence, decoded);
+        requestsCancelled++;
+        admitWaiting(now, admitted);
+        return true;
+    }
+
     /** When the next running sequence ends, or {@link Long#MAX_VALUE} when none runs. */
     public long nextEventAt() {
         Sequence next = running.peek();
@@ -148,8 +178,8 @@ public final class InferenceEngine {
         }
         return new EngineStats(running.size(), waiting.size(), cache.usedBlocks(), cache.cachedBlocks(),
                 cache.capacity(), cache.evictions(), prefixQueries, prefixHits, promptTokensTotal,
-                generationTokensTotal, requestsFinished, List.copyOf(runningAdapters), List.copyOf(waitingAdapters),
-                spec.maxLoras(), ttftBucketCounts.clone(), ttftCount, ttftSumNanos);
+                generationTokensTotal, requestsFinished, requestsCancelled, List.copyOf(runningAdapters),
+                List.copyOf(waitingAdapters), spec.maxLoras(), ttftBucketCounts.clone(), ttftCount, ttftSumNanos);
     }
 
     private void admitWaiting(long at, List<Sequence> admitted) {
@@ -222,13 +252,17 @@ public final class InferenceEngine {
     }
 
     private void finish(Sequence sequence) {
+        release(sequence, sequence.outputTokens());
+        requestsFinished++;
+    }
+
+    private void release(Sequence sequence, int generatedTokens) {
         cache.release(sequence.blockChain(), sequence.totalBlocks());
         String adapter = sequence.adapter();
         if (adapter != null) {
             adapters.computeIfPresent(adapter, (name, users) -> users - 1);
         }
-        generationTokensTotal += sequence.outputTokens();
-        requestsFinished++;
+        generationTokensTotal += generatedTokens;
     }
 
     private void observeTtft(long nanos) {

@@ -34,6 +34,8 @@ public final class Sequence {
 
     private long finishedAt;
 
+    private boolean cancelled;
+
     Sequence(long id, SequenceRequest request, long arrivedAt, int blockSize) {
         this.id = id;
         this.promptTokens = request.promptTokens();
@@ -51,6 +53,24 @@ public final class Sequence {
         this.firstTokenAt = firstToken;
         this.timePerOutputToken = tpot;
         this.finishedAt = firstToken + tpot * outputTokens;
+    }
+
+    /**
+     * Ends the sequence early at {@code at} (its client went away) and returns the output tokens decoded by
+     * then: none before the first token, then one per decode step.
+     */
+    int cancel(long at) {
+        cancelled = true;
+        int decoded = at < firstTokenAt ? 0
+                : (int) Math.min(outputTokens, 1 + (timePerOutputToken == 0 ? outputTokens
+                        : (at - firstTokenAt) / timePerOutputToken));
+        finishedAt = Math.min(finishedAt, at);
+        return decoded;
+    }
+
+    /** Whether it ended early because its client went away. */
+    public boolean cancelled() {
+        return cancelled;
     }
 
     public long id() {

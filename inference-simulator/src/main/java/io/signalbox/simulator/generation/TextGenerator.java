@@ -66,10 +66,25 @@ public final class TextGenerator {
      *     finishes with {@link FinishReason#LENGTH}
      */
     public Completion generate(String model, Prompt prompt, @Nullable Long requestSeed, int tokenLimit) {
+        return generate(fingerprint(model, prompt, requestSeed), tokenLimit);
+    }
+
+    /**
+     * Generates the answer to a plain text prompt ({@code /v1/completions}); the same text never answers like
+     * a chat message with that text, because the fingerprint marks which kind of prompt it is.
+     */
+    public Completion generate(String model, String prompt, @Nullable Long requestSeed, int tokenLimit) {
+        MessageDigest digest = start(model);
+        update(digest, "text-prompt");
+        update(digest, prompt);
+        return generate(finish(digest, requestSeed), tokenLimit);
+    }
+
+    private Completion generate(long fingerprint, int tokenLimit) {
         if (tokenLimit < 1) {
             throw new IllegalArgumentException("token limit must be at least 1, was " + tokenLimit);
         }
-        SplittableRandom random = new SplittableRandom(fingerprint(model, prompt, requestSeed));
+        SplittableRandom random = new SplittableRandom(fingerprint);
         int naturalLength = minTokens + random.nextInt(maxTokens - minTokens + 1);
         int length = Math.min(naturalLength, tokenLimit);
         List<String> tokens = new ArrayList<>(length);
@@ -99,27 +114,36 @@ public final class TextGenerator {
     }
 
     private long fingerprint(String model, Prompt prompt, @Nullable Long requestSeed) {
-        MessageDigest digest = sha256();
-        digest.update(ByteBuffer.allocate(Long.BYTES).putLong(seed).array());
-        update(digest, model);
+        MessageDigest digest = start(model);
         for (Prompt.Message message : prompt.messages()) {
             update(digest, message.role());
             String name = message.name();
             update(digest, name == null ? "" : "name:" + name);
             update(digest, message.text());
         }
+        return finish(digest, requestSeed);
+    }
+
+    private MessageDigest start(String model) {
+        MessageDigest digest = sha256();
+        digest.update(ByteBuffer.allocate(Long.BYTES).putLong(seed).array());
+        update(digest, model);
+        return digest;
+    }
+
+    private static long finish(MessageDigest digest, @Nullable Long requestSeed) {
         update(digest, requestSeed == null ? "" : "seed:" + requestSeed);
         return ByteBuffer.wrap(digest.digest()).getLong();
     }
 
     /** Length-prefixed, so ("ab", "c") and ("a", "bc") never hash alike. */
-    private static void update(MessageDigest digest, String value) {
+    static void update(MessageDigest digest, String value) {
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
         digest.update(ByteBuffer.allocate(Integer.BYTES).putInt(bytes.length).array());
         digest.update(bytes);
     }
 
-    private static MessageDigest sha256() {
+    static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         }

@@ -7,6 +7,13 @@ import io.signalbox.simulator.generation.Prompt;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
+import static io.signalbox.simulator.openai.OpenAiParams.invalidType;
+import static io.signalbox.simulator.openai.OpenAiParams.missing;
+import static io.signalbox.simulator.openai.OpenAiParams.optionalBoolean;
+import static io.signalbox.simulator.openai.OpenAiParams.optionalLong;
+import static io.signalbox.simulator.openai.OpenAiParams.optionalPositiveInt;
+import static io.signalbox.simulator.openai.OpenAiParams.requiredString;
+
 /**
  * The parts of an OpenAI chat completion request the simulator acts on. Everything else (temperature,
  * tools, response_format, n, ...) is accepted and ignored, as a permissive server would.
@@ -39,14 +46,7 @@ record ChatCompletionRequest(
             maxTokens = optionalPositiveInt(body, "max_tokens");
         }
         boolean stream = optionalBoolean(body, "stream", "stream");
-        boolean includeUsage = false;
-        JsonNode streamOptions = body.get("stream_options");
-        if (streamOptions != null && !streamOptions.isNull()) {
-            if (!streamOptions.isObject()) {
-                throw invalidType("stream_options", "an object", streamOptions);
-            }
-            includeUsage = optionalBoolean(streamOptions, "include_usage", "stream_options.include_usage");
-        }
+        boolean includeUsage = OpenAiParams.includeUsage(body);
         return new ChatCompletionRequest(model, prompt, maxTokens, stream, includeUsage, optionalLong(body, "seed"));
     }
 
@@ -100,79 +100,5 @@ record ChatCompletionRequest(
             }
         }
         return String.join("\n", texts);
-    }
-
-    private static String requiredString(JsonNode node, String field) {
-        return requiredString(node, field, field);
-    }
-
-    private static String requiredString(JsonNode node, String field, String param) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            throw missing(param);
-        }
-        if (!value.isString()) {
-            throw invalidType(param, "a string", value);
-        }
-        return value.stringValue();
-    }
-
-    private static @Nullable Integer optionalPositiveInt(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-            throw invalidType(field, "an integer", value);
-        }
-        int number = value.intValue();
-        if (number < 1) {
-            throw OpenAiException.invalidRequest("Invalid '" + field + "': integer below minimum value. Expected a "
-                    + "value >= 1, but got " + number + " instead.", field, "integer_below_min_value");
-        }
-        return number;
-    }
-
-    private static @Nullable Long optionalLong(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
-            throw invalidType(field, "an integer", value);
-        }
-        return value.longValue();
-    }
-
-    private static boolean optionalBoolean(JsonNode node, String field, String param) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            return false;
-        }
-        if (!value.isBoolean()) {
-            throw invalidType(param, "a boolean", value);
-        }
-        return value.booleanValue();
-    }
-
-    private static OpenAiException missing(String param) {
-        return OpenAiException.invalidRequest("Missing required parameter: '" + param + "'.", param,
-                "missing_required_parameter");
-    }
-
-    private static OpenAiException invalidType(String param, String expected, JsonNode actual) {
-        return OpenAiException.invalidRequest("Invalid type for '" + param + "': expected " + expected + ", but got "
-                + typeName(actual) + " instead.", param, "invalid_type");
-    }
-
-    private static String typeName(JsonNode node) {
-        return switch (node.getNodeType()) {
-            case STRING -> "a string";
-            case NUMBER -> node.isIntegralNumber() ? "an integer" : "a decimal";
-            case BOOLEAN -> "a boolean";
-            case ARRAY -> "an array";
-            case OBJECT -> "an object";
-            default -> "null";
-        };
     }
 }

@@ -1,107 +1,120 @@
 package io.signalbox.simulator.openai;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.signalbox.simulator.endpoint.EndpointSpec;
-import io.signalbox.simulator.endpoint.RecordedRequest;
-import io.signalbox.simulator.endpoint.RequestLog;
-import io.signalbox.simulator.engine.EngineDriver;
-import io.signalbox.simulator.engine.PrefixHasher;
 import io.signalbox.simulator.engine.Sequence;
 import io.signalbox.simulator.engine.SequenceRequest;
-import io.signalbox.simulator.faults.FaultInjector;
 import io.signalbox.simulator.faults.FaultInjector.Fault;
 import io.signalbox.simulator.faults.FaultSpec;
 import io.signalbox.simulator.generation.Completion;
-import io.signalbox.simulator.generation.TextGenerator;
 import io.signalbox.simulator.generation.TokenCounter;
+import io.signalbox.simulator.inference.Inference;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.netty.Connection;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The OpenAI-compatible handlers of one endpoint. Nothing blocks: delays are Reactor timers, and each
- * streamed token is written and flushed on its own, so a client sees tokens at the pace the engine
- * sets, as it would from a real inference server.
+ * The OpenAI-compatible handlers of one endpoint: chat completions, legacy text completions, embeddings and
+ * the model list. The shared {@link Inference} path does the faults, generation, engine scheduling and
+ * pacing; this class only reads OpenAI's requests and writes OpenAI's shapes.
  */
 public final class OpenAiApi {
 
-    private static final String APPLICATION_JSON = "application/json";
-
-    private static final String EVENT_STREAM = "text/event-stream; charset=utf-8";
-
     private final EndpointSpec spec;
 
-    private final RequestLog requestLog;
-
-    private final TextGenerator generator;
-
-    private final EngineDriver engine;
-
-    private final FaultInjector faults;
-
-    private final JsonMapper json;
+    private final Inference inference;
 
     private final OpenAiWire wire;
 
     private final long startedAt;
 
-    public OpenAiApi(EndpointSpec spec, RequestLog requestLog, EngineDriver engine, FaultInjector faults) {
-        this.spec = spec;
-        this.faults = faults;
-        this.requestLog = requestLog;
-        this.generator = new TextGenerator(spec.seed(), spec.minOutputTokens(), spec.maxOutputTokens());
-        this.engine = engine;
-        this.json = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
-        this.wire = new OpenAiWire(json, "fp_" + HexFormat.of().toHexDigits(spec.seed()));
+    public OpenAiApi(Inference inference) {
+        this.spec = inference.spec();
+        this.inference = inference;
+        this.wire = new OpenAiWire(inference.json(), "fp_" + HexFormat.of().toHexDigits(spec.seed()));
         this.startedAt = Instant.now().getEpochSecond();
     }
 
     /** {@code POST /v1/chat/completions}. */
     public Publisher<Void> chatCompletions(HttpServerRequest request, HttpServerResponse response) {
-        Instant receivedAt = Instant.now();
-        return request.receive().aggregate().asString(StandardCharsets.UTF_8).defaultIfEmpty("")
-                .flatMap(body -> {
-                    JsonNode tree = parse(body);
-                    record(request, receivedAt, tree);
-                    Fault fault = faults.next();
-                    Mono<Void> handled = Mono.defer(() -> {
-                        if (fault.refuses()) {
-                            return sendFault(response, fault);
-                        }
-                        try {
-                            if (tree == null) {
-                                throw OpenAiException.invalidRequest("We could not parse the JSON body of your "
-                                        + "request. The API expects a JSON payload, but what was sent was not "
-                                        + "valid JSON.", null, null);
-                            }
-                            return answer(ChatCompletionRequest.from(tree), response, fault.spec());
-                        }
-                        catch (OpenAiException ex) {
-                            return sendError(response, ex);
-                        }
-                    });
-                    Duration added = fault.spec().addedLatency();
-                    return added.isZero() ? handled : Mono.delay(added).then(handled);
-                });
+        return inference.serve(request, response, handler((body, degraded) ->
+                chat(ChatCompletionRequest.from(requireBody(body)), response, degraded)));
+    }
+
+    /** {@code POST /v1/completions}: legacy text completions. */
+    public Publisher<Void> completions(HttpServerRequest request, HttpServerResponse response) {
+        return inference.serve(request, response, handler((body, degraded) ->
+                text(CompletionRequest.from(requireBody(body)), response, degraded)));
+    }
+
+    /** {@code POST /v1/embeddings}. */
+    public Publisher<Void> embeddings(HttpServerRequest request, HttpServerResponse response) {
+        return inference.serve(request, response, handler((body, degraded) ->
+                embed(EmbeddingRequest.from(requireBody(body)), response, degraded)));
+    }
+
+    /** {@code GET /v1/models}: the models this endpoint serves. */
+    public Publisher<Void> models(HttpServerRequest request, HttpServerResponse response) {
+        inference.record(request, Instant.now(), null);
+        return Inference.sendJson(response, HttpResponseStatus.OK,
+                wire.models(spec.servedModels(), startedAt, spec.contextWindow()));
+    }
+
+    /** Any other path: OpenAI's 404 for an unknown URL. */
+    public Publisher<Void> invalidUrl(HttpServerRequest request, HttpServerResponse response) {
+        inference.record(request, Instant.now(), null);
+        return sendError(response, new OpenAiException(404, OpenAiException.INVALID_REQUEST,
+                "Invalid URL (" + request.method().name() + " " + request.fullPath() + ")", null, null));
+    }
+
+    /** How one OpenAI endpoint answers a request that the faults let through. */
+    @FunctionalInterface
+    private interface Answer {
+        Mono<Void> answer(@Nullable JsonNode body, FaultSpec degraded);
+    }
+
+    /** OpenAI's refusals for injected faults, and OpenAI's error body for a refused request. */
+    private Inference.Handler handler(Answer answer) {
+        return new Inference.Handler() {
+            @Override
+            public Mono<Void> refuse(HttpServerResponse response, Fault fault) {
+                return sendFault(response, fault);
+            }
+
+            @Override
+            public Mono<Void> answer(@Nullable JsonNode body, HttpServerResponse response, FaultSpec degraded) {
+                return guarded(response, () -> answer.answer(body, degraded));
+            }
+        };
+    }
+
+    private Mono<Void> guarded(HttpServerResponse response, Supplier<Mono<Void>> answer) {
+        try {
+            return answer.get();
+        }
+        catch (OpenAiException ex) {
+            return sendError(response, ex);
+        }
+    }
+
+    private static JsonNode requireBody(@Nullable JsonNode body) {
+        if (body == null) {
+            throw OpenAiException.invalidRequest("We could not parse the JSON body of your request. The API expects "
+                    + "a JSON payload, but what was sent was not valid JSON.", null, null);
+        }
+        return body;
     }
 
     /** A refused request, with the status and body the real upstream would send. */
@@ -119,59 +132,41 @@ public final class OpenAiApi {
         };
     }
 
-    /** {@code GET /v1/models}: the models this endpoint serves. */
-    public Publisher<Void> models(HttpServerRequest request, HttpServerResponse response) {
-        record(request, Instant.now(), null);
-        return sendJson(response, HttpResponseStatus.OK,
-                wire.models(spec.servedModels(), startedAt, spec.contextWindow()));
-    }
-
-    /** Any other path: OpenAI's 404 for an unknown URL. */
-    public Publisher<Void> invalidUrl(HttpServerRequest request, HttpServerResponse response) {
-        record(request, Instant.now(), null);
-        return sendError(response, new OpenAiException(404, OpenAiException.INVALID_REQUEST,
-                "Invalid URL (" + request.method().name() + " " + request.fullPath() + ")", null, null));
-    }
-
-    private Mono<Void> answer(ChatCompletionRequest request, HttpServerResponse response, FaultSpec degraded) {
-        if (!spec.serves(request.model())) {
-            throw new OpenAiException(404, OpenAiException.INVALID_REQUEST, "The model `" + request.model()
+    private void requireServed(String model) {
+        if (!spec.serves(model)) {
+            throw new OpenAiException(404, OpenAiException.INVALID_REQUEST, "The model `" + model
                     + "` does not exist or you do not have access to it.", null, "model_not_found");
         }
+    }
+
+    private Mono<Void> chat(ChatCompletionRequest request, HttpServerResponse response, FaultSpec degraded) {
+        requireServed(request.model());
         int promptTokens = TokenCounter.promptTokens(request.prompt());
         Integer maxTokens = request.maxTokens();
-        int requested = promptTokens + (maxTokens == null ? 1 : maxTokens);
-        if (requested > spec.contextWindow()) {
-            throw OpenAiException.invalidRequest(contextLengthMessage(promptTokens, maxTokens), "messages",
+        if (promptTokens + (maxTokens == null ? 1 : maxTokens) > spec.contextWindow()) {
+            throw OpenAiException.invalidRequest(chatContextMessage(promptTokens, maxTokens), "messages",
                     "context_length_exceeded");
         }
         int tokenLimit = maxTokens == null ? spec.contextWindow() - promptTokens : maxTokens;
-        Completion completion = generator.generate(request.model(), request.prompt(), request.seed(), tokenLimit);
+        Completion completion = inference.generate(request.model(), request.prompt(), request.seed(), tokenLimit);
         String id = "chatcmpl-" + UUID.randomUUID().toString().replace("-", "");
         long created = Instant.now().getEpochSecond();
-        String adapter = spec.adapterOf(request.model());
-        long[] chain = PrefixHasher.chain(request.model(), request.prompt(), promptTokens,
-                engine.spec().blockSize());
-        SequenceRequest sequence = new SequenceRequest(promptTokens, completion.completionTokens(), chain, adapter);
-        return engine.schedule(sequence).flatMap(scheduled -> {
-            long slowFirstToken = degraded.slowFirstToken().toNanos();
+        SequenceRequest sequence = inference.sequence(request.model(), request.prompt(), promptTokens,
+                completion.completionTokens());
+        return inference.run(List.of(sequence), scheduled -> {
+            Sequence run = scheduled.getFirst();
             if (request.stream()) {
-                return stream(response, request, id, created, completion, scheduled, slowFirstToken,
-                        degraded.streamCutAfterChunks());
+                return inference.sendEvents(response, scheduled,
+                        chatEvents(request, id, created, completion, run, degraded), degraded.streamCutAfterChunks());
             }
-            return delayUntil(scheduled.finishedAt() + slowFirstToken).then(Mono.defer(() -> sendJson(response,
-                    HttpResponseStatus.OK, wire.completion(id, created, request.model(), completion, promptTokens,
-                            scheduled.cachedTokens()))));
-        });
+            return inference.delayUntil(run.finishedAt() + degraded.slowFirstToken().toNanos())
+                    .then(Mono.defer(() -> Inference.sendJson(response, HttpResponseStatus.OK,
+                            wire.completion(id, created, request.model(), completion, promptTokens,
+                                    run.cachedTokens()))));
+        }).then();
     }
 
-    /** Completes at a time on the engine's clock; at once (no timer) when that time has passed. */
-    private Mono<Void> delayUntil(long nanos) {
-        Duration wait = engine.until(nanos);
-        return wait.isZero() ? Mono.empty() : Mono.delay(wait).then();
-    }
-
-    private String contextLengthMessage(int promptTokens, @Nullable Integer maxTokens) {
+    private String chatContextMessage(int promptTokens, @Nullable Integer maxTokens) {
         if (maxTokens == null) {
             return "This model's maximum context length is " + spec.contextWindow() + " tokens. However, your "
                     + "messages resulted in " + promptTokens + " tokens. Please reduce the length of the messages.";
@@ -185,82 +180,174 @@ public final class OpenAiApi {
      * Role chunk and first token after TTFT (as vLLM sends the role once prefill is done), one chunk per further
      * token after TPOT each, then the finish chunk, the optional usage chunk and {@code [DONE]}.
      */
-    private Mono<Void> stream(HttpServerResponse response, ChatCompletionRequest request, String id, long created,
-            Completion completion, Sequence scheduled, long slowFirstToken, int cutAfterChunks) {
+    private Flux<String> chatEvents(ChatCompletionRequest request, String id, long created, Completion completion,
+            Sequence scheduled, FaultSpec degraded) {
         String model = request.model();
         boolean includeUsage = request.includeUsage();
-        List<String> tokens = completion.tokens();
-        int promptTokens = scheduled.promptTokens();
-        Flux<String> first = delayUntil(scheduled.firstTokenAt() + slowFirstToken).thenMany(Flux.just(
-                wire.roleChunk(id, created, model, includeUsage),
-                wire.contentChunk(id, created, model, tokens.getFirst(), includeUsage)));
-        Duration tpot = Duration.ofNanos(scheduled.timePerOutputToken());
-        Flux<String> rest = Flux.fromIterable(tokens.subList(1, tokens.size()));
-        if (!tpot.isZero()) {
-            rest = rest.delayElements(tpot);
-        }
-        rest = rest.map(token -> wire.contentChunk(id, created, model, token, includeUsage));
-        Flux<String> last = Flux.defer(() -> {
-            List<String> tail = new ArrayList<>(3);
-            tail.add(wire.finishChunk(id, created, model, completion.finishReason(), includeUsage));
+        Flux<String> tokens = inference.paced(scheduled, completion.tokens(), degraded.slowFirstToken())
+                .index()
+                .concatMapIterable(token -> {
+                    String content = wire.contentChunk(id, created, model, token.getT2(), includeUsage);
+                    return token.getT1() == 0 ? List.of(wire.roleChunk(id, created, model, includeUsage), content)
+                            : List.of(content);
+                });
+        Flux<String> tail = Flux.defer(() -> {
+            List<String> chunks = new ArrayList<>(3);
+            chunks.add(wire.finishChunk(id, created, model, completion.finishReason(), includeUsage));
             if (includeUsage) {
-                tail.add(wire.usageChunk(id, created, model, promptTokens, completion.completionTokens(),
-                        scheduled.cachedTokens()));
+                chunks.add(wire.usageChunk(id, created, model, scheduled.promptTokens(),
+                        completion.completionTokens(), scheduled.cachedTokens()));
             }
-            tail.add("[DONE]");
-            return Flux.fromIterable(tail);
+            chunks.add("[DONE]");
+            return Flux.fromIterable(chunks);
         });
-        Flux<ByteBuf> events = Flux.concat(first, rest, last)
-                .map(data -> Unpooled.wrappedBuffer(("data: " + data + "\n\n").getBytes(StandardCharsets.UTF_8)));
-        if (cutAfterChunks > 0) {
-            events = events.take(cutAfterChunks);
-        }
-        Mono<Void> sent = response.status(HttpResponseStatus.OK)
-                .header(HttpHeaderNames.CONTENT_TYPE, EVENT_STREAM)
-                .header(HttpHeaderNames.CACHE_CONTROL, "no-cache")
-                .send(events, event -> true)
-                .then();
-        if (cutAfterChunks == 0) {
-            return sent;
-        }
-        // A cut stream ends like a dropped connection: no [DONE] and no terminating chunk.
-        return sent.then(Mono.fromRunnable(() -> response.withConnection(Connection::dispose)));
+        return Flux.concat(tokens, tail).map(OpenAiApi::frame);
     }
 
-    private @Nullable JsonNode parse(String body) {
-        if (body.isBlank()) {
-            return null;
+    /** Legacy completions: every prompt is a sequence of its own and gets a choice of its own. */
+    private Mono<Void> text(CompletionRequest request, HttpServerResponse response, FaultSpec degraded) {
+        requireServed(request.model());
+        List<String> prompts = request.prompts();
+        int[] promptTokens = new int[prompts.size()];
+        List<Completion> completions = new ArrayList<>(prompts.size());
+        List<SequenceRequest> sequences = new ArrayList<>(prompts.size());
+        for (int index = 0; index < prompts.size(); index++) {
+            String prompt = prompts.get(index);
+            promptTokens[index] = Math.max(1, TokenCounter.textTokens(prompt));
+            if (promptTokens[index] + request.maxTokens() > spec.contextWindow()) {
+                throw OpenAiException.invalidRequest("This model's maximum context length is " + spec.contextWindow()
+                        + " tokens, however you requested " + (promptTokens[index] + request.maxTokens())
+                        + " tokens (" + promptTokens[index] + " in your prompt; " + request.maxTokens()
+                        + " for the completion). Please reduce your prompt; or completion length.", "prompt",
+                        "context_length_exceeded");
+            }
+            Completion completion = inference.generate(request.model(), prompt, request.seed(), request.maxTokens());
+            completions.add(completion);
+            sequences.add(inference.sequence(request.model(), prompt, promptTokens[index],
+                    completion.completionTokens()));
         }
-        try {
-            return json.readTree(body);
-        }
-        catch (JacksonException ex) {
-            return null;
-        }
+        String id = "cmpl-" + UUID.randomUUID().toString().replace("-", "");
+        long created = Instant.now().getEpochSecond();
+        int promptTotal = sum(promptTokens);
+        return inference.run(sequences, scheduled -> {
+            if (request.stream()) {
+                Flux<String> events = textEvents(request, id, created, completions, scheduled, promptTotal, degraded);
+                return inference.sendEvents(response, scheduled, events, degraded.streamCutAfterChunks());
+            }
+            long finishedAt = scheduled.stream().mapToLong(Sequence::finishedAt).max().orElseThrow();
+            return inference.delayUntil(finishedAt + degraded.slowFirstToken().toNanos())
+                    .then(Mono.defer(() -> Inference.sendJson(response, HttpResponseStatus.OK,
+                            wire.textCompletion(id, created, request.model(), completions, promptTotal,
+                                    cachedTokens(scheduled)))));
+        }).then();
     }
 
-    private void record(HttpServerRequest request, Instant receivedAt, @Nullable JsonNode body) {
-        String model = null;
-        boolean stream = false;
-        if (body != null && body.isObject()) {
-            JsonNode modelNode = body.get("model");
-            model = modelNode != null && modelNode.isString() ? modelNode.stringValue() : null;
-            stream = body.path("stream").asBoolean(false);
+    /**
+     * Each choice's tokens at its own sequence's pace, each choice ended by an empty chunk with its finish
+     * reason (as OpenAI ends a streamed text completion), then the optional usage chunk and {@code [DONE]}.
+     */
+    private Flux<String> textEvents(CompletionRequest request, String id, long created, List<Completion> completions,
+            List<Sequence> scheduled, int promptTokens, FaultSpec degraded) {
+        String model = request.model();
+        boolean includeUsage = request.includeUsage();
+        List<Flux<String>> choices = new ArrayList<>(completions.size());
+        for (int index = 0; index < completions.size(); index++) {
+            int choice = index;
+            Completion completion = completions.get(index);
+            Flux<String> tokens = inference.paced(scheduled.get(index), completion.tokens(), degraded.slowFirstToken())
+                    .map(token -> wire.textChunk(id, created, model, choice, token, null, includeUsage));
+            choices.add(Flux.concat(tokens, Flux.defer(() -> Flux.just(wire.textChunk(id, created, model, choice,
+                    "", completion.finishReason(), includeUsage)))));
         }
-        requestLog.record(new RecordedRequest(request.method().name(), request.fullPath(), model, stream,
-                RecordedRequest.selectHeaders(request.requestHeaders()::get), receivedAt));
+        Flux<String> tail = Flux.defer(() -> {
+            List<String> chunks = new ArrayList<>(2);
+            if (includeUsage) {
+                int completionTokens = completions.stream().mapToInt(Completion::completionTokens).sum();
+                chunks.add(wire.textUsageChunk(id, created, model, promptTokens, completionTokens,
+                        cachedTokens(scheduled)));
+            }
+            chunks.add("[DONE]");
+            return Flux.fromIterable(chunks);
+        });
+        return Flux.concat(Flux.merge(choices), tail).map(OpenAiApi::frame);
+    }
+
+    /**
+     * Embeddings: every input is a prefill-only sequence (no output tokens); the vectors are sent once the
+     * last prefill ends.
+     */
+    private Mono<Void> embed(EmbeddingRequest request, HttpServerResponse response, FaultSpec degraded) {
+        requireServed(request.model());
+        Integer requested = request.dimensions();
+        if (requested != null && requested > spec.embeddingDimensions()) {
+            throw OpenAiException.invalidRequest("Invalid 'dimensions': this model's embeddings have at most "
+                    + spec.embeddingDimensions() + " dimensions, but " + requested + " were requested.",
+                    "dimensions", "invalid_value");
+        }
+        List<String> inputs = request.inputs();
+        List<SequenceRequest> sequences = new ArrayList<>(inputs.size());
+        int promptTokens = 0;
+        for (String input : inputs) {
+            int tokens = TokenCounter.textTokens(input);
+            if (tokens > spec.contextWindow()) {
+                throw OpenAiException.invalidRequest("This model's maximum context length is " + spec.contextWindow()
+                        + " tokens, however you requested " + tokens + " tokens (" + tokens + " in your prompt; 0 "
+                        + "for the completion). Please reduce your prompt; or completion length.", "input",
+                        "context_length_exceeded");
+            }
+            promptTokens += tokens;
+            sequences.add(inference.sequence(request.model(), input, tokens, 0));
+        }
+        int dimensions = requested == null ? spec.embeddingDimensions() : requested;
+        int usage = promptTokens;
+        return inference.run(sequences, scheduled -> {
+            long readyAt = scheduled.stream().mapToLong(Sequence::firstTokenAt).max().orElseThrow();
+            return inference.delayUntil(readyAt + degraded.slowFirstToken().toNanos())
+                    .then(Mono.defer(() -> Inference.sendJson(response, HttpResponseStatus.OK,
+                            wire.embeddings(request.model(), vectors(request, dimensions), request.base64(), usage))));
+        }).then();
+    }
+
+    /** A shortened vector is the full one's prefix scaled back to length 1, as OpenAI shortens embeddings. */
+    private List<float[]> vectors(EmbeddingRequest request, int dimensions) {
+        List<float[]> vectors = new ArrayList<>(request.inputs().size());
+        for (String input : request.inputs()) {
+            float[] full = inference.embed(request.model(), input, spec.embeddingDimensions());
+            if (dimensions == full.length) {
+                vectors.add(full);
+                continue;
+            }
+            double squares = 0;
+            for (int index = 0; index < dimensions; index++) {
+                squares += (double) full[index] * full[index];
+            }
+            double norm = Math.sqrt(squares);
+            float[] shortened = new float[dimensions];
+            for (int index = 0; index < dimensions; index++) {
+                shortened[index] = (float) (full[index] / norm);
+            }
+            vectors.add(shortened);
+        }
+        return vectors;
+    }
+
+    private static int cachedTokens(List<Sequence> scheduled) {
+        return scheduled.stream().mapToInt(Sequence::cachedTokens).sum();
+    }
+
+    private static int sum(int[] values) {
+        int total = 0;
+        for (int value : values) {
+            total += value;
+        }
+        return total;
+    }
+
+    private static String frame(String data) {
+        return "data: " + data + "\n\n";
     }
 
     private Mono<Void> sendError(HttpServerResponse response, OpenAiException error) {
-        return sendJson(response, HttpResponseStatus.valueOf(error.status()), wire.error(error));
-    }
-
-    private static Mono<Void> sendJson(HttpServerResponse response, HttpResponseStatus status, String body) {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        return response.status(status)
-                .header(HttpHeaderNames.CONTENT_TYPE, APPLICATION_JSON)
-                .header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(bytes.length))
-                .sendByteArray(Mono.just(bytes))
-                .then();
+        return Inference.sendJson(response, HttpResponseStatus.valueOf(error.status()), wire.error(error));
     }
 }

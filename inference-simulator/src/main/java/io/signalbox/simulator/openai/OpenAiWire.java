@@ -1,5 +1,8 @@
 package io.signalbox.simulator.openai;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Base64;
 import java.util.List;
 
 import io.signalbox.simulator.generation.Completion;
@@ -74,7 +77,88 @@ final class OpenAiWire {
     /** Sent only for {@code stream_options.include_usage}: no choices, the usage of the whole request. */
     String usageChunk(String id, long created, String model, int promptTokens, int completionTokens,
             int cachedTokens) {
-        ObjectNode root = header(id, "chat.completion.chunk", created, model);
+        return usageChunk("chat.completion.chunk", id, created, model, promptTokens, completionTokens, cachedTokens);
+    }
+
+    /** A whole {@code text_completion} object: one choice per prompt, in prompt order. */
+    String textCompletion(String id, long created, String model, List<Completion> completions, int promptTokens,
+            int cachedTokens) {
+        ObjectNode root = header(id, "text_completion", created, model);
+        ArrayNode choices = root.putArray("choices");
+        int completionTokens = 0;
+        for (int index = 0; index < completions.size(); index++) {
+            Completion completion = completions.get(index);
+            textChoice(choices, index, completion.text(), completion.finishReason());
+            completionTokens += completion.completionTokens();
+        }
+        root.set("usage", usage(promptTokens, completionTokens, cachedTokens));
+        root.put("system_fingerprint", systemFingerprint);
+        return json.writeValueAsString(root);
+    }
+
+    /**
+     * One chunk of a streamed text completion: a token of choice {@code index}, or, with a finish reason, the
+     * empty text that ends that choice.
+     */
+    String textChunk(String id, long created, String model, int index, String text, @Nullable FinishReason reason,
+            boolean includeUsage) {
+        ObjectNode root = header(id, "text_completion", created, model);
+        textChoice(root.putArray("choices"), index, text, reason);
+        return chunkTail(root, includeUsage);
+    }
+
+    /** The final usage chunk of a streamed text completion. */
+    String textUsageChunk(String id, long created, String model, int promptTokens, int completionTokens,
+            int cachedTokens) {
+        return usageChunk("text_completion", id, created, model, promptTokens, completionTokens, cachedTokens);
+    }
+
+    /**
+     * {@code {"object":"list","data":[{"object":"embedding","index","embedding"}],"model","usage"}}; each
+     * vector as a JSON array of floats or, for {@code encoding_format: "base64"}, as the base64 of its
+     * little-endian float32 bytes.
+     */
+    String embeddings(String model, List<float[]> vectors, boolean base64, int promptTokens) {
+        ObjectNode root = json.createObjectNode();
+        root.put("object", "list");
+        ArrayNode data = root.putArray("data");
+        for (int index = 0; index < vectors.size(); index++) {
+            float[] vector = vectors.get(index);
+            ObjectNode entry = data.addObject();
+            entry.put("object", "embedding");
+            entry.put("index", index);
+            if (base64) {
+                ByteBuffer bytes = ByteBuffer.allocate(vector.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+                for (float component : vector) {
+                    bytes.putFloat(component);
+                }
+                entry.put("embedding", Base64.getEncoder().encodeToString(bytes.array()));
+            }
+            else {
+                ArrayNode components = entry.putArray("embedding");
+                for (float component : vector) {
+                    components.add(component);
+                }
+            }
+        }
+        root.put("model", model);
+        ObjectNode usage = root.putObject("usage");
+        usage.put("prompt_tokens", promptTokens);
+        usage.put("total_tokens", promptTokens);
+        return json.writeValueAsString(root);
+    }
+
+    private static void textChoice(ArrayNode choices, int index, String text, @Nullable FinishReason reason) {
+        ObjectNode choice = choices.addObject();
+        choice.put("text", text);
+        choice.put("index", index);
+        choice.putNull("logprobs");
+        choice.put("finish_reason", reason == null ? null : reason.wireValue());
+    }
+
+    private String usageChunk(String object, String id, long created, String model, int promptTokens,
+            int completionTokens, int cachedTokens) {
+        ObjectNode root = header(id, object, created, model);
         root.putArray("choices");
         root.put("system_fingerprint", systemFingerprint);
         root.set("usage", usage(promptTokens, completionTokens, cachedTokens));

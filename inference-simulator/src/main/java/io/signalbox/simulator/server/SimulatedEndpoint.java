@@ -16,6 +16,7 @@ import io.signalbox.simulator.engine.InferenceEngine;
 import io.signalbox.simulator.faults.FaultInjector;
 import io.signalbox.simulator.faults.FaultJson;
 import io.signalbox.simulator.faults.FaultSpec;
+import io.signalbox.simulator.inference.Inference;
 import io.signalbox.simulator.metrics.VllmMetrics;
 import io.signalbox.simulator.openai.OpenAiApi;
 import reactor.core.publisher.Mono;
@@ -63,7 +64,8 @@ public final class SimulatedEndpoint {
         EngineDriver engine = new EngineDriver(
                 new InferenceEngine(spec.engine(), spec.ttft(), spec.timePerOutputToken()), timer, System::nanoTime);
         FaultInjector faults = new FaultInjector(spec.faults(), System::nanoTime);
-        OpenAiApi api = new OpenAiApi(spec, requestLog, engine, faults);
+        Inference inference = new Inference(spec, requestLog, engine, faults);
+        OpenAiApi api = new OpenAiApi(inference);
         VllmMetrics metrics = new VllmMetrics(spec.models().getFirst(), !spec.loraAdapters().isEmpty());
         DisposableServer server = HttpServer.create()
                 .host(spec.host())
@@ -71,6 +73,8 @@ public final class SimulatedEndpoint {
                 .runOn(loops)
                 .route(routes -> routes
                         .post("/v1/chat/completions", api::chatCompletions)
+                        .post("/v1/completions", api::completions)
+                        .post("/v1/embeddings", api::embeddings)
                         .get("/v1/models", api::models)
                         .get("/health", (request, response) -> sendJson(response, "{\"status\":\"UP\"}"))
                         .get("/metrics", (request, response) -> sendText(response, VllmMetrics.CONTENT_TYPE,

@@ -49,6 +49,7 @@ public record SimulatorProperties(@NotEmpty List<@Valid Endpoint> endpoints) {
      * @param loraAdapters model names served as LoRA adapters of the first model
      * @param engine serving capacity; unset keeps the fixed-latency default
      * @param faults faults injected from the start; unset injects none
+     * @param embeddingDimensions components of the vectors {@code /v1/embeddings} returns, default 384
      */
     public record Endpoint(
             @NotBlank String name,
@@ -64,7 +65,8 @@ public record SimulatorProperties(@NotEmpty List<@Valid Endpoint> endpoints) {
             @Nullable @PositiveOrZero Integer requestLogSize,
             @Nullable List<@NotBlank String> loraAdapters,
             @Nullable @Valid Engine engine,
-            @Nullable @Valid Faults faults) {
+            @Nullable @Valid Faults faults,
+            @Nullable @Positive Integer embeddingDimensions) {
 
         EndpointSpec toSpec() {
             EndpointSpec.Builder builder = EndpointSpec.builder(name).models(models);
@@ -103,6 +105,9 @@ public record SimulatorProperties(@NotEmpty List<@Valid Endpoint> endpoints) {
             }
             if (faults != null) {
                 builder.faults(faults.toSpec());
+            }
+            if (embeddingDimensions != null) {
+                builder.embeddingDimensions(embeddingDimensions);
             }
             return builder.build();
         }

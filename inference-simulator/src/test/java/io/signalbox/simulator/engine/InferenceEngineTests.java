@@ -86,6 +86,57 @@ class InferenceEngineTests {
     }
 
     @Test
+    void cancellingARunningSequenceFreesItsSlotAndBlocksAndAdmitsTheNextAtOnce() {
+        InferenceEngine engine = engine(EngineSpec.unbounded().withMaxRunningSequences(1));
+        Sequence one = engine.submit(0, request(engine, Prompt.user("one ".repeat(40)), 100), admitted);
+        Sequence two = engine.submit(0, request(engine, Prompt.user("two"), 10), admitted);
+        long hangUp = one.firstTokenAt() + 3 * TPOT.toNanos();
+        admitted.clear();
+
+        assertThat(engine.cancel(hangUp, one, admitted)).isTrue();
+
+        assertThat(one.cancelled()).isTrue();
+        assertThat(admitted).containsExactly(two);
+        assertThat(two.admittedAt()).as("admitted when the first left, not at its scheduled end").isEqualTo(hangUp);
+        EngineStats stats = engine.stats();
+        assertThat(stats.running()).isOne();
+        assertThat(stats.usedBlocks()).isEqualTo(two.totalBlocks());
+        assertThat(stats.requestsCancelled()).isOne();
+        engine.advanceTo(two.finishedAt(), admitted);
+        assertThat(engine.stats().generationTokens()).as("4 tokens of the cancelled one were decoded").isEqualTo(4 + 10);
+        assertThat(engine.cancel(two.finishedAt(), two, admitted)).as("an ended sequence is not cancelled").isFalse();
+        assertThat(engine.stats().requestsCancelled()).isOne();
+    }
+
+    @Test
+    void cancellingAWaitingSequenceTakesItOutOfTheQueue() {
+        InferenceEngine engine = engine(EngineSpec.unbounded().withMaxRunningSequences(1));
+        Sequence one = engine.submit(0, request(engine, Prompt.user("one"), 10), admitted);
+        Sequence two = engine.submit(0, request(engine, Prompt.user("two"), 10), admitted);
+
+        assertThat(engine.cancel(MS, two, admitted)).isTrue();
+
+        assertThat(engine.stats().waiting()).isZero();
+        admitted.clear();
+        engine.advanceTo(one.finishedAt(), admitted);
+        assertThat(admitted).isEmpty();
+        assertThat(two.admitted()).isFalse();
+        assertThat(engine.stats().requestsCancelled()).as("only running sequences count").isZero();
+    }
+
+    @Test
+    void aPrefillOnlySequenceEndsWhenItsPrefillEnds() {
+        InferenceEngine engine = engine(EngineSpec.unbounded().withPrefillTokensPerSecond(1_000));
+        Sequence embedding = engine.submit(0, request(engine, Prompt.user("embed me"), 0), admitted);
+
+        assertThat(embedding.finishedAt()).isEqualTo(embedding.firstTokenAt())
+                .isEqualTo(embedding.promptTokens() * MS + TTFT.toNanos());
+        engine.advanceTo(embedding.finishedAt(), admitted);
+        assertThat(engine.stats().running()).isZero();
+        assertThat(engine.stats().generationTokens()).isZero();
+    }
+
+    @Test
     void decodeSlowsDownWithEveryOtherSequenceInTheBatch() {
         InferenceEngine engine = engine(EngineSpec.unbounded().withDecodeSlowdownPerSequence(Duration.ofMillis(1)));
 

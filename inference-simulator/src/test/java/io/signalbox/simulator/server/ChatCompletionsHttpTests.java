@@ -200,11 +200,11 @@ class ChatCompletionsHttpTests {
 
     @Test
     void answersAnUnknownUrlWithOpenAis404() {
-        HttpResponse<String> response = post(endpoint, "/v1/embeddings", "{}");
+        HttpResponse<String> response = post(endpoint, "/v1/responses", "{}");
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.body()).isEqualTo("""
-                {"error":{"message":"Invalid URL (POST /v1/embeddings)","type":"invalid_request_error",\
+                {"error":{"message":"Invalid URL (POST /v1/responses)","type":"invalid_request_error",\
                 "param":null,"code":null}}""");
     }
 

@@ -12,7 +12,12 @@ import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.ChatCompletionStreamOptions;
+import com.openai.models.completions.Completion;
+import com.openai.models.completions.CompletionChoice;
+import com.openai.models.completions.CompletionCreateParams;
 import com.openai.models.completions.CompletionUsage;
+import com.openai.models.embeddings.CreateEmbeddingResponse;
+import com.openai.models.embeddings.EmbeddingCreateParams;
 import io.signalbox.simulator.endpoint.EndpointSpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,6 +25,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.within;
 
 /** The official openai-java SDK is the judge of whether the wire format is OpenAI's. */
 class OpenAiSdkTests {
@@ -103,6 +109,44 @@ class OpenAiSdkTests {
         assertThat(error.code()).hasValue("model_not_found");
         assertThat(error.type()).hasValue("invalid_request_error");
         assertThat(error.getMessage()).contains("The model `gpt-4o` does not exist");
+    }
+
+    @Test
+    void sdkReadsALegacyTextCompletionWholeAndStreamed() {
+        CompletionCreateParams params = CompletionCreateParams.builder()
+                .model(MODEL)
+                .prompt("The gateway routes")
+                .maxTokens(8)
+                .build();
+
+        Completion whole = client.completions().create(params);
+        StringBuilder streamed = new StringBuilder();
+        try (StreamResponse<Completion> stream = client.completions().createStreaming(params)) {
+            // Not validated: the SDK declares finish_reason required, yet OpenAI streams it as null until the end.
+            stream.stream().forEach(chunk -> chunk.choices().forEach(choice -> streamed.append(choice.text())));
+        }
+
+        whole.validate();
+        assertThat(whole.choices()).hasSize(1);
+        assertThat(whole.choices().getFirst().finishReason()).isEqualTo(CompletionChoice.FinishReason.LENGTH);
+        assertThat(whole.usage().orElseThrow().completionTokens()).isEqualTo(8);
+        assertThat(streamed.toString()).isEqualTo(whole.choices().getFirst().text());
+    }
+
+    @Test
+    void sdkReadsEmbeddings() {
+        CreateEmbeddingResponse response = client.embeddings().create(EmbeddingCreateParams.builder()
+                .model(MODEL)
+                .input("embed this")
+                .build());
+
+        response.validate();
+        assertThat(response.data()).hasSize(1);
+        List<Float> vector = response.data().getFirst().embedding();
+        assertThat(vector).hasSize(EndpointSpec.DEFAULT_EMBEDDING_DIMENSIONS);
+        double squares = vector.stream().mapToDouble(component -> component * component).sum();
+        assertThat(Math.sqrt(squares)).isCloseTo(1.0, within(1e-5));
+        assertThat(response.usage().promptTokens()).isEqualTo(3);
     }
 
     private static ChatCompletionCreateParams params(String question) {
