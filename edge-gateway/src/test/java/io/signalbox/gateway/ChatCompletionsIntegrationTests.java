@@ -84,6 +84,10 @@ class ChatCompletionsIntegrationTests {
 
     static final HttpServer LEGACY = legacyUpstream();
 
+    static final Map<String, String> ANTHROPIC_SEEN = new ConcurrentHashMap<>();
+
+    static final HttpServer ANTHROPIC = anthropicUpstream();
+
     static final Map<String, UsageRecorded> USAGE = new ConcurrentHashMap<>();
 
     @Value("${local.server.port}")
@@ -154,6 +158,9 @@ class ChatCompletionsIntegrationTests {
         String legacy = "http://127.0.0.1:" + LEGACY.getAddress().getPort() + "/v1";
         CONTROL_PLANE.route("text-model", List.of(StubControlPlane.target("text", "up-text", "ep-text", legacy)));
         CONTROL_PLANE.route("embedder", List.of(StubControlPlane.target("embedder", "up-embed", "ep-embed", legacy)));
+        String anthropic = "http://127.0.0.1:" + ANTHROPIC.getAddress().getPort() + "/v1";
+        CONTROL_PLANE.route("claude", List.of(StubControlPlane.anthropicTarget("claude", "claude-sonnet-4-5", "ep-claude",
+                anthropic)));
         CONTROL_PLANE.route("meta/llama-x", List.of(StubControlPlane.target("alpha", "up-alpha", "ep-alpha", alpha)));
         Thread consumer = new Thread(ChatCompletionsIntegrationTests::collectUsage, "usage-collector");
         consumer.setDaemon(true);
@@ -166,6 +173,7 @@ class ChatCompletionsIntegrationTests {
         OVERLOADED.stop(0);
         FLAKY.stop(0);
         LEGACY.stop(0);
+        ANTHROPIC.stop(0);
         CONTROL_PLANE.close();
     }
 
@@ -453,6 +461,43 @@ class ChatCompletionsIntegrationTests {
     }
 
     @Test
+    void servesAnOpenAiClientFromAnAnthropicBackend() throws Exception {
+        HttpResponse<String> response = chat("""
+                {"model":"claude","messages":[{"role":"system","content":"Be brief."},
+                 {"role":"user","content":"Hello"}]}""");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.path("object").asString()).isEqualTo("chat.completion");
+        assertThat(body.path("choices").get(0).path("message").path("content").asString()).isEqualTo("Hi there!");
+        JsonNode sent = JSON.readTree(ANTHROPIC_SEEN.get("body"));
+        assertThat(sent.path("system").asString()).isEqualTo("Be brief.");
+        assertThat(sent.path("model").asString()).isEqualTo("claude-sonnet-4-5");
+        assertThat(ANTHROPIC_SEEN.get("anthropic-version")).isEqualTo("2023-06-01");
+        UsageRecorded event = usageOf(response);
+        assertThat(event.usage().promptTokens()).isEqualTo(11);
+        assertThat(event.usage().completionTokens()).isEqualTo(4);
+    }
+
+    @Test
+    void streamsFromAnAnthropicBackendAsOpenAiChunksAndRecordsItsUsage() throws Exception {
+        HttpResponse<String> response = chat("""
+                {"model":"claude","stream":true,"messages":[{"role":"user","content":"Hello"}]}""");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        List<String> events = response.body().lines().filter(line -> line.startsWith("data: ")).toList();
+        assertThat(events.getLast()).isEqualTo("data: [DONE]");
+        assertThat(events).filteredOn(line -> line.contains("chat.completion.chunk")).isNotEmpty()
+                .noneMatch(line -> line.contains("message_start"));
+        assertThat(String.join("", events.stream().filter(line -> line.contains("\"content\":\"Hi"))
+                .toList())).isNotEmpty();
+        UsageRecorded event = usageOf(response);
+        assertThat(event.interrupted()).isFalse();
+        assertThat(event.usage().estimated()).isFalse();
+        assertThat(event.usage().completionTokens()).as("from message_delta").isEqualTo(4);
+    }
+
+    @Test
     void fallsBackWhenPrimaryReturns503() throws Exception {
         HttpResponse<String> response = chat("""
                 {"model":"after-503","messages":[{"role":"user","content":"hi"}]}""");
@@ -685,6 +730,45 @@ class ChatCompletionsIntegrationTests {
                                 + "\"usage\":{\"prompt_tokens\":2,\"completion_tokens\":3,\"total_tokens\":5}}";
                 byte[] body = json.getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, body.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            });
+            server.start();
+            return server;
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    /** A tiny Anthropic Messages API: one canned answer, as JSON or as Anthropic's event stream. */
+    static HttpServer anthropicUpstream() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/v1/messages", exchange -> {
+                String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                ANTHROPIC_SEEN.put("body", request);
+                ANTHROPIC_SEEN.put("anthropic-version",
+                        String.valueOf(exchange.getRequestHeaders().getFirst("anthropic-version")));
+                boolean stream = request.contains("\"stream\":true");
+                String answer = stream ? String.join("", List.of(
+                        "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"msg_s\","
+                                + "\"model\":\"claude-sonnet-4-5\",\"usage\":{\"input_tokens\":11,\"output_tokens\":1}}}\n\n",
+                        "event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":0,"
+                                + "\"content_block\":{\"type\":\"text\",\"text\":\"\"}}\n\n",
+                        "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,"
+                                + "\"delta\":{\"type\":\"text_delta\",\"text\":\"Hi there!\"}}\n\n",
+                        "event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":0}\n\n",
+                        "event: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\"},"
+                                + "\"usage\":{\"output_tokens\":4}}\n\n",
+                        "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n"))
+                        : "{\"id\":\"msg_1\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"claude-sonnet-4-5\","
+                                + "\"content\":[{\"type\":\"text\",\"text\":\"Hi there!\"}],\"stop_reason\":\"end_turn\","
+                                + "\"usage\":{\"input_tokens\":11,\"output_tokens\":4}}";
+                byte[] body = answer.getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", stream ? "text/event-stream" : "application/json");
                 exchange.sendResponseHeaders(200, body.length);
                 try (OutputStream out = exchange.getResponseBody()) {
                     out.write(body);

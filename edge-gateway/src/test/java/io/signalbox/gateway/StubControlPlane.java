@@ -72,6 +72,11 @@ final class StubControlPlane implements AutoCloseable {
                 "pool-1", endpointId, baseUrl, "local", PRICE);
     }
 
+    static DecisionTarget anthropicTarget(String modelName, String upstreamModel, String endpointId, String baseUrl) {
+        return new DecisionTarget("model-" + modelName, modelName, upstreamModel, "provider-anthropic", "anthropic",
+                null, endpointId, baseUrl, null, PRICE);
+    }
+
     /** Makes routing-service answer every decision with a 500, as if it were down. */
     void routingDown(boolean down) {
         routingDown = down;

@@ -18,6 +18,7 @@ import io.signalbox.contracts.usage.TokenUsage;
 import io.signalbox.contracts.usage.UsageRecorded;
 import io.signalbox.gateway.limits.LimitCheck;
 import io.signalbox.gateway.openai.OpenAiRequest;
+import io.signalbox.gateway.translate.BackendTranslator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -71,6 +72,9 @@ final class ProxyExchange {
 
     /** Tokens reserved against per-minute token limits: estimated prompt plus max_tokens. */
     long reservedTokens;
+
+    /** Translates the served target's API to OpenAI's; null when the target speaks OpenAI's. */
+    @Nullable BackendTranslator translator;
 
     /** The target whose call is under way and holds a circuit-breaker permission. */
     @Nullable DecisionTarget inFlight;

@@ -3,6 +3,7 @@ package io.signalbox.gateway.proxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -27,6 +28,7 @@ import io.signalbox.gateway.resilience.LastKnownGoodDecisions;
 import io.signalbox.gateway.resilience.RetryPolicy;
 import io.signalbox.gateway.resilience.TargetBreakers;
 import io.signalbox.gateway.routing.RoutingClient;
+import io.signalbox.gateway.translate.BackendTranslator;
 import io.signalbox.gateway.usage.UsagePublisher;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -80,6 +82,8 @@ public class ProxyHandler {
 
     private final RateLimiter limiter;
 
+    private final Map<String, BackendTranslator> translators;
+
     private final LastKnownGoodDecisions lastKnownGood;
 
     private final RetryPolicy retryPolicy;
@@ -92,7 +96,8 @@ public class ProxyHandler {
 
     ProxyHandler(VirtualKeyAuthenticator authenticator, RoutingClient routing, UpstreamClient upstream,
             UsagePublisher usage, Tracer tracer, TargetBreakers breakers, RateLimiter limiter,
-            LastKnownGoodDecisions lastKnownGood, Clock clock, GatewayProperties properties) {
+            List<BackendTranslator> translators, LastKnownGoodDecisions lastKnownGood, Clock clock,
+            GatewayProperties properties) {
         this.authenticator = authenticator;
         this.routing = routing;
         this.upstream = upstream;
@@ -100,6 +105,8 @@ public class ProxyHandler {
         this.tracer = tracer;
         this.breakers = breakers;
         this.limiter = limiter;
+        this.translators = translators.stream()
+                .collect(java.util.stream.Collectors.toUnmodifiableMap(BackendTranslator::apiFormat, t -> t));
         this.lastKnownGood = lastKnownGood;
         this.retryPolicy = properties.resilience().retryPolicy();
         this.clock = clock;
@@ -251,9 +258,21 @@ public class ProxyHandler {
                     "Every target for '" + chat.model() + "' is failing and temporarily skipped (circuit open). "
                             + "Retry shortly."));
         }
+        BackendTranslator translator = translators.get(target.apiFormat());
+        if (translator != null && !translator.supports(chat.operation())) {
+            breakers.release(target);
+            exchange.attempt(target, "unsupported_operation", null, System.nanoTime());
+            Mono<ServerResponse> next = nextTarget(exchange, targets, index);
+            return next != null ? next : Mono.error(OpenAiException.invalidRequest("unsupported_operation", "model",
+                    "The model behind '" + chat.model() + "' cannot serve " + chat.operation().path() + "."));
+        }
         exchange.inFlight = target;
+        exchange.translator = translator;
         long started = System.nanoTime();
-        return upstream.send(target, chat.operation(), chat.upstreamBody(target.upstreamModel()), chat.stream())
+        byte[] body = translator != null ? translator.request(chat, target.upstreamModel())
+                : chat.upstreamBody(target.upstreamModel());
+        String path = translator != null ? translator.path(chat.operation()) : chat.operation().path();
+        return upstream.send(target, path, translator != null ? translator.headers() : Map.of(), body, chat.stream())
                 .<Outcome>map(Outcome.Responded::new)
                 .onErrorResume(failure -> Mono.just(new Outcome.Failed(failure)))
                 .flatMap(outcome -> {
@@ -326,9 +345,12 @@ public class ProxyHandler {
                 })
                 .map(ProxyHandler::drain)
                 .defaultIfEmpty(new byte[0])
+                .map(bytes -> translateBody(exchange.translator, status, bytes))
                 .flatMap(bytes -> {
+                    HttpStatusCode clientStatus = exchange.translator == null ? status
+                            : HttpStatusCode.valueOf(exchange.translator.clientStatus(status.value()));
                     exchange.attempt(target, status.is2xxSuccessful() ? "success" : "http_error", status.value(), started);
-                    exchange.httpStatus = status.value();
+                    exchange.httpStatus = clientStatus.value();
                     if (status.is2xxSuccessful()) {
                         exchange.usage = usageOf(bytes, exchange);
                     }
@@ -336,9 +358,12 @@ public class ProxyHandler {
                         exchange.errorClass = "upstream_" + status.value();
                     }
                     finish(exchange);
-                    return ServerResponse.status(status)
+                    return ServerResponse.status(clientStatus)
                             .headers(headers -> {
                                 copyUpstreamHeaders(response.headers(), headers);
+                                if (exchange.translator != null) {
+                                    headers.setContentType(MediaType.APPLICATION_JSON);
+                                }
                                 signalboxHeaders(exchange, target, exchange.attemptCount(), headers);
                                 if (exchange.cost() != null && status.is2xxSuccessful()) {
                                     headers.set("x-signalbox-cost", exchange.cost().toPlainString());
@@ -352,9 +377,12 @@ public class ProxyHandler {
             long started, boolean clientWantsUsage) {
         SseEventSplitter splitter = new SseEventSplitter();
         StreamUsageTap tap = new StreamUsageTap(clientWantsUsage);
+        BackendTranslator.StreamTranslation translation = exchange.translator == null ? null
+                : exchange.translator.stream();
         Flux<DataBuffer> events = response.body()
                 .timeout(Duration.ofMillis(upstream.streamIdleMillis()))
                 .concatMapIterable(buffer -> splitter.feed(drain(buffer)))
+                .concatMapIterable(event -> translation == null ? List.of(event) : translation.translate(event))
                 .filter(tap::inspect)
                 .concatWith(Flux.defer(() -> endOfStream(exchange, splitter, tap)))
                 .onErrorResume(failure -> {
@@ -524,9 +552,17 @@ public class ProxyHandler {
         }
     }
 
+    /** Worth another call: rate limited, or a server-side failure (529 is Anthropic's "overloaded"). */
     private static boolean retryable(HttpStatusCode status) {
         int code = status.value();
-        return code == 429 || code == 500 || code == 502 || code == 503 || code == 504;
+        return code == 429 || code == 500 || code == 502 || code == 503 || code == 504 || code == 529;
+    }
+
+    private static byte[] translateBody(@Nullable BackendTranslator translator, HttpStatusCode status, byte[] bytes) {
+        if (translator == null || bytes.length == 0) {
+            return bytes;
+        }
+        return status.is2xxSuccessful() ? translator.response(bytes) : translator.error(status.value(), bytes);
     }
 
     private static String describe(DecisionTarget target) {

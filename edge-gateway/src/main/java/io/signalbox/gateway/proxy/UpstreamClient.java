@@ -1,9 +1,10 @@
 package io.signalbox.gateway.proxy;
 
+import java.util.Map;
+
 import io.netty.channel.ChannelOption;
 import io.signalbox.contracts.decision.DecisionTarget;
 import io.signalbox.gateway.GatewayProperties;
-import io.signalbox.gateway.openai.Operation;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
@@ -34,9 +35,11 @@ class UpstreamClient {
         this.streamIdleMillis = upstream.streamIdleTimeout().toMillis();
     }
 
-    Mono<UpstreamResponse> send(DecisionTarget target, Operation operation, byte[] body, boolean stream) {
+    Mono<UpstreamResponse> send(DecisionTarget target, String path, Map<String, String> headers, byte[] body,
+            boolean stream) {
         return client.post()
-                .uri(stripTrailingSlash(target.baseUrl()) + operation.path())
+                .uri(stripTrailingSlash(target.baseUrl()) + path)
+                .headers(http -> headers.forEach(http::set))
                 .contentType(MediaType.APPLICATION_JSON)
                 .accept(stream ? MediaType.TEXT_EVENT_STREAM : MediaType.APPLICATION_JSON)
                 .bodyValue(body)
