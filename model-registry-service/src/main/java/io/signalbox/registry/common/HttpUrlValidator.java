@@ -16,7 +16,7 @@ public class HttpUrlValidator implements ConstraintValidator<HttpUrl, String> {
         return value == null || isHttpUrl(value);
     }
 
-    static boolean isHttpUrl(String value) {
+    public static boolean isHttpUrl(String value) {
         try {
             URI uri = new URI(value);
             String scheme = uri.getScheme();

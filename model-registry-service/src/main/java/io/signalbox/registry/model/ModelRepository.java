@@ -1,5 +1,6 @@
 package io.signalbox.registry.model;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -9,6 +10,8 @@ import org.springframework.data.jpa.repository.Query;
 public interface ModelRepository extends JpaRepository<Model, UUID>, JpaSpecificationExecutor<Model> {
 
     boolean existsByName(String name);
+
+    Optional<Model> findByName(String name);
 
     boolean existsByNameAndIdNot(String name, UUID id);
 

@@ -3,6 +3,7 @@ package io.signalbox.registry.model;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.signalbox.registry.change.RegistryChanges;
@@ -114,6 +115,24 @@ public class ModelService {
             @Nullable String q, Pageable page) {
         return models.findAll(new Filters<Model>().equal("providerId", providerId).equal("status", status)
                 .has("capabilities", capability).contains("name", q).toSpecification(), page);
+    }
+
+    /** The model with this client-visible name, if any. */
+    @Transactional(readOnly = true)
+    public Optional<Model> findByName(String name) {
+        return models.findByName(name);
+    }
+
+    /** Whether a route uses the name as its alias (so no model may take it). */
+    @Transactional(readOnly = true)
+    public boolean isRouteAlias(String name) {
+        return models.isRouteAlias(name);
+    }
+
+    /** The price in effect now, if the model has one. */
+    @Transactional(readOnly = true)
+    public Optional<Price> currentPrice(UUID modelId) {
+        return prices.findFirstByModelIdAndEffectiveFromLessThanEqualOrderByEffectiveFromDesc(modelId, clock.instant());
     }
 
     /** @throws NotFoundException when there is no such model */

@@ -82,6 +82,23 @@ final class ApiExamples {
                     .formatted(TENANT_ID)),
             entry("PUT /api/v1/teams/{id}", "{\"name\": \"search\", \"requestsPerMinute\": 6000}"),
             entry("POST /api/v1/keys", KEY),
+            entry("POST /api/v1/import/litellm-prices", """
+                    {"gpt-4o-mini": {"max_input_tokens": 128000, "max_output_tokens": 16384,
+                     "input_cost_per_token": 1.5e-07, "output_cost_per_token": 6e-07,
+                     "cache_read_input_token_cost": 7.5e-08, "litellm_provider": "openai", "mode": "chat",
+                     "supports_function_calling": true, "supports_vision": true}}"""),
+            entry("POST /api/v1/import/litellm-config", """
+                    model_list:
+                      - model_name: smart
+                        litellm_params:
+                          model: openai/gpt-4o
+                      - model_name: llama
+                        litellm_params:
+                          model: hosted_vllm/meta-llama/Llama-3.1-8B-Instruct
+                          api_base: http://10.0.0.12:8000/v1
+                    router_settings:
+                      routing_strategy: simple-shuffle
+                    """),
             entry("PUT /api/v1/keys/{id}", """
                     {"name": "search backend", "tags": {"project": "search"}, "allowedModels": ["smart"]}"""));
 

@@ -62,8 +62,8 @@ class OpenApiConfiguration {
                 String example = ApiExamples.REQUESTS.get(entry.getKey() + " " + path);
                 if (example != null && operation.getRequestBody() != null
                         && operation.getRequestBody().getContent() != null) {
-                    operation.getRequestBody().getContent()
-                            .forEach((type, media) -> media.setExample(parse(example)));
+                    operation.getRequestBody().getContent().forEach((type, media) -> media.setExample(
+                            type.contains("json") ? parse(example) : example));
                 }
                 operation.getResponses().addApiResponse("4XX",
                         new ApiResponse().$ref("#/components/responses/Problem"));

@@ -1,6 +1,7 @@
 package io.signalbox.registry.pool;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.signalbox.registry.change.RegistryChanges;
@@ -102,6 +103,18 @@ public class PoolService {
     public Page<Pool> list(@Nullable UUID modelId, @Nullable String region, @Nullable String q, Pageable page) {
         return pools.findAll(new Filters<Pool>().equal("modelId", modelId).equal("region", region)
                 .contains("name", q).toSpecification(), page);
+    }
+
+    /** The pool with this name, if any. */
+    @Transactional(readOnly = true)
+    public Optional<Pool> findByName(String name) {
+        return pools.findByName(name);
+    }
+
+    /** Whether the pool has an endpoint at this URL. */
+    @Transactional(readOnly = true)
+    public boolean hasEndpoint(UUID poolId, String baseUrl) {
+        return endpoints.existsByPoolIdAndBaseUrl(poolId, baseUrl);
     }
 
     /** @throws NotFoundException when there is no such pool */

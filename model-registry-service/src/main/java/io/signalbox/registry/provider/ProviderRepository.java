@@ -1,6 +1,7 @@
 package io.signalbox.registry.provider;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.data.domain.Sort;
@@ -11,6 +12,8 @@ import org.springframework.data.jpa.repository.Query;
 public interface ProviderRepository extends JpaRepository<Provider, UUID>, JpaSpecificationExecutor<Provider> {
 
     boolean existsByName(String name);
+
+    Optional<Provider> findByName(String name);
 
     boolean existsByNameAndIdNot(String name, UUID id);
 

@@ -2,6 +2,7 @@ package io.signalbox.registry.provider;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -145,6 +146,12 @@ public class ProviderService {
     public Page<Provider> list(@Nullable String kind, @Nullable String q, Pageable page) {
         return providers.findAll(new Filters<Provider>().equal("kind", kind).contains("name", q).toSpecification(),
                 page);
+    }
+
+    /** The provider with this name, if any. */
+    @Transactional(readOnly = true)
+    public Optional<Provider> findByName(String name) {
+        return providers.findByName(name);
     }
 
     /** @throws NotFoundException when there is no such provider */

@@ -3,6 +3,7 @@ package io.signalbox.registry.route;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.UUID;
 
@@ -150,6 +151,12 @@ public class RouteService {
     public Page<Route> list(@Nullable String policyType, @Nullable String q, Pageable page) {
         return routes.findAll(new Filters<Route>().equal("policyType", policyType).contains("alias", q)
                 .toSpecification(), page);
+    }
+
+    /** The route with this alias, if any. */
+    @Transactional(readOnly = true)
+    public Optional<Route> findByAlias(String alias) {
+        return routes.findByAlias(alias);
     }
 
     /** @throws NotFoundException when there is no such route */
