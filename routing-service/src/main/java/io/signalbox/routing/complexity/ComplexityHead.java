@@ -1,0 +1,22 @@
+package io.signalbox.routing.complexity;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * A small trained model on top of a sentence embedding that predicts how much a prompt needs the
+ * strong model. Heads are plain data (records of numbers) so that they serialise to JSON and can live
+ * in a route's configuration; see {@link HeadFile} for the stored form.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = LogisticHead.class, name = LogisticHead.TYPE),
+    @JsonSubTypes.Type(value = KnnHead.class, name = KnnHead.TYPE)})
+public sealed interface ComplexityHead permits LogisticHead, KnnHead {
+
+    /** The embedding length the head was trained on. */
+    int dimension();
+
+    /** The score in [0, 1] for a unit-length embedding of {@link #dimension()} components. */
+    double score(float[] embedding);
+}
