@@ -94,6 +94,20 @@ final class ProxyExchange {
         return Duration.ofNanos(System.nanoTime() - startNanos).toMillis();
     }
 
+    /** Marks the request interrupted, keeping the first reason. */
+    void markInterrupted(String reason) {
+        if (!interrupted) {
+            interrupted = true;
+            errorClass = reason;
+        }
+    }
+
+    /** The gateway's own prompt estimate, flagged as estimated; completion tokens stay unknown. */
+    TokenUsage estimatedPromptUsage() {
+        OpenAiRequest chat = request;
+        return new TokenUsage(chat == null ? null : chat.estimatedPromptTokens(), null, null, null, true);
+    }
+
     /** The gateway's own share of the time so far: everything but upstream calls and retry backoff. */
     String overheadMillis() {
         long own = Math.max(0, System.nanoTime() - startNanos - upstreamNanos - waitNanos);

@@ -1,0 +1,233 @@
+package io.signalbox.gateway.proxy;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.signalbox.contracts.decision.DecisionResponse;
+import io.signalbox.contracts.decision.DecisionTarget;
+import io.signalbox.contracts.usage.TokenUsage;
+import io.signalbox.gateway.GatewayProperties;
+import io.signalbox.gateway.openai.OpenAiErrors;
+import io.signalbox.gateway.openai.OpenAiException;
+import io.signalbox.gateway.openai.OpenAiRequest;
+import io.signalbox.gateway.resilience.TargetBreakers;
+import io.signalbox.gateway.translate.BackendTranslator;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ReactiveHttpOutputMessage;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.BodyInserter;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes the served target's answer to the client: whole bodies at once (with the exact cost), streams event
+ * by event as they arrive, translated to OpenAI's shapes when the target speaks another API, with the final
+ * usage chunk read on the way and a broken stream ended by an error event.
+ */
+@Component
+class ResponseRelay {
+
+    private static final Logger log = LoggerFactory.getLogger(ResponseRelay.class);
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static final DefaultDataBufferFactory BUFFERS = DefaultDataBufferFactory.sharedInstance;
+
+    private final TargetBreakers breakers;
+
+    private final ExchangeFinisher finisher;
+
+    private final long streamIdleMillis;
+
+    private final int maxResponseBytes;
+
+    ResponseRelay(TargetBreakers breakers, ExchangeFinisher finisher, GatewayProperties properties) {
+        this.breakers = breakers;
+        this.finisher = finisher;
+        this.streamIdleMillis = properties.upstream().streamIdleTimeout().toMillis();
+        this.maxResponseBytes = (int) properties.upstream().maxResponseSize().toBytes();
+    }
+
+    Mono<ServerResponse> buffered(ProxyExchange exchange, DecisionTarget target, UpstreamResponse response,
+            long started) {
+        HttpStatusCode status = response.status();
+        long bodyStarted = System.nanoTime();
+        return DataBufferUtils.join(response.body(), maxResponseBytes)
+                .doOnTerminate(() -> exchange.upstreamNanos += System.nanoTime() - bodyStarted)
+                .onErrorMap(DataBufferLimitException.class, tooLarge -> {
+                    exchange.attempt(target, "response_too_large", status.value(), started);
+                    exchange.usage = exchange.estimatedPromptUsage();
+                    return new OpenAiException(HttpStatus.BAD_GATEWAY, "server_error", "upstream_response_too_large",
+                            null, "The upstream's answer is larger than this gateway accepts.");
+                })
+                .map(ResponseRelay::drain)
+                .defaultIfEmpty(new byte[0])
+                .map(bytes -> translateBody(exchange.translator, status, bytes))
+                .flatMap(bytes -> {
+                    HttpStatusCode clientStatus = exchange.translator == null ? status
+                            : HttpStatusCode.valueOf(exchange.translator.clientStatus(status.value()));
+                    exchange.attempt(target, status.is2xxSuccessful() ? "success" : "http_error", status.value(), started);
+                    exchange.httpStatus = clientStatus.value();
+                    if (status.is2xxSuccessful()) {
+                        exchange.usage = usageOf(bytes, exchange);
+                    }
+                    else {
+                        exchange.errorClass = "upstream_" + status.value();
+                    }
+                    finisher.finish(exchange);
+                    return ServerResponse.status(clientStatus)
+                            .headers(headers -> {
+                                copyUpstreamHeaders(response.headers(), headers);
+                                if (exchange.translator != null) {
+                                    headers.setContentType(MediaType.APPLICATION_JSON);
+                                }
+                                signalboxHeaders(exchange, target, exchange.attemptCount(), headers);
+                                if (exchange.cost() != null && status.is2xxSuccessful()) {
+                                    headers.set("x-signalbox-cost", exchange.cost().toPlainString());
+                                }
+                            })
+                            .bodyValue(bytes);
+                });
+    }
+
+    Mono<ServerResponse> stream(ProxyExchange exchange, DecisionTarget target, UpstreamResponse response,
+            long started, boolean clientWantsUsage) {
+        SseEventSplitter splitter = new SseEventSplitter();
+        StreamUsageTap tap = new StreamUsageTap(clientWantsUsage);
+        BackendTranslator.StreamTranslation translation = exchange.translator == null ? null
+                : exchange.translator.stream();
+        Flux<DataBuffer> events = response.body()
+                .timeout(Duration.ofMillis(streamIdleMillis))
+                .concatMapIterable(buffer -> splitter.feed(drain(buffer)))
+                .concatMapIterable(event -> translation == null ? List.of(event) : translation.translate(event))
+                .filter(tap::inspect)
+                .concatWith(Flux.defer(() -> endOfStream(exchange, splitter, tap)))
+                .onErrorResume(failure -> {
+                    log.warn("Stream from {} broke: {}", ExchangeFinisher.describe(target), failure.toString());
+                    exchange.markInterrupted("stream_interrupted");
+                    return Flux.just(OpenAiErrors.asStreamEvent(streamBroken()));
+                })
+                .doOnNext(event -> exchange.markFirstByte())
+                .map(BUFFERS::wrap)
+                .cast(DataBuffer.class)
+                .doOnCancel(() -> exchange.markInterrupted("client_cancelled"))
+                .doFinally(signal -> {
+                    boolean upstreamBroke = exchange.interrupted && !"client_cancelled".equals(exchange.errorClass);
+                    if (upstreamBroke) {
+                        breakers.onFailure(target, System.nanoTime() - started,
+                                new IllegalStateException(String.valueOf(exchange.errorClass)));
+                    }
+                    else {
+                        breakers.onSuccess(target, System.nanoTime() - started);
+                    }
+                    exchange.attempt(target, exchange.interrupted ? "interrupted" : "success", 200, started);
+                    exchange.usage = tap.usage() != null ? tap.usage() : estimatedUsage(exchange, tap);
+                    finisher.finish(exchange);
+                });
+        BodyInserter<Flux<DataBuffer>, ReactiveHttpOutputMessage> writer =
+                (message, context) -> message.writeAndFlushWith(events.map(Mono::just));
+        return ServerResponse.ok()
+                .contentType(MediaType.TEXT_EVENT_STREAM)
+                .headers(headers -> {
+                    headers.setCacheControl("no-cache");
+                    headers.set("X-Accel-Buffering", "no");
+                    // the served attempt is recorded when the stream ends, so count it here
+                    signalboxHeaders(exchange, target, exchange.attemptCount() + 1, headers);
+                })
+                .body(writer);
+    }
+
+    private static Flux<byte[]> endOfStream(ProxyExchange exchange, SseEventSplitter splitter, StreamUsageTap tap) {
+        byte[] rest = splitter.remainder();
+        if (tap.completed()) {
+            return rest.length == 0 ? Flux.empty() : Flux.just(rest);
+        }
+        exchange.markInterrupted(tap.upstreamError() ? "upstream_stream_error" : "stream_interrupted");
+        return tap.upstreamError() ? Flux.empty() : Flux.just(OpenAiErrors.asStreamEvent(streamBroken()));
+    }
+
+    private static OpenAiException streamBroken() {
+        return new OpenAiException(HttpStatus.BAD_GATEWAY, "server_error", "stream_interrupted", null,
+                "The upstream stream ended before it was complete; the response above is partial.");
+    }
+
+    private static TokenUsage estimatedUsage(ProxyExchange exchange, StreamUsageTap tap) {
+        OpenAiRequest chat = exchange.request;
+        return new TokenUsage(chat == null ? null : chat.estimatedPromptTokens(), tap.contentChunks(), null, null, true);
+    }
+
+    private static TokenUsage usageOf(byte[] body, ProxyExchange exchange) {
+        try {
+            TokenUsage reported = UsageParser.fromUsageNode(JSON.readTree(body).path("usage"));
+            if (reported != null) {
+                return reported;
+            }
+        }
+        catch (JacksonException ex) {
+            log.warn("Upstream answered request {} with a body that is not JSON", exchange.requestId);
+        }
+        return exchange.estimatedPromptUsage();
+    }
+
+    private static void signalboxHeaders(ProxyExchange exchange, DecisionTarget target, int attempts,
+            HttpHeaders headers) {
+        headers.set("x-request-id", exchange.requestId);
+        headers.set("x-signalbox-model", target.modelName());
+        headers.set("x-signalbox-endpoint", target.endpointId() != null ? target.endpointId() : target.providerId());
+        headers.set("x-signalbox-attempts", Integer.toString(attempts));
+        headers.set("x-signalbox-overhead-ms", exchange.overheadMillis());
+        if (exchange.limits != null) {
+            exchange.limits.writeHeaders(headers);
+        }
+        if (exchange.degraded != null) {
+            headers.set("x-signalbox-degraded", exchange.degraded);
+        }
+        DecisionResponse decision = exchange.decision;
+        if (decision != null) {
+            headers.set("x-signalbox-decision-id", decision.decisionId());
+            if (decision.routeAlias() != null) {
+                headers.set("x-signalbox-route", decision.routeAlias());
+            }
+        }
+    }
+
+    private static void copyUpstreamHeaders(HttpHeaders from, HttpHeaders to) {
+        MediaType contentType = from.getContentType();
+        to.setContentType(contentType != null ? contentType : MediaType.APPLICATION_JSON);
+        String retryAfter = from.getFirst(HttpHeaders.RETRY_AFTER);
+        if (retryAfter != null) {
+            to.set(HttpHeaders.RETRY_AFTER, retryAfter);
+        }
+    }
+
+    private static byte[] translateBody(@Nullable BackendTranslator translator, HttpStatusCode status, byte[] bytes) {
+        if (translator == null || bytes.length == 0) {
+            return bytes;
+        }
+        return status.is2xxSuccessful() ? translator.response(bytes) : translator.error(status.value(), bytes);
+    }
+
+    static byte[] drain(DataBuffer buffer) {
+        try {
+            byte[] bytes = new byte[buffer.readableByteCount()];
+            buffer.read(bytes);
+            return bytes;
+        }
+        finally {
+            DataBufferUtils.release(buffer);
+        }
+    }
+}
