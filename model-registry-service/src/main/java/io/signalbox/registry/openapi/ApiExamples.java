@@ -99,6 +99,25 @@ final class ApiExamples {
                     router_settings:
                       routing_strategy: simple-shuffle
                     """),
+            entry("POST /api/v1/config/import", """
+                    apiVersion: signalbox.io/v1
+                    kind: RegistryConfiguration
+                    providers:
+                      - name: local-vllm
+                        kind: openai-compatible
+                    models:
+                      - name: llama-3.1-8b
+                        provider: local-vllm
+                        upstreamModel: meta-llama/Llama-3.1-8B-Instruct
+                        contextWindow: 131072
+                        capabilities: [chat]
+                        status: active
+                        prices:
+                          - {currency: USD, inputPerMillion: '0.03', outputPerMillion: '0.05', effectiveFrom: '2026-01-01T00:00:00Z'}
+                    routes:
+                      - alias: fast
+                        policy: {type: static, targets: [{model: llama-3.1-8b, weight: 1}]}
+                    """),
             entry("PUT /api/v1/keys/{id}", """
                     {"name": "search backend", "tags": {"project": "search"}, "allowedModels": ["smart"]}"""));
 

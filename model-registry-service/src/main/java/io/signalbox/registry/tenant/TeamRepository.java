@@ -1,5 +1,6 @@
 package io.signalbox.registry.tenant;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -13,6 +14,8 @@ public interface TeamRepository extends JpaRepository<Team, UUID>, JpaSpecificat
     boolean existsByTenantIdAndNameAndIdNot(UUID tenantId, String name, UUID id);
 
     boolean existsByTenantId(UUID tenantId);
+
+    Optional<Team> findByTenantIdAndName(UUID tenantId, String name);
 
     /** Whether keys (revoked ones too) belong to the team. */
     @Query(value = "select exists (select 1 from virtual_keys where team_id = :id)", nativeQuery = true)

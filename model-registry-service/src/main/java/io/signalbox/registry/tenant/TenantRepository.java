@@ -1,5 +1,6 @@
 package io.signalbox.registry.tenant;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -9,6 +10,8 @@ import org.springframework.data.jpa.repository.Query;
 public interface TenantRepository extends JpaRepository<Tenant, UUID>, JpaSpecificationExecutor<Tenant> {
 
     boolean existsByName(String name);
+
+    Optional<Tenant> findByName(String name);
 
     boolean existsByNameAndIdNot(String name, UUID id);
 
