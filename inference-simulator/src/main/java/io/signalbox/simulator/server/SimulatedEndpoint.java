@@ -7,6 +7,7 @@ import java.util.List;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.signalbox.simulator.anthropic.AnthropicApi;
 import io.signalbox.simulator.endpoint.EndpointSpec;
 import io.signalbox.simulator.endpoint.RecordedRequest;
 import io.signalbox.simulator.endpoint.RequestLog;
@@ -66,6 +67,7 @@ public final class SimulatedEndpoint {
         FaultInjector faults = new FaultInjector(spec.faults(), System::nanoTime);
         Inference inference = new Inference(spec, requestLog, engine, faults);
         OpenAiApi api = new OpenAiApi(inference);
+        AnthropicApi anthropic = new AnthropicApi(inference);
         VllmMetrics metrics = new VllmMetrics(spec.models().getFirst(), !spec.loraAdapters().isEmpty());
         DisposableServer server = HttpServer.create()
                 .host(spec.host())
@@ -75,6 +77,7 @@ public final class SimulatedEndpoint {
                         .post("/v1/chat/completions", api::chatCompletions)
                         .post("/v1/completions", api::completions)
                         .post("/v1/embeddings", api::embeddings)
+                        .post("/v1/messages", anthropic::messages)
                         .get("/v1/models", api::models)
                         .get("/health", (request, response) -> sendJson(response, "{\"status\":\"UP\"}"))
                         .get("/metrics", (request, response) -> sendText(response, VllmMetrics.CONTENT_TYPE,

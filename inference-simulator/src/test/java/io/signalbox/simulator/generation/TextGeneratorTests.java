@@ -51,6 +51,18 @@ class TextGeneratorTests {
     }
 
     @Test
+    void answersATextPromptAlikeEachTimeButUnlikeAChatMessageWithTheSameText() {
+        String text = "Once upon a time";
+
+        Completion first = generator.generate("llama-8b", text, null, 1000);
+
+        assertThat(generator.generate("llama-8b", text, null, 1000)).isEqualTo(first);
+        assertThat(first.text()).isNotEqualTo(generator.generate("llama-8b", Prompt.user(text), null, 1000).text());
+        assertThat(generator.generate("llama-8b", text, null, 3).tokens())
+                .isEqualTo(first.tokens().subList(0, 3));
+    }
+
+    @Test
     void drawsNaturalLengthsAcrossTheWholeConfiguredRange() {
         Set<Integer> lengths = new HashSet<>();
         for (int request = 0; request < 300; request++) {
