@@ -59,7 +59,10 @@ class EndpointSpecTests {
                 Arguments.of("zero context", (UnaryOperator<EndpointSpec.Builder>) b -> b.contextWindow(0),
                         "context window must be positive"),
                 Arguments.of("negative log", (UnaryOperator<EndpointSpec.Builder>) b -> b.requestLogSize(-1),
-                        "request log size must not be negative"));
+                        "request log size must not be negative"),
+                Arguments.of("zero embedding dimensions",
+                        (UnaryOperator<EndpointSpec.Builder>) b -> b.embeddingDimensions(0),
+                        "embedding dimensions must be positive"));
     }
 
     @ParameterizedTest(name = "{0}")

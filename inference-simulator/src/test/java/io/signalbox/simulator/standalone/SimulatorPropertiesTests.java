@@ -68,6 +68,18 @@ class SimulatorPropertiesTests {
     }
 
     @Test
+    void bindsTheEmbeddingDimensions() {
+        context.withPropertyValues("signalbox.simulator.endpoints[0].name=embedder",
+                        "signalbox.simulator.endpoints[0].models[0]=bge-large",
+                        "signalbox.simulator.endpoints[0].embedding-dimensions=1024")
+                .run(started -> {
+                    assertThat(started).hasNotFailed();
+                    assertThat(started.getBean(SimulatorProperties.class).specs().getFirst().embeddingDimensions())
+                            .isEqualTo(1024);
+                });
+    }
+
+    @Test
     void bindsAnEnginePresetWithOverridesAndLoraAdapters() {
         context.withPropertyValues("signalbox.simulator.endpoints[0].name=tuned",
                         "signalbox.simulator.endpoints[0].models[0]=base",
