@@ -37,6 +37,22 @@ public record DemoCatalog(
     /** USD per million output tokens of the small model. */
     public static final String SMALL_OUTPUT_PER_MILLION = "0.05";
 
+    /** The alias the gateway-overhead harness sends as {@code model}. */
+    public static final String BENCH_ALIAS = "gpt-4o-mini";
+
+    /**
+     * A provider for the benchmark's mock upstream, a model behind it and the route {@code gpt-4o-mini} the
+     * harness asks for, so its traffic takes the full path (key, limits, routing decision, proxy, usage);
+     * answers the key to send.
+     */
+    static String createBenchRoute(AdminApi registry, String teamId, String upstreamUrl) {
+        String provider = id(registry.post("/api/v1/providers",
+                Map.of("name", "bench-mock", "kind", "openai-compatible", "baseUrl", upstreamUrl)));
+        String model = model(registry, provider, "mock-gpt-4o-mini", "gpt-4o-mini", "0.15", "0.60", "0.075");
+        route(registry, BENCH_ALIAS, "static", List.of(target(model, 1)));
+        return key(registry, teamId, "bench");
+    }
+
     static DemoCatalog create(AdminApi registry, String smallPoolUrl, String largePoolUrl) {
         String provider = id(registry.post("/api/v1/providers",
                 Map.of("name", "local-simulator", "kind", "openai-compatible")));

@@ -133,7 +133,28 @@ public final class LocalStack implements AutoCloseable {
             service.awaitReady(deadline);
             log.info("{} ready (pid {})", service.name(), service.pid());
         }
+        String benchUpstream = config.benchUpstream();
+        if (benchUpstream != null) {
+            String key = DemoCatalog.createBenchRoute(new AdminApi(config.registryUrl(), config.adminToken()),
+                    catalog.searchTeamId(), benchUpstream);
+            awaitRoutingSees(DemoCatalog.BENCH_ALIAS, deadline);
+            writeBenchEnv(key);
+        }
         awaitRoutingSees("auto", deadline);
+    }
+
+    /** What the benchmark script needs to add the gateway as a harness target. */
+    private void writeBenchEnv(String key) {
+        ServiceProcess gateway = services.stream().filter(service -> service.name().equals("edge-gateway"))
+                .findFirst().orElseThrow();
+        String env = "GATEWAY_URL=" + config.gatewayUrl() + "\nGATEWAY_PORT=" + config.gatewayPort() + "\nGATEWAY_PID="
+                + gateway.pid() + "\nBENCH_KEY=" + key + "\n";
+        try {
+            Files.writeString(config.workDirectory().resolve("bench.env"), env);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     private ServiceProcess launch(String name, int port, Map<String, String> environment, String... arguments) {
@@ -141,7 +162,8 @@ public final class LocalStack implements AutoCloseable {
             throw new IllegalStateException("The stack was stopped while it was starting");
         }
         ServiceProcess process = ServiceProcess.start(name, config.servicesDirectory().resolve(name + ".jar"), port,
-                List.of(arguments), environment, config.logDirectory());
+                config.benchUpstream() == null ? ServiceProcess.DEV_JVM : ServiceProcess.BENCH_JVM, List.of(arguments),
+                environment, config.logDirectory());
         services.add(process);
         return process;
     }

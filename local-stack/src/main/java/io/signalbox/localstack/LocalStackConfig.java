@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Base64;
 
 import io.signalbox.infra.Ports;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where everything listens and lives. {@link #defaults} uses the documented ports (gateway 8080 to cost
@@ -14,6 +15,8 @@ import io.signalbox.infra.Ports;
  *
  * @param workDirectory logs, the gateway's usage spool and other run files
  * @param servicesDirectory the services' executable jars ({@code <service>.jar})
+ * @param benchUpstream when set, an OpenAI-compatible upstream to route {@code gpt-4o-mini} to, for the
+ *     gateway-overhead benchmark; services then run with full JIT compilation
  */
 public record LocalStackConfig(
         int gatewayPort,
@@ -27,19 +30,26 @@ public record LocalStackConfig(
         Path servicesDirectory,
         String adminToken,
         String internalToken,
-        Duration startupTimeout) {
+        Duration startupTimeout,
+        @Nullable String benchUpstream) {
 
     public static LocalStackConfig defaults(int portOffset, Path workDirectory) {
         return new LocalStackConfig(8080 + portOffset, 8081 + portOffset, 8082 + portOffset, 8083 + portOffset,
                 8084 + portOffset, 9001 + portOffset, 9002 + portOffset, workDirectory, locateServices(),
                 envOrRandom("SIGNALBOX_ADMIN_TOKEN", "sb-admin-"), envOrRandom("SIGNALBOX_INTERNAL_TOKEN", "sb-internal-"),
-                Duration.ofMinutes(4));
+                Duration.ofMinutes(4), null);
     }
 
     public static LocalStackConfig onFreePorts(Path workDirectory) {
         return new LocalStackConfig(Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(),
                 Ports.free(), workDirectory, locateServices(), randomToken("sb-admin-"), randomToken("sb-internal-"),
-                Duration.ofMinutes(4));
+                Duration.ofMinutes(4), null);
+    }
+
+    /** The same stack, also routing {@code gpt-4o-mini} to {@code upstream} for the overhead benchmark. */
+    public LocalStackConfig withBenchUpstream(String upstream) {
+        return new LocalStackConfig(gatewayPort, routingPort, registryPort, telemetryPort, costPort, smallPoolPort,
+                largePoolPort, workDirectory, servicesDirectory, adminToken, internalToken, startupTimeout, upstream);
     }
 
     public String gatewayUrl() {

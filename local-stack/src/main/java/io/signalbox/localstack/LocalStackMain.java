@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code ./run-local.sh} ends here: starts the stack, prints how to use it, and runs until Ctrl-C.
  * Options: {@code --port-offset=N} moves every port by N; {@code --work-dir=PATH} (default
- * {@code .signalbox}) holds logs and run files.
+ * {@code .signalbox}) holds logs and run files; {@code --bench-upstream=URL} also routes {@code gpt-4o-mini} to
+ * URL for the gateway-overhead benchmark (see bench/gateway-overhead.sh).
  */
 public final class LocalStackMain {
 
@@ -20,6 +21,7 @@ public final class LocalStackMain {
     public static void main(String[] args) throws InterruptedException {
         int portOffset = 0;
         Path workDirectory = Path.of(".signalbox");
+        String benchUpstream = null;
         for (String arg : args) {
             if (arg.startsWith("--port-offset=")) {
                 portOffset = Integer.parseInt(arg.substring("--port-offset=".length()));
@@ -27,12 +29,18 @@ public final class LocalStackMain {
             else if (arg.startsWith("--work-dir=")) {
                 workDirectory = Path.of(arg.substring("--work-dir=".length()));
             }
+            else if (arg.startsWith("--bench-upstream=")) {
+                benchUpstream = arg.substring("--bench-upstream=".length());
+            }
             else {
-                System.err.println("Unknown option " + arg + ". Options: --port-offset=N --work-dir=PATH");
+                System.err.println("Unknown option " + arg + ". Options: --port-offset=N --work-dir=PATH --bench-upstream=URL");
                 System.exit(2);
             }
         }
         LocalStackConfig config = LocalStackConfig.defaults(portOffset, workDirectory.toAbsolutePath());
+        if (benchUpstream != null) {
+            config = config.withBenchUpstream(benchUpstream);
+        }
         LocalStack stack = LocalStack.create(config);
         CountDownLatch stopped = new CountDownLatch(1);
         // in place before anything starts, so Ctrl-C during a slow first start-up leaves nothing behind
