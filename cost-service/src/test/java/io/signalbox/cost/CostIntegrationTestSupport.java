@@ -42,11 +42,16 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(properties = {
         "signalbox.security.admin-token=" + CostIntegrationTestSupport.ADMIN_TOKEN,
-        "signalbox.security.internal-token=internal-token-0123456789" })
+        "signalbox.security.internal-token=internal-token-0123456789",
+        "signalbox.security.tokens[0].name=finance-analyst",
+        "signalbox.security.tokens[0].token=" + CostIntegrationTestSupport.FINANCE_TOKEN,
+        "signalbox.security.tokens[0].roles=finance" })
 @AutoConfigureMockMvc
 public abstract class CostIntegrationTestSupport {
 
     public static final String ADMIN_TOKEN = "admin-token-0123456789";
+
+    public static final String FINANCE_TOKEN = "finance-token-0123456789";
 
     public static final String DEAD_LETTER_TOPIC = "signalbox.usage.v1.DLT";
 

@@ -159,6 +159,13 @@ class CostReportApiTests extends CostIntegrationTestSupport {
     }
 
     @Test
+    void aFinanceCredentialReadsTheReports() {
+        assertThat(mvc.get().uri("/api/v1/reports/costs?from=2026-06-01&to=2026-06-02")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + FINANCE_TOKEN))
+                .hasStatusOk();
+    }
+
+    @Test
     void reportsNeedTheAdminToken() {
         assertThat(mvc.get().uri("/api/v1/reports/costs?from=2026-06-01&to=2026-06-02"))
                 .hasStatus(401)
