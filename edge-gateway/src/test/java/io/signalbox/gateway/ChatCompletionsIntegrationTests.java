@@ -664,16 +664,35 @@ class ChatCompletionsIntegrationTests {
         }
     }
 
-    static HttpServer overloadedUpstream() {
+
+
+
+
+    /** An upstream's answer: status, content type, extra headers, body. */
+    record Canned(int status, String contentType, Map<String, String> headers, String body) {
+
+        static Canned json(int status, String body) {
+            return new Canned(status, "application/json", Map.of(), body);
+        }
+    }
+
+    /** Decides a stub upstream's answer from the request's path, headers and body. */
+    interface Answerer {
+
+        Canned answer(String path, com.sun.net.httpserver.Headers headers, String body);
+    }
+
+    /** A real HTTP server on the loopback interface that answers every request below {@code path} as told. */
+    static HttpServer cannedUpstream(String path, Answerer answerer) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            server.createContext("/", exchange -> {
-                exchange.getRequestBody().readAllBytes();
-                byte[] body = "{\"error\":{\"message\":\"overloaded\",\"type\":\"server_error\",\"code\":null}}"
-                        .getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().set("Content-Type", "application/json");
-                exchange.getResponseHeaders().set("Retry-After", "7");
-                exchange.sendResponseHeaders(503, body.length);
+            server.createContext(path, exchange -> {
+                String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                Canned canned = answerer.answer(exchange.getRequestURI().getPath(), exchange.getRequestHeaders(), request);
+                byte[] body = canned.body().getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", canned.contentType());
+                canned.headers().forEach(exchange.getResponseHeaders()::set);
+                exchange.sendResponseHeaders(canned.status(), body.length);
                 try (OutputStream out = exchange.getResponseBody()) {
                     out.write(body);
                 }
@@ -684,102 +703,61 @@ class ChatCompletionsIntegrationTests {
         catch (IOException ex) {
             throw new IllegalStateException(ex);
         }
+    }
+
+    /** Always 503 with {@code Retry-After: 7}, longer than the gateway's cap. */
+    static HttpServer overloadedUpstream() {
+        return cannedUpstream("/", (path, headers, body) -> new Canned(503, "application/json",
+                Map.of("Retry-After", "7"),
+                "{\"error\":{\"message\":\"overloaded\",\"type\":\"server_error\",\"code\":null}}"));
     }
 
     /** Fails every other call with 503 and {@code Retry-After: 0}, answers the others with a small completion. */
     static HttpServer flakyUpstream() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            server.createContext("/", exchange -> {
-                exchange.getRequestBody().readAllBytes();
-                boolean fail = FLAKY_CALLS.getAndIncrement() % 2 == 0;
-                byte[] body = (fail ? "{\"error\":{\"message\":\"busy\",\"type\":\"server_error\",\"code\":null}}"
-                        : "{\"id\":\"c\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"up-flaky\","
-                                + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"ok now\"},"
-                                + "\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":8,\"completion_tokens\":2,"
-                                + "\"total_tokens\":10}}").getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().set("Content-Type", "application/json");
-                if (fail) {
-                    exchange.getResponseHeaders().set("Retry-After", "0");
-                }
-                exchange.sendResponseHeaders(fail ? 503 : 200, body.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(body);
-                }
-            });
-            server.start();
-            return server;
-        }
-        catch (IOException ex) {
-            throw new IllegalStateException(ex);
-        }
+        return cannedUpstream("/", (path, headers, body) -> FLAKY_CALLS.getAndIncrement() % 2 == 0
+                ? new Canned(503, "application/json", Map.of("Retry-After", "0"),
+                        "{\"error\":{\"message\":\"busy\",\"type\":\"server_error\",\"code\":null}}")
+                : Canned.json(200, "{\"id\":\"c\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"up-flaky\","
+                        + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"ok now\"},"
+                        + "\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":8,\"completion_tokens\":2,"
+                        + "\"total_tokens\":10}}"));
     }
 
     /** Answers /v1/completions and /v1/embeddings with small canned bodies and remembers what it was sent. */
     static HttpServer legacyUpstream() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            server.createContext("/", exchange -> {
-                String path = exchange.getRequestURI().getPath();
-                LEGACY_SEEN.put(path, new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-                String json = path.endsWith("/embeddings")
-                        ? "{\"object\":\"list\",\"model\":\"up-embed\",\"data\":[{\"object\":\"embedding\",\"index\":0,"
-                                + "\"embedding\":[0.1,0.2,0.3]}],\"usage\":{\"prompt_tokens\":4,\"total_tokens\":4}}"
-                        : "{\"id\":\"cmpl-1\",\"object\":\"text_completion\",\"created\":1,\"model\":\"up-text\","
-                                + "\"choices\":[{\"index\":0,\"text\":\" a time\",\"finish_reason\":\"stop\"}],"
-                                + "\"usage\":{\"prompt_tokens\":2,\"completion_tokens\":3,\"total_tokens\":5}}";
-                byte[] body = json.getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().set("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, body.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(body);
-                }
-            });
-            server.start();
-            return server;
-        }
-        catch (IOException ex) {
-            throw new IllegalStateException(ex);
-        }
+        return cannedUpstream("/", (path, headers, body) -> {
+            LEGACY_SEEN.put(path, body);
+            return Canned.json(200, path.endsWith("/embeddings")
+                    ? "{\"object\":\"list\",\"model\":\"up-embed\",\"data\":[{\"object\":\"embedding\",\"index\":0,"
+                            + "\"embedding\":[0.1,0.2,0.3]}],\"usage\":{\"prompt_tokens\":4,\"total_tokens\":4}}"
+                    : "{\"id\":\"cmpl-1\",\"object\":\"text_completion\",\"created\":1,\"model\":\"up-text\","
+                            + "\"choices\":[{\"index\":0,\"text\":\" a time\",\"finish_reason\":\"stop\"}],"
+                            + "\"usage\":{\"prompt_tokens\":2,\"completion_tokens\":3,\"total_tokens\":5}}");
+        });
     }
 
     /** A tiny Anthropic Messages API: one canned answer, as JSON or as Anthropic's event stream. */
     static HttpServer anthropicUpstream() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            server.createContext("/v1/messages", exchange -> {
-                String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-                ANTHROPIC_SEEN.put("body", request);
-                ANTHROPIC_SEEN.put("anthropic-version",
-                        String.valueOf(exchange.getRequestHeaders().getFirst("anthropic-version")));
-                boolean stream = request.contains("\"stream\":true");
-                String answer = stream ? String.join("", List.of(
-                        "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"msg_s\","
-                                + "\"model\":\"claude-sonnet-4-5\",\"usage\":{\"input_tokens\":11,\"output_tokens\":1}}}\n\n",
-                        "event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":0,"
-                                + "\"content_block\":{\"type\":\"text\",\"text\":\"\"}}\n\n",
-                        "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,"
-                                + "\"delta\":{\"type\":\"text_delta\",\"text\":\"Hi there!\"}}\n\n",
-                        "event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":0}\n\n",
-                        "event: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\"},"
-                                + "\"usage\":{\"output_tokens\":4}}\n\n",
-                        "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n"))
-                        : "{\"id\":\"msg_1\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"claude-sonnet-4-5\","
-                                + "\"content\":[{\"type\":\"text\",\"text\":\"Hi there!\"}],\"stop_reason\":\"end_turn\","
-                                + "\"usage\":{\"input_tokens\":11,\"output_tokens\":4}}";
-                byte[] body = answer.getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().set("Content-Type", stream ? "text/event-stream" : "application/json");
-                exchange.sendResponseHeaders(200, body.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(body);
-                }
-            });
-            server.start();
-            return server;
-        }
-        catch (IOException ex) {
-            throw new IllegalStateException(ex);
-        }
+        return cannedUpstream("/v1/messages", (path, headers, body) -> {
+            ANTHROPIC_SEEN.put("body", body);
+            ANTHROPIC_SEEN.put("anthropic-version", String.valueOf(headers.getFirst("anthropic-version")));
+            if (!body.contains("\"stream\":true")) {
+                return Canned.json(200, "{\"id\":\"msg_1\",\"type\":\"message\",\"role\":\"assistant\","
+                        + "\"model\":\"claude-sonnet-4-5\",\"content\":[{\"type\":\"text\",\"text\":\"Hi there!\"}],"
+                        + "\"stop_reason\":\"end_turn\",\"usage\":{\"input_tokens\":11,\"output_tokens\":4}}");
+            }
+            return new Canned(200, "text/event-stream", Map.of(), String.join("", List.of(
+                    "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"msg_s\","
+                            + "\"model\":\"claude-sonnet-4-5\",\"usage\":{\"input_tokens\":11,\"output_tokens\":1}}}\n\n",
+                    "event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":0,"
+                            + "\"content_block\":{\"type\":\"text\",\"text\":\"\"}}\n\n",
+                    "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,"
+                            + "\"delta\":{\"type\":\"text_delta\",\"text\":\"Hi there!\"}}\n\n",
+                    "event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":0}\n\n",
+                    "event: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\"},"
+                            + "\"usage\":{\"output_tokens\":4}}\n\n",
+                    "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n")));
+        });
     }
 
     static String tempDir(String name) {
