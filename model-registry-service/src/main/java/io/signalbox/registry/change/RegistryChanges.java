@@ -42,6 +42,17 @@ public class RegistryChanges {
     }
 
     /**
+     * Waits until no other registry write is in progress and holds the turn until the caller's transaction
+     * ends. A writer whose checks span tables (a model name must not be a route alias, and the other way
+     * round) calls this before checking, so two writers cannot both pass the check and both commit.
+     * Recording the change later in the same transaction keeps the turn it already has.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void takeTurn() {
+        versions.lockForUpdate();
+    }
+
+    /**
      * @param entity the entity kind as named in {@link RegistryChanged#entity()}
      * @return the event, carrying the new catalog version
      */

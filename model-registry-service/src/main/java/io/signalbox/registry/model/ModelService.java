@@ -49,6 +49,7 @@ public class ModelService {
      */
     @Transactional
     public Model create(UUID providerId, ModelSpec spec) {
+        changes.takeTurn();
         if (!providers.existsById(providerId)) {
             throw new NotFoundException("provider", providerId.toString());
         }
@@ -68,6 +69,7 @@ public class ModelService {
      */
     @Transactional
     public Model update(UUID id, @Nullable Long expectedRevision, ModelSpec spec) {
+        changes.takeTurn();
         Model model = get(id);
         if (expectedRevision != null) {
             model.requireRevision(ENTITY, expectedRevision);

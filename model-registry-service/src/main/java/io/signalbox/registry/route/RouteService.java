@@ -57,6 +57,7 @@ public class RouteService {
     public Route create(@Nullable String alias, @Nullable String policyType,
             @Nullable List<RoutePolicyRules.@Nullable TargetDraft> targets,
             @Nullable Map<String, @Nullable Object> parameters) {
+        changes.takeTurn();
         RoutePolicyRules.Policy policy = check(alias, policyType, targets, parameters, null);
         Route route = routes.save(new Route(alias == null ? "" : alias, policy, clock.instant()));
         versions.save(new RouteVersion(route, route.getCreatedAt(), actors.current()));
@@ -89,6 +90,7 @@ public class RouteService {
     public Route update(UUID id, @Nullable Long expectedRevision, @Nullable String alias, @Nullable String policyType,
             @Nullable List<RoutePolicyRules.@Nullable TargetDraft> targets,
             @Nullable Map<String, @Nullable Object> parameters) {
+        changes.takeTurn();
         Route route = get(id);
         if (expectedRevision != null) {
             route.requireRevision(ENTITY, expectedRevision);
@@ -105,6 +107,7 @@ public class RouteService {
      */
     @Transactional
     public Route rollback(UUID id, @Nullable Long expectedRevision, long version) {
+        changes.takeTurn();
         Route route = get(id);
         if (expectedRevision != null) {
             route.requireRevision(ENTITY, expectedRevision);
