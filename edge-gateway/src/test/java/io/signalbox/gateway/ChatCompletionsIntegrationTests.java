@@ -88,6 +88,13 @@ class ChatCompletionsIntegrationTests {
 
     static final HttpServer ANTHROPIC = anthropicUpstream();
 
+    /** The key a hosted OpenAI-style upstream accepts; tests rotate it. */
+    static volatile String hostedKey = "sk-upstream-first";
+
+    static final Map<String, String> HOSTED_SEEN = new ConcurrentHashMap<>();
+
+    static final HttpServer HOSTED = hostedUpstream();
+
     static final Map<String, UsageRecorded> USAGE = new ConcurrentHashMap<>();
 
     @Value("${local.server.port}")
@@ -162,6 +169,14 @@ class ChatCompletionsIntegrationTests {
         CONTROL_PLANE.route("claude", List.of(StubControlPlane.anthropicTarget("claude", "claude-sonnet-4-5", "ep-claude",
                 anthropic)));
         CONTROL_PLANE.route("meta/llama-x", List.of(StubControlPlane.target("alpha", "up-alpha", "ep-alpha", alpha)));
+        String hosted = "http://127.0.0.1:" + HOSTED.getAddress().getPort() + "/v1";
+        CONTROL_PLANE.credentials("provider-hosted", "openai", Map.of("apiKey", hostedKey, "organization", "org-7"));
+        CONTROL_PLANE.credentials("provider-anthropic", "anthropic", Map.of("apiKey", "sk-ant-for-tests"));
+        CONTROL_PLANE.route("hosted", List.of(StubControlPlane.hostedTarget("hosted", hosted, "provider-hosted")));
+        CONTROL_PLANE.credentialsFailing("provider-locked");
+        CONTROL_PLANE.route("locked-then-alpha", List.of(
+                StubControlPlane.hostedTarget("locked", hosted, "provider-locked"),
+                StubControlPlane.target("alpha", "up-alpha", "ep-alpha", alpha)));
         Thread consumer = new Thread(ChatCompletionsIntegrationTests::collectUsage, "usage-collector");
         consumer.setDaemon(true);
         consumer.start();
@@ -174,6 +189,7 @@ class ChatCompletionsIntegrationTests {
         FLAKY.stop(0);
         LEGACY.stop(0);
         ANTHROPIC.stop(0);
+        HOSTED.stop(0);
         CONTROL_PLANE.close();
     }
 
@@ -461,6 +477,49 @@ class ChatCompletionsIntegrationTests {
     }
 
     @Test
+    void authenticatesToAHostedProviderWithItsOwnKeyAndNeverForwardsTheClientsKey() throws Exception {
+        HttpResponse<String> response = chat("{\"model\":\"hosted\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(HOSTED_SEEN.get("authorization")).isEqualTo("Bearer sk-upstream-first").doesNotContain(KEY);
+        assertThat(HOSTED_SEEN.get("openai-organization")).isEqualTo("org-7");
+    }
+
+    @Test
+    void aRotatedProviderKeyIsUsedAsSoonAsTheRegistryAnnouncesTheChange() throws Exception {
+        String body = "{\"model\":\"hosted\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+        assertThat(chat(body).statusCode()).isEqualTo(200);
+
+        hostedKey = "sk-upstream-second";
+        CONTROL_PLANE.credentials("provider-hosted", "openai", Map.of("apiKey", hostedKey));
+        assertThat(chat(body).statusCode()).as("the old key is cached until the change is announced").isEqualTo(401);
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(Map.of(
+                "bootstrap.servers", SharedInfra.kafka().bootstrapServers()),
+                new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.StringSerializer())) {
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.REGISTRY, "provider-hosted",
+                        ContractJson.toJson(new io.signalbox.contracts.registry.RegistryChanged(java.util.UUID.randomUUID(),
+                                "provider", "provider-hosted", io.signalbox.contracts.registry.RegistryChanged.Operation.UPDATED,
+                                100, Instant.now())))).get();
+                assertThat(chat(body).statusCode()).isEqualTo(200);
+            });
+        }
+        assertThat(HOSTED_SEEN.get("authorization")).isEqualTo("Bearer sk-upstream-second");
+    }
+
+    @Test
+    void aTargetWhoseCredentialsCannotBeFetchedIsSkippedForTheNext() throws Exception {
+        HttpResponse<String> response = chat("""
+                {"model":"locked-then-alpha","messages":[{"role":"user","content":"hi"}]}""");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("x-signalbox-model")).hasValue("alpha");
+        UsageRecorded event = usageOf(response);
+        assertThat(event.attempts()).extracting(a -> a.outcome()).first().isEqualTo("credentials_unavailable");
+    }
+
+    @Test
     void servesAnOpenAiClientFromAnAnthropicBackend() throws Exception {
         HttpResponse<String> response = chat("""
                 {"model":"claude","messages":[{"role":"system","content":"Be brief."},
@@ -474,6 +533,8 @@ class ChatCompletionsIntegrationTests {
         assertThat(sent.path("system").asString()).isEqualTo("Be brief.");
         assertThat(sent.path("model").asString()).isEqualTo("claude-sonnet-4-5");
         assertThat(ANTHROPIC_SEEN.get("anthropic-version")).isEqualTo("2023-06-01");
+        assertThat(ANTHROPIC_SEEN.get("x-api-key")).as("the provider's key from the registry")
+                .isEqualTo("sk-ant-for-tests");
         UsageRecorded event = usageOf(response);
         assertThat(event.usage().promptTokens()).isEqualTo(11);
         assertThat(event.usage().completionTokens()).isEqualTo(4);
@@ -741,6 +802,7 @@ class ChatCompletionsIntegrationTests {
         return cannedUpstream("/v1/messages", (path, headers, body) -> {
             ANTHROPIC_SEEN.put("body", body);
             ANTHROPIC_SEEN.put("anthropic-version", String.valueOf(headers.getFirst("anthropic-version")));
+            ANTHROPIC_SEEN.put("x-api-key", String.valueOf(headers.getFirst("x-api-key")));
             if (!body.contains("\"stream\":true")) {
                 return Canned.json(200, "{\"id\":\"msg_1\",\"type\":\"message\",\"role\":\"assistant\","
                         + "\"model\":\"claude-sonnet-4-5\",\"content\":[{\"type\":\"text\",\"text\":\"Hi there!\"}],"
@@ -757,6 +819,22 @@ class ChatCompletionsIntegrationTests {
                     "event: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\"},"
                             + "\"usage\":{\"output_tokens\":4}}\n\n",
                     "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n")));
+        });
+    }
+
+    /** An OpenAI-style hosted API that answers only requests carrying its current key. */
+    static HttpServer hostedUpstream() {
+        return cannedUpstream("/", (path, headers, body) -> {
+            HOSTED_SEEN.put("authorization", String.valueOf(headers.getFirst("Authorization")));
+            HOSTED_SEEN.put("openai-organization", String.valueOf(headers.getFirst("OpenAI-Organization")));
+            if (!("Bearer " + hostedKey).equals(headers.getFirst("Authorization"))) {
+                return Canned.json(401, "{\"error\":{\"message\":\"Incorrect API key provided\","
+                        + "\"type\":\"invalid_request_error\",\"code\":\"invalid_api_key\"}}");
+            }
+            return Canned.json(200, "{\"id\":\"c\",\"object\":\"chat.completion\",\"created\":1,"
+                    + "\"model\":\"up-hosted\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","
+                    + "\"content\":\"hosted\"},\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":3,"
+                    + "\"completion_tokens\":1,\"total_tokens\":4}}");
         });
     }
 

@@ -21,11 +21,12 @@ import io.signalbox.contracts.decision.DecisionResponse;
 import io.signalbox.contracts.decision.DecisionTarget;
 import io.signalbox.contracts.identity.KeyHashes;
 import io.signalbox.contracts.identity.KeyIdentity;
+import io.signalbox.contracts.identity.ProviderCredentials;
 import io.signalbox.contracts.json.ContractJson;
 
 /**
  * Stands in, over real HTTP, for the two services the gateway calls: routing-service's decisions and
- * model list, and the registry's key lookup. Tests script which targets a model resolves to.
+ * model list, and the registry's key and provider-credential lookups. Tests script which targets a model resolves to.
  */
 final class StubControlPlane implements AutoCloseable {
 
@@ -40,6 +41,10 @@ final class StubControlPlane implements AutoCloseable {
 
     private final Map<String, KeyIdentity> keys = new ConcurrentHashMap<>();
 
+    private final Map<String, ProviderCredentials> credentials = new ConcurrentHashMap<>();
+
+    private final Map<String, Boolean> credentialsFailing = new ConcurrentHashMap<>();
+
     private volatile boolean routingDown;
 
     StubControlPlane() throws IOException {
@@ -47,6 +52,7 @@ final class StubControlPlane implements AutoCloseable {
         server.createContext("/v1/decisions", this::decide);
         server.createContext("/v1/models", this::models);
         server.createContext("/internal/v1/keys/", this::key);
+        server.createContext("/internal/v1/providers/", this::credentials);
         server.start();
     }
 
@@ -62,6 +68,16 @@ final class StubControlPlane implements AutoCloseable {
         keys.put(KeyHashes.sha256Hex(key), identity);
     }
 
+    /** What the registry answers for a provider's credentials (unknown providers: 404). */
+    void credentials(String providerId, String kind, Map<String, String> secrets) {
+        credentials.put(providerId, new ProviderCredentials(providerId, kind, secrets));
+    }
+
+    /** Makes the credential lookup for one provider fail with a 500, as if the registry were down. */
+    void credentialsFailing(String providerId) {
+        credentialsFailing.put(providerId, true);
+    }
+
     static DecisionTarget target(String modelName, String upstreamModel, String endpointId, String baseUrl) {
         return target(modelName, upstreamModel, endpointId, baseUrl, "provider-1");
     }
@@ -70,6 +86,11 @@ final class StubControlPlane implements AutoCloseable {
             String providerId) {
         return new DecisionTarget("model-" + modelName, modelName, upstreamModel, providerId, "openai-compatible",
                 "pool-1", endpointId, baseUrl, "local", PRICE);
+    }
+
+    static DecisionTarget hostedTarget(String modelName, String baseUrl, String providerId) {
+        return new DecisionTarget("model-" + modelName, modelName, "up-" + modelName, providerId, "openai", null,
+                null, baseUrl, null, PRICE);
     }
 
     static DecisionTarget anthropicTarget(String modelName, String upstreamModel, String endpointId, String baseUrl) {
@@ -119,6 +140,24 @@ final class StubControlPlane implements AutoCloseable {
             return;
         }
         respond(exchange, 200, ContractJson.toJson(identity));
+    }
+
+    private void credentials(HttpExchange exchange) throws IOException {
+        if (!authorized(exchange)) {
+            return;
+        }
+        String path = exchange.getRequestURI().getPath();
+        String providerId = path.substring("/internal/v1/providers/".length(), path.lastIndexOf("/credentials"));
+        ProviderCredentials found = credentials.get(providerId);
+        if (credentialsFailing.containsKey(providerId)) {
+            respond(exchange, 500, "{\"status\":500}");
+        }
+        else if (found == null) {
+            respond(exchange, 404, "{\"status\":404}");
+        }
+        else {
+            respond(exchange, 200, ContractJson.toJson(found));
+        }
     }
 
     private static boolean authorized(HttpExchange exchange) throws IOException {

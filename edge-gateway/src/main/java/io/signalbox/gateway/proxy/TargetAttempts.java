@@ -9,6 +9,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import io.signalbox.contracts.decision.DecisionTarget;
 import io.signalbox.gateway.GatewayProperties;
+import io.signalbox.gateway.credentials.ProviderCredentialStore;
 import io.signalbox.gateway.openai.OpenAiException;
 import io.signalbox.gateway.openai.OpenAiRequest;
 import io.signalbox.gateway.resilience.RetryPolicy;
@@ -47,9 +48,12 @@ class TargetAttempts {
 
     private final Clock clock;
 
+    private final ProviderCredentialStore credentials;
+
     TargetAttempts(UpstreamClient upstream, TargetBreakers breakers, List<BackendTranslator> translators,
-            ResponseRelay relay, Clock clock, GatewayProperties properties) {
+            ResponseRelay relay, Clock clock, GatewayProperties properties, ProviderCredentialStore credentials) {
         this.upstream = upstream;
+        this.credentials = credentials;
         this.breakers = breakers;
         this.translators = translators.stream()
                 .collect(java.util.stream.Collectors.toUnmodifiableMap(BackendTranslator::apiFormat, t -> t));
@@ -98,7 +102,9 @@ class TargetAttempts {
         byte[] body = translator != null ? translator.request(chat, target.upstreamModel())
                 : chat.upstreamBody(target.upstreamModel());
         String path = translator != null ? translator.path(chat.operation()) : chat.operation().path();
-        return upstream.send(target, path, translator != null ? translator.headers() : Map.of(), body, chat.stream())
+        Map<String, String> translatorHeaders = translator != null ? translator.headers() : Map.of();
+        return credentials.headersFor(target)
+                .flatMap(auth -> upstream.send(target, path, merge(translatorHeaders, auth), body, chat.stream()))
                 .<Outcome>map(Outcome.Responded::new)
                 .onErrorResume(failure -> Mono.just(new Outcome.Failed(failure)))
                 .flatMap(outcome -> {
@@ -107,7 +113,12 @@ class TargetAttempts {
                     return switch (outcome) {
                         case Outcome.Failed failed -> {
                             UpstreamFailure kind = UpstreamFailure.classify(failed.failure());
-                            breakers.onFailure(target, System.nanoTime() - started, failed.failure());
+                            if (kind == UpstreamFailure.CREDENTIALS) {
+                                breakers.release(target); // the registry failed, not the target
+                            }
+                            else {
+                                breakers.onFailure(target, System.nanoTime() - started, failed.failure());
+                            }
                             exchange.attempt(target, kind.outcome(), null, started);
                             log.debug("Target {} failed ({}): {}", ExchangeFinisher.describe(target), kind, failed.failure().toString());
                             Mono<ServerResponse> again = kind.failoverSafe()
@@ -158,7 +169,7 @@ class TargetAttempts {
     }
 
     private static OpenAiException upstreamError(UpstreamFailure kind, ProxyExchange exchange, DecisionTarget target) {
-        if (kind != UpstreamFailure.CONNECT) {
+        if (!kind.failoverSafe()) {
             // the request reached the upstream and may have run: record its estimated prompt against it
             exchange.served = target;
             exchange.usage = exchange.estimatedPromptUsage();
@@ -169,9 +180,20 @@ class TargetAttempts {
                             + "still be running.");
             case CONNECT -> new OpenAiException(HttpStatus.BAD_GATEWAY, "server_error", "upstream_unreachable", null,
                     "No upstream endpoint could be reached for this request.");
+            case CREDENTIALS -> OpenAiException.serviceUnavailable("credentials_unavailable",
+                    "The gateway cannot fetch the upstream provider's credentials right now. Retry shortly.");
             case BROKEN -> new OpenAiException(HttpStatus.BAD_GATEWAY, "server_error", "upstream_error", null,
                     "The connection to the upstream broke before it answered.");
         };
+    }
+
+    private static Map<String, String> merge(Map<String, String> first, Map<String, String> second) {
+        if (first.isEmpty() || second.isEmpty()) {
+            return first.isEmpty() ? second : first;
+        }
+        Map<String, String> merged = new java.util.HashMap<>(first);
+        merged.putAll(second);
+        return merged;
     }
 
     /** Worth another call: rate limited, or a server-side failure (529 is Anthropic's "overloaded"). */

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeoutException;
 
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.timeout.ReadTimeoutException;
+import io.signalbox.gateway.credentials.ProviderCredentialStore;
 
 /**
  * What kind of failure a call to an upstream ended in, which decides whether another target may be
@@ -17,6 +18,9 @@ enum UpstreamFailure {
 
     /** The connection could not be made: nothing was sent, the next target may be tried. */
     CONNECT("connect_error", true),
+
+    /** The provider's credentials could not be fetched: nothing was sent, the next target may be tried. */
+    CREDENTIALS("credentials_unavailable", true),
 
     /** The upstream did not answer in time after the request was sent. */
     TIMEOUT("timeout", false),
@@ -35,6 +39,9 @@ enum UpstreamFailure {
 
     static UpstreamFailure classify(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof ProviderCredentialStore.CredentialsUnavailableException) {
+                return CREDENTIALS;
+            }
             if (cause instanceof ConnectException || cause instanceof ConnectTimeoutException
                     || cause instanceof UnknownHostException || cause instanceof NoRouteToHostException) {
                 return CONNECT;

@@ -122,7 +122,7 @@ public class ProviderService {
 
     /** The decrypted credentials; only for code that calls the provider, never for an answer or a log. */
     @Transactional(readOnly = true)
-    Map<String, String> credentials(UUID id) {
+    public Map<String, String> credentials(UUID id) {
         CredentialCipher.Sealed sealed = get(id).sealedCredentials();
         return sealed == null ? Map.of() : ContractJson.mapper().readValue(cipher.open(id, sealed), CREDENTIALS);
     }

@@ -6,8 +6,10 @@ import java.util.UUID;
 import io.signalbox.registry.RegistryIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -86,6 +88,30 @@ class ProviderCredentialsTests extends RegistryIntegrationTest {
         assertThat(read("/api/v1/providers/" + id).path("credentialsKeyId").asString()).isEqualTo("k2");
         assertThat(providers.credentials(UUID.fromString(id))).containsEntry("accessKeyId", "AKIA1")
                 .containsEntry("secretAccessKey", "s3");
+    }
+
+    @Test
+    void onlyTheInternalServiceTokenReadsCredentialsBack() {
+        String id = createId("/api/v1/providers", """
+                {"name": "%s", "kind": "anthropic", "credentials": {"apiKey": "%s"}}""".formatted(unique("a"), SECRET));
+        String none = createId("/api/v1/providers", """
+                {"name": "%s", "kind": "openai-compatible"}""".formatted(unique("vllm")));
+        String path = "/internal/v1/providers/" + id + "/credentials";
+
+        RestTestClient.ResponseSpec served = internal().get().uri(path).exchange().expectStatus().isOk()
+                .expectHeader().cacheControl(CacheControl.noStore());
+        JsonNode answer = json(served.expectBody(String.class).returnResult().getResponseBody());
+        JsonNode empty = json(internal().get().uri("/internal/v1/providers/" + none + "/credentials").exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+
+        assertThat(answer.path("kind").asString()).isEqualTo("anthropic");
+        assertThat(answer.path("credentials").path("apiKey").asString()).isEqualTo(SECRET);
+        assertThat(empty.path("credentials").isEmpty()).as("a provider without credentials").isTrue();
+        assertThat(problem(admin().get().uri(path).exchange(), 403).toString()).as("write-only for admins")
+                .doesNotContain(SECRET);
+        withToken(VIEWER_TOKEN).get().uri(path).exchange().expectStatus().isForbidden();
+        http.get().uri(path).exchange().expectStatus().isUnauthorized();
+        problem(internal().get().uri("/internal/v1/providers/" + UUID.randomUUID() + "/credentials").exchange(), 404);
     }
 
     @Test
