@@ -1,8 +1,11 @@
 package io.signalbox.gateway.openai;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
+import io.signalbox.contracts.decision.DecisionRequest;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -148,5 +151,72 @@ public record OpenAiRequest(
             streamOptions.put("include_usage", true);
         }
         return JSON.writeValueAsBytes(copy);
+    }
+
+    /**
+     * The prompt as plain-text messages for routing (complexity and semantic policies, the sensitive-data
+     * filter), at most {@code maxChars} characters: system messages first, then the latest turns that fit,
+     * in conversation order. Non-text parts (images) are left out. Completions and embeddings give their
+     * prompt or input as one user message.
+     */
+    public List<DecisionRequest.PromptMessage> routingPrompt(int maxChars) {
+        List<DecisionRequest.PromptMessage> all = new ArrayList<>();
+        switch (operation) {
+            case CHAT_COMPLETIONS -> {
+                for (JsonNode message : body.path("messages")) {
+                    all.add(new DecisionRequest.PromptMessage(message.path("role").asString("user"),
+                            text(message.path("content"))));
+                }
+            }
+            case COMPLETIONS -> all.add(new DecisionRequest.PromptMessage("user", text(body.path("prompt"))));
+            case EMBEDDINGS -> all.add(new DecisionRequest.PromptMessage("user", text(body.path("input"))));
+        }
+        int budget = maxChars;
+        List<DecisionRequest.PromptMessage> system = new ArrayList<>();
+        for (DecisionRequest.PromptMessage message : all) {
+            if ("system".equals(message.role()) || "developer".equals(message.role())) {
+                DecisionRequest.PromptMessage kept = truncate(message, Math.min(budget, maxChars / 2));
+                system.add(kept);
+                budget -= kept.content().length();
+            }
+        }
+        List<DecisionRequest.PromptMessage> latest = new ArrayList<>();
+        for (int i = all.size() - 1; i >= 0 && budget > 0; i--) {
+            DecisionRequest.PromptMessage message = all.get(i);
+            if (!"system".equals(message.role()) && !"developer".equals(message.role())) {
+                DecisionRequest.PromptMessage kept = truncate(message, budget);
+                latest.addFirst(kept);
+                budget -= kept.content().length();
+            }
+        }
+        List<DecisionRequest.PromptMessage> prompt = new ArrayList<>(system);
+        prompt.addAll(latest);
+        return prompt;
+    }
+
+    private static DecisionRequest.PromptMessage truncate(DecisionRequest.PromptMessage message, int maxChars) {
+        String content = message.content();
+        return content.length() <= maxChars ? message
+                : new DecisionRequest.PromptMessage(message.role(), content.substring(0, Math.max(0, maxChars)));
+    }
+
+    /** The text of a content value: a string, or the text parts of an array, or strings of an array. */
+    private static String text(JsonNode content) {
+        if (content.isString()) {
+            return content.asString();
+        }
+        StringBuilder text = new StringBuilder();
+        if (content.isArray()) {
+            for (JsonNode part : content) {
+                String piece = part.isString() ? part.asString() : part.path("text").asString("");
+                if (!piece.isEmpty()) {
+                    if (!text.isEmpty()) {
+                        text.append('\n');
+                    }
+                    text.append(piece);
+                }
+            }
+        }
+        return text.toString();
     }
 }

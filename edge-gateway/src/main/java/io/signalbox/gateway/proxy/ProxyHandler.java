@@ -187,6 +187,9 @@ public class ProxyHandler {
                         "The request body is empty; send a JSON request.")));
     }
 
+    /** How much prompt text routing-service gets: enough for classifiers and the PII filter, bounded. */
+    private static final int ROUTING_PROMPT_CHARS = 16_384;
+
     private static DecisionRequest decisionRequest(ProxyExchange exchange, OpenAiRequest chat,
             ServerRequest request) {
         KeyIdentity key = exchange.identity;
@@ -196,7 +199,8 @@ public class ProxyHandler {
         String stickyKey = chat.user() != null ? chat.user() : key.keyId();
         return new DecisionRequest(exchange.requestId, key.tenantId(), key.teamId(), key.keyId(), chat.model(),
                 chat.operation().eventName(), chat.stream(), chat.estimatedPromptTokens(), chat.maxTokens(), chat.requiredCapabilities(),
-                request.headers().firstHeader("x-signalbox-region"), key.tags(), stickyKey);
+                request.headers().firstHeader("x-signalbox-region"), key.tags(), stickyKey,
+                chat.routingPrompt(ROUTING_PROMPT_CHARS), request.headers().firstHeader("x-signalbox-priority"));
     }
 
     private Mono<ServerResponse> fail(ProxyExchange exchange, Throwable failure) {

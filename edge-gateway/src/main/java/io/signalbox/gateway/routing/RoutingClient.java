@@ -73,6 +73,11 @@ public class RoutingClient {
                     "model_not_available", "model", problem.detailOr("No model behind '" + model + "' can serve requests."));
             case "no-active-endpoint" -> OpenAiException.serviceUnavailable("no_available_target",
                     problem.detailOr("No endpoint can serve '" + model + "' right now. Retry shortly."));
+            case "constraints-unsatisfied" -> OpenAiException.invalidRequest("no_model_satisfies_request", "model",
+                    problem.detailOr("No model behind '" + model + "' can serve this request."));
+            case "shed" -> new OpenAiException(HttpStatus.TOO_MANY_REQUESTS, "server_error", "load_shed", null,
+                    problem.detailOr("Every endpoint is saturated and this request's priority is sheddable. "
+                            + "Retry shortly."));
             case "invalid-request" -> OpenAiException.invalidRequest("unroutable_request", null,
                     problem.detailOr("The request cannot be routed."));
             case "unsupported-policy" -> new OpenAiException(HttpStatus.INTERNAL_SERVER_ERROR, "server_error",

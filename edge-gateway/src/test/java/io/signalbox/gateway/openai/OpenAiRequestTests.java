@@ -130,6 +130,23 @@ class OpenAiRequestTests {
                 });
     }
 
+    @Test
+    void routingGetsTheSystemPromptAndTheLatestTurnsWithinItsBudget() {
+        OpenAiRequest request = parse("""
+                {"model":"auto","messages":[
+                  {"role":"system","content":"Be brief."},
+                  {"role":"user","content":"%s"},
+                  {"role":"assistant","content":"Sure."},
+                  {"role":"user","content":[{"type":"text","text":"What is in this picture?"},
+                    {"type":"image_url","image_url":{"url":"https://example.com/cat.png"}}]}]}"""
+                .formatted("x".repeat(500)));
+
+        var prompt = request.routingPrompt(60);
+
+        assertThat(prompt).extracting(m -> m.role() + ":" + m.content()).containsExactly("system:Be brief.",
+                "user:" + "x".repeat(22), "assistant:Sure.", "user:What is in this picture?");
+    }
+
     static OpenAiRequest parse(String json) {
         return OpenAiRequest.parse(Operation.CHAT_COMPLETIONS, json.getBytes(StandardCharsets.UTF_8));
     }

@@ -7,6 +7,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * routing-service's answer: the targets to try in order (the first is the pick, the rest are the
  * fallback chain), which policy decided, and a one-line explanation for humans.
+ *
+ * @param details the full explanation, only when the caller asked for it ({@code ?explain=true})
  */
 public record DecisionResponse(
         String decisionId,
@@ -15,9 +17,16 @@ public record DecisionResponse(
         String policy,
         List<DecisionTarget> targets,
         String explanation,
-        long catalogVersion) {
+        long catalogVersion,
+        @Nullable DecisionDetails details) {
 
     public DecisionResponse {
         targets = List.copyOf(targets);
+    }
+
+    /** An answer without details (the walking skeleton's shape). */
+    public DecisionResponse(String decisionId, String requestedModel, @Nullable String routeAlias, String policy,
+            List<DecisionTarget> targets, String explanation, long catalogVersion) {
+        this(decisionId, requestedModel, routeAlias, policy, targets, explanation, catalogVersion, null);
     }
 }

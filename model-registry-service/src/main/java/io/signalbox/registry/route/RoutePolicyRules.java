@@ -31,10 +31,15 @@ import org.jspecify.annotations.Nullable;
  * {@code premium}) to target model ids; {@code defaultTier} is one of them.</li>
  * <li>{@code cost-aware}: two or more targets, the cheapest that meets {@code minQualityTier} and
  * {@code maxCostPerMillion} wins.</li>
- * <li>{@code latency-aware}: thresholds {@code maxQueueDepth} and {@code maxTimeToFirstTokenMs}.</li>
+ * <li>{@code latency-aware}: thresholds {@code maxQueueDepth} and {@code maxTimeToFirstTokenMs}, tolerance band
+ * {@code toleranceMs} and {@code tolerancePercent}.</li>
+ * <li>{@code complexity}: {@code tiers} as for {@code tiered}, {@code thresholds} (tier to a score in [0, 1]),
+ * optional {@code defaultTier}, {@code scorer} ({@code features} or {@code embedding}, which needs {@code head}).</li>
+ * <li>{@code semantic}: {@code categories} ({@code name}, {@code examples}, {@code modelIds} among the targets),
+ * {@code threshold} (a cosine similarity in [-1, 1]).</li>
  * </ul>
  * Every type but {@code static} and {@code weighted} also takes {@code constraints}: {@code regions},
- * {@code capabilities} and {@code privateOnly}.
+ * {@code capabilities}, {@code privateOnly} and {@code onSensitiveData} ({@code allow} or {@code private}).
  */
 public final class RoutePolicyRules {
 
@@ -157,11 +162,100 @@ public final class RoutePolicyRules {
             case LATENCY_AWARE -> {
                 integer(params, "maxQueueDepth", 1, 1_000_000, false, violations);
                 integer(params, "maxTimeToFirstTokenMs", 1, 600_000, false, violations);
+                integer(params, "toleranceMs", 0, 600_000, false, violations);
+                integer(params, "tolerancePercent", 0, 100, false, violations);
             }
+            case COMPLEXITY -> checkComplexity(params, targets, violations);
+            case SEMANTIC -> checkSemantic(params, targets, violations);
             default -> {
             }
         }
         checkConstraints(params.get("constraints"), violations);
+    }
+
+    private static void checkComplexity(Map<String, @Nullable Object> params, Set<UUID> targets,
+            Violations violations) {
+        Object tiers = params.get("tiers");
+        if (!params.containsKey("defaultTier") && tiers instanceof Map<?, ?> map && !map.isEmpty()) {
+            Map<String, @Nullable Object> withDefault = new LinkedHashMap<>(params);
+            withDefault.put("defaultTier", List.of("economy", "standard", "premium").stream().filter(map::containsKey)
+                    .findFirst().orElse("standard"));
+            checkTiers(withDefault, targets, violations);
+        }
+        else {
+            checkTiers(params, targets, violations);
+        }
+        Object thresholds = params.get("thresholds");
+        if (thresholds != null) {
+            if (!(thresholds instanceof Map<?, ?> map)) {
+                violations.add(PARAMETERS + ".thresholds", "must be an object from quality tier to a score in [0, 1]");
+            }
+            else {
+                map.forEach((tier, value) -> {
+                    String path = PARAMETERS + ".thresholds." + tier;
+                    if (!(tiers instanceof Map<?, ?> tierMap && tierMap.containsKey(tier))) {
+                        violations.add(path, "must be one of the tiers given");
+                    }
+                    if (!(value instanceof Number number) || number.doubleValue() < 0 || number.doubleValue() > 1) {
+                        violations.add(path, "must be a score between 0 and 1");
+                    }
+                });
+            }
+        }
+        oneOf(params, "scorer", Set.of("features", "embedding"), violations);
+        Object head = params.get("head");
+        if ("embedding".equals(params.get("scorer"))) {
+            if (!(head instanceof Map<?, ?> map) || !"signalbox.complexity-head/v1".equals(map.get("format"))) {
+                violations.add(PARAMETERS + ".head", "is required for the embedding scorer: the JSON object the "
+                        + "offline train command writes (format signalbox.complexity-head/v1)");
+            }
+        }
+        else if (head != null) {
+            violations.add(PARAMETERS + ".head", "is used only with \"scorer\": \"embedding\"");
+        }
+    }
+
+    private static void checkSemantic(Map<String, @Nullable Object> params, Set<UUID> targets, Violations violations) {
+        Object categories = params.get("categories");
+        if (!(categories instanceof List<?> list) || list.isEmpty()) {
+            violations.add(PARAMETERS + ".categories", "is required: a list of {name, examples, modelIds}");
+        }
+        else {
+            Set<String> names = new HashSet<>();
+            for (int i = 0; i < list.size(); i++) {
+                String path = PARAMETERS + ".categories[" + i + "]";
+                if (!(list.get(i) instanceof Map<?, ?> category)) {
+                    violations.add(path, "must be an object with name, examples and modelIds");
+                    continue;
+                }
+                if (!(category.get("name") instanceof String name) || name.isBlank()) {
+                    violations.add(path + ".name", "is required");
+                }
+                else if (!names.add(name)) {
+                    violations.add(path + ".name", "names a category that is already listed");
+                }
+                if (!(category.get("examples") instanceof List<?> examples) || examples.isEmpty()
+                        || !examples.stream().allMatch(e -> e instanceof String text && !text.isBlank())) {
+                    violations.add(path + ".examples", "must be a non-empty list of example utterances");
+                }
+                if (!(category.get("modelIds") instanceof List<?> models) || models.isEmpty()) {
+                    violations.add(path + ".modelIds", "must be a non-empty list of target model ids");
+                }
+                else {
+                    for (int j = 0; j < models.size(); j++) {
+                        UUID id = uuid(models.get(j));
+                        if (id == null || !targets.contains(id)) {
+                            violations.add(path + ".modelIds[" + j + "]", "must be the model id of one of the route's targets");
+                        }
+                    }
+                }
+            }
+        }
+        Object threshold = params.get("threshold");
+        if (threshold != null && !(threshold instanceof Number number && number.doubleValue() >= -1
+                && number.doubleValue() <= 1)) {
+            violations.add(PARAMETERS + ".threshold", "must be a similarity between -1 and 1");
+        }
     }
 
     private static void checkTiers(Map<String, @Nullable Object> params, Set<UUID> targets, Violations violations) {
@@ -203,8 +297,9 @@ public final class RoutePolicyRules {
             return;
         }
         for (Object key : map.keySet()) {
-            if (!Set.of("regions", "capabilities", "privateOnly").contains(String.valueOf(key))) {
-                violations.add(path + "." + key, "is not a constraint; known: regions, capabilities, privateOnly");
+            if (!Set.of("regions", "capabilities", "privateOnly", "onSensitiveData").contains(String.valueOf(key))) {
+                violations.add(path + "." + key,
+                        "is not a constraint; known: regions, capabilities, privateOnly, onSensitiveData");
             }
         }
         Object regions = map.get("regions");
@@ -215,6 +310,9 @@ public final class RoutePolicyRules {
         Object capabilities = map.get("capabilities");
         if (capabilities != null && (!(capabilities instanceof List<?> list) || !CAPABILITIES.containsAll(list))) {
             violations.add(path + ".capabilities", "must be a list of " + CAPABILITIES.stream().sorted().toList());
+        }
+        if (map.containsKey("onSensitiveData") && !Set.of("allow", "private").contains(String.valueOf(map.get("onSensitiveData")))) {
+            violations.add(path + ".onSensitiveData", "must be allow or private");
         }
         if (map.containsKey("privateOnly") && !(map.get("privateOnly") instanceof Boolean)) {
             violations.add(path + ".privateOnly", "must be true or false");
@@ -294,7 +392,10 @@ public final class RoutePolicyRules {
         FALLBACK("fallback", 2, true, Set.of("maxAttempts", "retryOn")),
         TIERED("tiered", 1, true, Set.of("tiers", "defaultTier")),
         COST_AWARE("cost-aware", 2, true, Set.of("maxCostPerMillion", "minQualityTier")),
-        LATENCY_AWARE("latency-aware", 1, true, Set.of("maxQueueDepth", "maxTimeToFirstTokenMs"));
+        LATENCY_AWARE("latency-aware", 1, true, Set.of("maxQueueDepth", "maxTimeToFirstTokenMs", "toleranceMs",
+                "tolerancePercent")),
+        COMPLEXITY("complexity", 2, true, Set.of("tiers", "thresholds", "defaultTier", "scorer", "head")),
+        SEMANTIC("semantic", 1, true, Set.of("categories", "threshold"));
 
         private final String wireName;
 

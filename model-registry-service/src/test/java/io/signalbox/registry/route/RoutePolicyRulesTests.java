@@ -149,8 +149,35 @@ class RoutePolicyRulesTests {
                                 "privateOnly", "yes", "speed", 1)), 1,
                         List.of("policy.parameters.maxQueueDepth", "policy.parameters.constraints.regions",
                                 "policy.parameters.constraints.privateOnly", "policy.parameters.constraints.speed")),
+                Arguments.of("complexity", Map.of(
+                        "tiers", Map.of("economy", List.of(SMALL.toString()), "premium", List.of(LARGE.toString())),
+                        "thresholds", Map.of("premium", 1.5, "standard", 0.3), "scorer", "embedding"), 2,
+                        List.of("policy.parameters.thresholds.premium", "policy.parameters.thresholds.standard",
+                                "policy.parameters.head")),
+                Arguments.of("semantic", Map.of("categories", List.of(
+                        Map.of("name", "code", "examples", List.of("fix my bug"), "modelIds", List.of(SMALL.toString())),
+                        Map.of("name", "code", "examples", List.of(), "modelIds", List.of(UUID.randomUUID().toString()))),
+                        "threshold", 2, "constraints", Map.of("onSensitiveData", "shout")), 1,
+                        List.of("policy.parameters.categories[1].name", "policy.parameters.categories[1].examples",
+                                "policy.parameters.categories[1].modelIds[0]", "policy.parameters.threshold",
+                                "policy.parameters.constraints.onSensitiveData")),
                 Arguments.of("teleport", Map.of(), 1,
                         List.of("policy.type")));
+    }
+
+    @Test
+    void acceptsComplexityAndSemanticRoutes() {
+        List<TargetDraft> both = List.of(new TargetDraft(SMALL, null), new TargetDraft(LARGE, null));
+        Policy complexity = RoutePolicyRules.check("smart", "complexity", both, Map.of(
+                "tiers", Map.of("economy", List.of(SMALL.toString()), "premium", List.of(LARGE.toString())),
+                "thresholds", Map.of("premium", 0.62), "scorer", "features",
+                "constraints", Map.of("onSensitiveData", "private")));
+        Policy semantic = RoutePolicyRules.check("by-topic", "semantic", both, Map.of("categories", List.of(
+                Map.of("name", "code", "examples", List.of("fix this stack trace"), "modelIds", List.of(LARGE.toString()))),
+                "threshold", 0.55));
+
+        assertThat(complexity.parameters()).containsKey("thresholds").doesNotContainKey("defaultTier");
+        assertThat(semantic.type()).isEqualTo("semantic");
     }
 
     @Test

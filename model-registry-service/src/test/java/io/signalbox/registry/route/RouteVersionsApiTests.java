@@ -100,7 +100,8 @@ class RouteVersionsApiTests extends RegistryIntegrationTest {
 
         JsonNode types = json(body);
         assertThat(types.valueStream().map(t -> t.path("type").asString()).toList())
-                .containsExactly("static", "weighted", "fallback", "tiered", "cost-aware", "latency-aware");
+                .containsExactly("static", "weighted", "fallback", "tiered", "cost-aware", "latency-aware", "complexity",
+                        "semantic");
         assertThat(types.valueStream()).allSatisfy(type -> assertThat(
                 type.path("schema").path("properties").path("type").path("const").asString())
                 .isEqualTo(type.path("type").asString()));

@@ -51,6 +51,8 @@ public final class Catalog {
 
     private final List<AvailableModel> availableModels;
 
+    private final List<PoolInfo> pools;
+
     private Catalog(CatalogSnapshot snapshot) {
         this.version = snapshot.version();
         this.routesByAlias = index(snapshot.routes(), RouteInfo::alias);
@@ -59,6 +61,7 @@ public final class Catalog {
         this.modelsByUpstreamModel = indexUpstreamModels(snapshot.models());
         this.providersById = index(snapshot.providers(), ProviderInfo::id);
         this.poolsByModelId = groupPools(snapshot.pools());
+        this.pools = List.copyOf(snapshot.pools());
         this.availableModels = listAvailable(snapshot, routesByAlias, providersById);
     }
 
@@ -89,6 +92,11 @@ public final class Catalog {
 
     public @Nullable ProviderInfo provider(String providerId) {
         return providersById.get(providerId);
+    }
+
+    /** Every pool, for the endpoint scraper. */
+    public List<PoolInfo> pools() {
+        return pools;
     }
 
     /** The pools whose base model is {@code modelId}, in snapshot order; empty when none. */

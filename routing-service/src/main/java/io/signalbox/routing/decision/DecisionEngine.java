@@ -5,24 +5,36 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
+import io.signalbox.contracts.catalog.EndpointInfo;
 import io.signalbox.contracts.catalog.ModelInfo;
+import io.signalbox.contracts.catalog.PoolInfo;
+import io.signalbox.contracts.catalog.PriceSnapshot;
 import io.signalbox.contracts.catalog.ProviderInfo;
 import io.signalbox.contracts.catalog.RouteInfo;
 import io.signalbox.contracts.catalog.RouteTarget;
 import io.signalbox.contracts.decision.AvailableModel;
+import io.signalbox.contracts.decision.DecisionDetails;
 import io.signalbox.contracts.decision.DecisionRequest;
 import io.signalbox.contracts.decision.DecisionResponse;
 import io.signalbox.contracts.decision.DecisionTarget;
 import io.signalbox.routing.catalog.Catalog;
 import io.signalbox.routing.catalog.CatalogHolder;
-import io.signalbox.routing.decision.TargetExpander.Expansion;
+import io.signalbox.routing.complexity.Prompt;
+import io.signalbox.routing.endpoint.EndpointPicker;
+import io.signalbox.routing.endpoint.EndpointSignalStore;
+import io.signalbox.routing.endpoint.EndpointSignals;
+import io.signalbox.routing.pii.PiiDetector;
+import io.signalbox.routing.policy.CandidateFacts;
 import io.signalbox.routing.policy.Policy;
 import io.signalbox.routing.policy.PolicyChoice;
 import io.signalbox.routing.policy.PolicyRegistry;
@@ -33,10 +45,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decides where one request goes, in three steps: resolve the requested name to a route (an alias,
- * or a model named directly, which routes statically to itself); filter the route's models down to
- * those that can serve now; let the route's policy order them and expand each into its targets.
- * Works on one catalog reference from start to end and does no I/O.
+ * Decides where one request goes: resolve the requested name to a route (an alias, or a model named
+ * directly, which routes statically to itself); remove the candidates a hard constraint rules out
+ * ({@link HardConstraints}); let the route's policy order the rest; expand each model into its endpoints,
+ * ordered by the endpoint picker. Works on one catalog reference from start to end and does no I/O.
  */
 public class DecisionEngine {
 
@@ -50,22 +62,43 @@ public class DecisionEngine {
 
     private final TargetExpander expander;
 
+    private final @Nullable EndpointPicker picker;
+
+    private final @Nullable EndpointSignalStore signals;
+
+    private final PiiDetector pii = new PiiDetector();
+
     public DecisionEngine(CatalogHolder catalogs, PolicyRegistry policies, Clock clock,
             Supplier<? extends RandomGenerator> random) {
+        this(catalogs, policies, clock, random, null, null);
+    }
+
+    public DecisionEngine(CatalogHolder catalogs, PolicyRegistry policies, Clock clock,
+            Supplier<? extends RandomGenerator> random, @Nullable EndpointPicker picker,
+            @Nullable EndpointSignalStore signals) {
         this.catalogs = catalogs;
         this.policies = policies;
         this.clock = clock;
-        this.expander = new TargetExpander(random);
+        this.picker = picker;
+        this.signals = signals;
+        this.expander = new TargetExpander(random, picker);
     }
 
     /**
      * @throws io.signalbox.routing.catalog.CatalogUnavailableException before the first catalog load
      * @throws UnknownModelException when the name is neither a route alias nor a model
+     * @throws ConstraintsUnsatisfiedException when every candidate fails a hard constraint of this request
      * @throws NoAvailableTargetException when nothing behind the name can serve
+     * @throws EndpointPicker.Shed when the request is sheddable and every endpoint that could serve it is saturated
      * @throws UnsupportedPolicyException when the route's policy type is not available here
      */
     public DecisionResponse decide(DecisionRequest request) {
-        return decide(catalogs.current(), request);
+        return decide(catalogs.current(), request, false);
+    }
+
+    /** As {@link #decide(DecisionRequest)}, with {@link DecisionResponse#details()} when {@code explain}. */
+    public DecisionResponse decide(DecisionRequest request, boolean explain) {
+        return decide(catalogs.current(), request, explain);
     }
 
     /** Route aliases and routable models, sorted by id. */
@@ -74,34 +107,64 @@ public class DecisionEngine {
     }
 
     DecisionResponse decide(Catalog catalog, DecisionRequest request) {
+        return decide(catalog, request, false);
+    }
+
+    DecisionResponse decide(Catalog catalog, DecisionRequest request, boolean explain) {
         Resolution resolution = resolve(catalog, request.model());
         Policy policy = policies.find(resolution.policyType())
                 .orElseThrow(() -> new UnsupportedPolicyException(request.model(), resolution.policyType(),
                         policies.types()));
         Instant now = clock.instant();
+        Prompt prompt = prompt(request);
+        String promptText = promptText(prompt);
+        boolean sensitive = !promptText.isEmpty() && pii.containsSensitiveData(promptText);
+        HardConstraints constraints = new HardConstraints(request, resolution.parameters(), sensitive, now);
+        EndpointPicker.Priority priority = EndpointPicker.Priority.of(request.priority());
+        long[] blocks = picker == null ? new long[0] : picker.prefixes().blocks(promptText);
 
         List<RouteTarget> viable = new ArrayList<>();
-        Map<String, Expansion> expansions = new HashMap<>();
+        Map<String, TargetExpander.Expansion> expansions = new HashMap<>();
+        List<DecisionDetails.Candidate> considered = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         boolean onlyEndpointsMissing = false;
+        boolean constrained = false;
+        EndpointPicker.Shed shed = null;
         for (RouteTarget candidate : resolution.targets()) {
-            Expansion known = expansions.get(candidate.modelId());
-            if (known != null) {
-                if (!known.targets().isEmpty()) {
+            if (expansions.containsKey(candidate.modelId())) {
+                if (!expansions.get(candidate.modelId()).targets().isEmpty()) {
                     viable.add(candidate);
                 }
                 continue;
             }
             ModelInfo model = catalog.model(candidate.modelId());
-            Expansion expansion;
+            TargetExpander.Expansion expansion;
             if (model == null) {
-                expansion = Expansion.unavailable("not in catalog", false);
-            }
-            else if (!Catalog.isRoutable(model)) {
-                expansion = Expansion.unavailable(model.status(), false);
+                expansion = TargetExpander.Expansion.unavailable("not in catalog", false);
+                considered.add(filtered(candidate.modelId(), candidate.modelId(), null, "catalog", "not in catalog"));
             }
             else {
-                expansion = expander.expand(catalog, model, now);
+                HardConstraints.Rejection rejection = constraints.rejectModel(model);
+                if (rejection != null) {
+                    expansion = TargetExpander.Expansion.unavailable("status".equals(rejection.filter())
+                            ? (Catalog.isRoutable(model) ? "retired on " + model.deprecationDate() : model.status())
+                            : rejection.filter() + ": " + rejection.reason(), false);
+                    constrained |= !"status".equals(rejection.filter());
+                    considered.add(filtered(model.id(), model.name(), null, rejection.filter(), rejection.reason()));
+                }
+                else {
+                    try {
+                        expansion = expander.expand(catalog, model, now, constraints, blocks, priority,
+                                adapterOf(catalog, model));
+                    }
+                    catch (EndpointPicker.Shed saturated) {
+                        shed = saturated;
+                        expansion = TargetExpander.Expansion.unavailable("shed: every endpoint is saturated", true);
+                        considered.add(filtered(model.id(), model.name(), null, "shed", saturated.getMessage()));
+                    }
+                    considered.addAll(expansion.rejected());
+                    constrained |= expansion.constrained();
+                }
             }
             expansions.put(candidate.modelId(), expansion);
             if (expansion.targets().isEmpty()) {
@@ -114,42 +177,124 @@ public class DecisionEngine {
             }
         }
         if (viable.isEmpty()) {
-            throw new NoAvailableTargetException(request.model(), onlyEndpointsMissing,
-                    "Nothing behind " + resolution.subject() + " can serve now: " + String.join(", ", skipped) + ".");
+            String detail = "Nothing behind " + resolution.subject() + (constrained ? " can serve this request: "
+                    : " can serve now: ") + String.join(", ", skipped) + ".";
+            if (shed != null && !constrained) {
+                throw shed;
+            }
+            if (constrained) {
+                throw new ConstraintsUnsatisfiedException(detail);
+            }
+            throw new NoAvailableTargetException(request.model(), onlyEndpointsMissing, detail);
         }
 
+        Facts facts = new Facts(catalog, now, prompt, request);
         PolicyChoice choice = policy.choose(new PolicyRequest(resolution.routeId(), viable,
-                normalise(request.stickyKey())));
+                normalise(request.stickyKey()), resolution.parameters(), facts));
+        choice.rejected().forEach((modelId, reason) -> {
+            ModelInfo model = catalog.model(modelId);
+            considered.add(filtered(modelId, model != null ? model.name() : modelId, null, "policy", reason));
+            skipped.add((model != null ? model.name() : modelId) + " (" + reason + ")");
+        });
+        if (choice.ordered().isEmpty()) {
+            throw new ConstraintsUnsatisfiedException("Nothing behind " + resolution.subject()
+                    + " meets the route's " + policy.type() + " policy: " + String.join(", ", skipped) + ".");
+        }
         List<DecisionTarget> targets = new ArrayList<>();
         Set<String> expanded = new HashSet<>();
         for (RouteTarget target : choice.ordered()) {
-            Expansion expansion = expansions.get(target.modelId());
+            TargetExpander.Expansion expansion = expansions.get(target.modelId());
             if (expansion != null && expanded.add(target.modelId())) {
                 targets.addAll(expansion.targets());
             }
         }
 
         DecisionTarget picked = targets.getFirst();
+        if (picker != null && picked.endpointId() != null) {
+            picker.sent(picked.endpointId(), blocks);
+        }
         String decisionId = UUID.randomUUID().toString();
         String explanation = explain(catalog, resolution, choice, picked, targets.size() - 1, skipped);
         log.info("decision={} request={} requested='{}' route={} policy={} picked={} endpoint={} targets={} catalog={}",
                 decisionId, request.requestId(), request.model(), resolution.alias() != null ? resolution.alias() : "-",
                 policy.type(), picked.modelName(), picked.endpointId() != null ? picked.endpointId() : picked.baseUrl(),
                 targets.size(), catalog.version());
+        DecisionDetails details = explain ? details(targets, considered, expansions, choice, request, sensitive,
+                constraints, priority) : null;
         return new DecisionResponse(decisionId, request.model(), resolution.alias(), policy.type(), targets,
-                explanation, catalog.version());
+                explanation, catalog.version(), details);
+    }
+
+    private static DecisionDetails details(List<DecisionTarget> targets, List<DecisionDetails.Candidate> considered,
+            Map<String, TargetExpander.Expansion> expansions, PolicyChoice choice, DecisionRequest request,
+            boolean sensitive, HardConstraints constraints, EndpointPicker.Priority priority) {
+        List<DecisionDetails.Candidate> candidates = new ArrayList<>();
+        for (int i = 0; i < targets.size(); i++) {
+            DecisionTarget target = targets.get(i);
+            Map<String, Double> scores = new LinkedHashMap<>(choice.scores().getOrDefault(target.modelId(), Map.of()));
+            TargetExpander.Expansion expansion = expansions.get(target.modelId());
+            if (expansion != null && target.endpointId() != null) {
+                scores.putAll(expansion.endpointScores().getOrDefault(target.endpointId(), Map.of()));
+            }
+            candidates.add(new DecisionDetails.Candidate(target.modelId(), target.modelName(), target.endpointId(),
+                    i == 0 ? "picked" : "fallback", null, null, scores));
+        }
+        candidates.addAll(considered);
+        Map<String, String> signals = new LinkedHashMap<>();
+        signals.put("sensitiveData", String.valueOf(sensitive));
+        signals.put("privateOnly", String.valueOf(constraints.privateOnly()));
+        signals.put("priority", priority.name().toLowerCase(java.util.Locale.ROOT));
+        if (request.region() != null) {
+            signals.put("region", request.region());
+        }
+        signals.put("estimatedPromptTokens", String.valueOf(request.estimatedPromptTokens()));
+        return new DecisionDetails(candidates, choice.classifierScore(), signals, choice.reasoning());
+    }
+
+    private static DecisionDetails.Candidate filtered(String modelId, String modelName, @Nullable String endpointId,
+            String filter, String reason) {
+        return new DecisionDetails.Candidate(modelId, modelName, endpointId, "filtered", filter, reason, Map.of());
+    }
+
+    /** The LoRA adapter a model names when a pool of another base model lists it as an adapter; else null. */
+    private static @Nullable String adapterOf(Catalog catalog, ModelInfo model) {
+        for (PoolInfo pool : catalog.poolsServing(model.id())) {
+            if (pool.loraAdapters() != null && pool.loraAdapters().contains(model.upstreamModel())) {
+                return model.upstreamModel();
+            }
+        }
+        return null;
+    }
+
+    private static Prompt prompt(DecisionRequest request) {
+        if (request.prompt() == null) {
+            return new Prompt(List.of());
+        }
+        return new Prompt(request.prompt().stream()
+                .map(message -> new Prompt.Message(message.role(), message.content())).toList());
+    }
+
+    private static String promptText(Prompt prompt) {
+        if (prompt.messages().isEmpty()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder();
+        for (Prompt.Message message : prompt.messages()) {
+            text.append(message.role()).append(": ").append(message.content()).append('\n');
+        }
+        return text.toString();
     }
 
     private static Resolution resolve(Catalog catalog, String requested) {
         RouteInfo route = catalog.routeByAlias(requested);
         if (route != null) {
             return new Resolution(route.alias(), route.id(), route.policyType(), route.targets(),
-                    "route '" + route.alias() + "'");
+                    route.parameters() == null ? Map.of() : route.parameters(), "route '" + route.alias() + "'");
         }
         ModelInfo model = catalog.modelByNameOrUpstreamId(requested);
         if (model != null) {
             return new Resolution(null, "model:" + model.id(), StaticPolicy.TYPE,
-                    List.of(new RouteTarget(model.id(), 1)), "model '" + requested + "'");
+                    List.of(new RouteTarget(model.id(), 1)), Map.of(), "model '" + requested + "'");
         }
         throw new UnknownModelException(requested);
     }
@@ -181,6 +326,78 @@ public class DecisionEngine {
         return line.toString();
     }
 
+    /** What policies may look up, answered from this decision's catalog and the live endpoint signals. */
+    private final class Facts implements CandidateFacts {
+
+        private final Catalog catalog;
+
+        private final Instant now;
+
+        private final Prompt prompt;
+
+        private final DecisionRequest request;
+
+        Facts(Catalog catalog, Instant now, Prompt prompt, DecisionRequest request) {
+            this.catalog = catalog;
+            this.now = now;
+            this.prompt = prompt;
+            this.request = request;
+        }
+
+        @Override
+        public Optional<ModelInfo> model(String modelId) {
+            return Optional.ofNullable(catalog.model(modelId));
+        }
+
+        @Override
+        public @Nullable PriceSnapshot price(String modelId) {
+            ModelInfo model = catalog.model(modelId);
+            return model == null ? null : Catalog.priceInEffect(model, now);
+        }
+
+        @Override
+        public Prompt prompt() {
+            return prompt;
+        }
+
+        @Override
+        public int promptTokens() {
+            return request.estimatedPromptTokens();
+        }
+
+        @Override
+        public int expectedOutputTokens() {
+            return request.maxTokens() != null ? request.maxTokens() : CandidateFacts.super.expectedOutputTokens();
+        }
+
+        @Override
+        public OptionalDouble recentTimeToFirstTokenMillis(String modelId) {
+            return endpointSignals(modelId).stream().map(EndpointSignals::timeToFirstTokenMillis)
+                    .filter(java.util.Objects::nonNull).mapToDouble(Double::doubleValue).min();
+        }
+
+        @Override
+        public OptionalDouble shortestQueue(String modelId) {
+            return endpointSignals(modelId).stream().mapToDouble(EndpointSignals::waiting).min();
+        }
+
+        private List<EndpointSignals> endpointSignals(String modelId) {
+            if (signals == null) {
+                return List.of();
+            }
+            long nanos = System.nanoTime();
+            List<EndpointSignals> found = new ArrayList<>();
+            for (PoolInfo pool : catalog.poolsServing(modelId)) {
+                for (EndpointInfo endpoint : pool.endpoints()) {
+                    if (endpoint.isActive()) {
+                        signals.fresh(endpoint.id(), nanos).ifPresent(found::add);
+                    }
+                }
+            }
+            return found;
+        }
+    }
+
     /**
      * What the requested name resolved to.
      *
@@ -188,6 +405,6 @@ public class DecisionEngine {
      * @param subject how the explanation names it
      */
     private record Resolution(@Nullable String alias, String routeId, String policyType, List<RouteTarget> targets,
-            String subject) {
+            Map<String, @Nullable Object> parameters, String subject) {
     }
 }

@@ -3,7 +3,9 @@ package io.signalbox.routing.decision;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
@@ -12,64 +14,120 @@ import io.signalbox.contracts.catalog.ModelInfo;
 import io.signalbox.contracts.catalog.PoolInfo;
 import io.signalbox.contracts.catalog.PriceSnapshot;
 import io.signalbox.contracts.catalog.ProviderInfo;
+import io.signalbox.contracts.decision.DecisionDetails;
 import io.signalbox.contracts.decision.DecisionTarget;
 import io.signalbox.routing.catalog.Catalog;
+import io.signalbox.routing.endpoint.EndpointPicker;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns a model into the places that can serve it: one target per active endpoint of the pools
- * whose base model it is, or, when no pool serves it, the provider's own API.
+ * Turns a model into the places that can serve this request: its pools' active endpoints that pass the
+ * request's region and privacy constraints, ordered by the endpoint picker, or, when no pool serves the
+ * model, the provider's own API.
  *
- * <p>Endpoints are put in a weighted random order (each endpoint leads with probability weight /
- * sum, equal weights are a uniform shuffle, weight 0 goes last). An endpoint's weight is its share
- * of the traffic, as a route target's weight is; a strict by-weight order would send everything to
- * the heaviest endpoint and leave the rest of the pool idle. This is the seam where the endpoint
- * picker (queue depth, KV cache, prefix affinity scorers) will take over.
+ * <p>Without a picker (or for a request it has no signals for) endpoints are put in a weighted random order
+ * (each endpoint leads with probability weight / sum; weight 0 goes last).
  */
 final class TargetExpander {
 
     private final Supplier<? extends RandomGenerator> random;
 
-    TargetExpander(Supplier<? extends RandomGenerator> random) {
+    private final @Nullable EndpointPicker picker;
+
+    TargetExpander(Supplier<? extends RandomGenerator> random, @Nullable EndpointPicker picker) {
         this.random = random;
+        this.picker = picker;
     }
 
     Expansion expand(Catalog catalog, ModelInfo model, Instant now) {
+        return expand(catalog, model, now, null, new long[0], EndpointPicker.Priority.STANDARD, null);
+    }
+
+    Expansion expand(Catalog catalog, ModelInfo model, Instant now, @Nullable HardConstraints constraints,
+            long[] blocks, EndpointPicker.Priority priority, @Nullable String adapter) {
         ProviderInfo provider = catalog.provider(model.providerId());
         if (provider == null) {
             return Expansion.unavailable("provider " + model.providerId() + " not in catalog", false);
         }
         PriceSnapshot price = Catalog.priceInEffect(model, now);
         List<PoolInfo> pools = catalog.poolsServing(model.id());
+        List<DecisionDetails.Candidate> rejected = new ArrayList<>();
         if (pools.isEmpty()) {
             String baseUrl = provider.baseUrl();
             if (baseUrl == null) {
                 return Expansion.unavailable("no pool and no provider URL", false);
             }
+            HardConstraints.Rejection rejection = constraints == null ? null
+                    : constraints.rejectPlace(model.regions() == null ? List.of() : model.regions(), false);
+            if (rejection != null) {
+                return new Expansion(List.of(), rejection.filter() + ": " + rejection.reason(), false,
+                        List.of(new DecisionDetails.Candidate(model.id(), model.name(), null, "filtered",
+                                rejection.filter(), rejection.reason(), Map.of())), Map.of(), true);
+            }
             return new Expansion(List.of(new DecisionTarget(model.id(), model.name(), model.upstreamModel(),
-                    provider.id(), provider.kind(), null, null, baseUrl, null, price)), null, false);
+                    provider.id(), provider.kind(), null, null, baseUrl, null, price)), null, false, List.of(),
+                    Map.of(), false);
         }
-        List<RankedEndpoint> ranked = new ArrayList<>();
-        RandomGenerator generator = random.get();
+        List<EndpointInfo> usable = new ArrayList<>();
+        Map<String, PoolInfo> poolOf = new LinkedHashMap<>();
+        boolean anyActive = false;
         for (PoolInfo pool : pools) {
             for (EndpointInfo endpoint : pool.endpoints()) {
-                if (endpoint.isActive()) {
-                    ranked.add(new RankedEndpoint(pool, endpoint, arrival(generator, endpoint.weight())));
+                if (!endpoint.isActive()) {
+                    rejected.add(new DecisionDetails.Candidate(model.id(), model.name(), endpoint.id(), "filtered",
+                            "endpoint-state", "the endpoint is " + endpoint.state(), Map.of()));
+                    continue;
                 }
+                anyActive = true;
+                HardConstraints.Rejection rejection = constraints == null ? null
+                        : constraints.rejectPlace(HardConstraints.regionsOf(endpoint.region()),
+                                Boolean.TRUE.equals(pool.privatePool()));
+                if (rejection != null) {
+                    rejected.add(new DecisionDetails.Candidate(model.id(), model.name(), endpoint.id(), "filtered",
+                            rejection.filter(), rejection.reason(), Map.of()));
+                    continue;
+                }
+                usable.add(endpoint);
+                poolOf.put(endpoint.id(), pool);
             }
         }
-        if (ranked.isEmpty()) {
-            return Expansion.unavailable("no active endpoint", true);
+        if (usable.isEmpty()) {
+            DecisionDetails.Candidate constraint = rejected.stream()
+                    .filter(candidate -> !"endpoint-state".equals(candidate.filter())).reduce((a, b) -> b).orElse(null);
+            String reason = !anyActive || constraint == null ? "no active endpoint"
+                    : constraint.filter() + ": " + constraint.reason();
+            return new Expansion(List.of(), reason, !anyActive, rejected, Map.of(), anyActive);
         }
-        ranked.sort(Comparator.comparingDouble(RankedEndpoint::arrival)
-                .thenComparing(rankedEndpoint -> rankedEndpoint.endpoint().id()));
-        List<DecisionTarget> targets = new ArrayList<>(ranked.size());
-        for (RankedEndpoint entry : ranked) {
-            EndpointInfo endpoint = entry.endpoint();
+        RandomGenerator generator = random.get();
+        List<EndpointInfo> ordered;
+        Map<String, Map<String, Double>> scores = new LinkedHashMap<>();
+        if (picker != null) {
+            ordered = new ArrayList<>(usable.size());
+            for (EndpointPicker.Scored scored : picker.order(usable, blocks, priority, adapter, generator)) {
+                ordered.add(scored.endpoint());
+                Map<String, Double> values = new LinkedHashMap<>(scored.scores());
+                values.put("total", scored.total());
+                values.put("saturated", scored.saturated() ? 1.0 : 0.0);
+                values.put("stale", scored.stale() ? 1.0 : 0.0);
+                scores.put(scored.endpoint().id(), values);
+            }
+        }
+        else {
+            List<Map.Entry<EndpointInfo, Double>> arrivals = new ArrayList<>();
+            for (EndpointInfo endpoint : usable) {
+                arrivals.add(Map.entry(endpoint, arrival(generator, endpoint.weight())));
+            }
+            arrivals.sort(Map.Entry.<EndpointInfo, Double>comparingByValue()
+                    .thenComparing(entry -> entry.getKey().id(), Comparator.naturalOrder()));
+            ordered = arrivals.stream().map(Map.Entry::getKey).toList();
+        }
+        List<DecisionTarget> targets = new ArrayList<>(ordered.size());
+        for (EndpointInfo endpoint : ordered) {
             targets.add(new DecisionTarget(model.id(), model.name(), model.upstreamModel(), provider.id(),
-                    provider.kind(), entry.pool().id(), endpoint.id(), endpoint.baseUrl(), endpoint.region(), price));
+                    provider.kind(), poolOf.get(endpoint.id()).id(), endpoint.id(), endpoint.baseUrl(),
+                    endpoint.region(), price));
         }
-        return new Expansion(targets, null, false);
+        return new Expansion(targets, null, false, rejected, scores, false);
     }
 
     /**
@@ -83,23 +141,27 @@ final class TargetExpander {
         return -Math.log(1.0 - generator.nextDouble()) / weight;
     }
 
-    private record RankedEndpoint(PoolInfo pool, EndpointInfo endpoint, double arrival) {
-    }
-
     /**
      * The targets of one model, or why there are none.
      *
      * @param unavailableReason a short reason for the explanation, null when there are targets
      * @param temporary the model has no targets only because of endpoint state
+     * @param rejected endpoints (or the provider) a filter removed, for explanations
+     * @param endpointScores the picker's scores per endpoint id
+     * @param constrained the model has no targets because of this request's constraints
      */
-    record Expansion(List<DecisionTarget> targets, @Nullable String unavailableReason, boolean temporary) {
+    record Expansion(List<DecisionTarget> targets, @Nullable String unavailableReason, boolean temporary,
+            List<DecisionDetails.Candidate> rejected, Map<String, Map<String, Double>> endpointScores,
+            boolean constrained) {
 
         Expansion {
             targets = List.copyOf(targets);
+            rejected = List.copyOf(rejected);
+            endpointScores = Map.copyOf(endpointScores);
         }
 
         static Expansion unavailable(String reason, boolean temporary) {
-            return new Expansion(List.of(), reason, temporary);
+            return new Expansion(List.of(), reason, temporary, List.of(), Map.of(), false);
         }
     }
 }

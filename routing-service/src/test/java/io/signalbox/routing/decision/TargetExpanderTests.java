@@ -32,7 +32,7 @@ class TargetExpanderTests {
 
     private final RandomGenerator seeded = new SplittableRandom(7L);
 
-    private final TargetExpander expander = new TargetExpander(() -> seeded);
+    private final TargetExpander expander = new TargetExpander(() -> seeded, null);
 
     private final Catalog sample = Catalog.of(SampleCatalog.snapshot(1));
 

@@ -9,6 +9,7 @@ import io.signalbox.routing.decision.DecisionEngine;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -21,9 +22,10 @@ class DecisionController {
     }
 
     @PostMapping("/v1/decisions")
-    DecisionResponse decide(@RequestBody DecisionRequest request) {
+    DecisionResponse decide(@RequestBody DecisionRequest request,
+            @RequestParam(name = "explain", defaultValue = "false") boolean explain) {
         DecisionRequestRules.check(request);
-        return engine.decide(request);
+        return engine.decide(request, explain);
     }
 
     @GetMapping("/v1/models")

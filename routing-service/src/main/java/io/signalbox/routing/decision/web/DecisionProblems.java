@@ -3,7 +3,9 @@ package io.signalbox.routing.decision.web;
 import java.net.URI;
 
 import io.signalbox.routing.catalog.CatalogUnavailableException;
+import io.signalbox.routing.decision.ConstraintsUnsatisfiedException;
 import io.signalbox.routing.decision.NoAvailableTargetException;
+import io.signalbox.routing.endpoint.EndpointPicker;
 import io.signalbox.routing.decision.UnknownModelException;
 import io.signalbox.routing.decision.UnsupportedPolicyException;
 import io.signalbox.routing.decision.web.DecisionRequestRules.InvalidDecisionRequestException;
@@ -40,6 +42,10 @@ class DecisionProblems extends ResponseEntityExceptionHandler {
 
     static final URI INVALID_REQUEST = problemType("invalid-request");
 
+    static final URI CONSTRAINTS_UNSATISFIED = problemType("constraints-unsatisfied");
+
+    static final URI SHED = problemType("shed");
+
     /** How long a caller should wait before asking again while the catalog is loading, in seconds. */
     private static final String RETRY_AFTER_SECONDS = "1";
 
@@ -65,6 +71,20 @@ class DecisionProblems extends ResponseEntityExceptionHandler {
                 : problem(HttpStatus.NOT_FOUND, NO_AVAILABLE_TARGET, "No available target", ex.getMessage());
         problem.setProperty("model", ex.model());
         return problem;
+    }
+
+    /** The request asks for something no candidate offers (a capability, a larger context, a region). */
+    @ExceptionHandler
+    ProblemDetail constraintsUnsatisfied(ConstraintsUnsatisfiedException ex) {
+        return problem(HttpStatus.UNPROCESSABLE_CONTENT, CONSTRAINTS_UNSATISFIED, "No target satisfies the request",
+                ex.getMessage());
+    }
+
+    /** A sheddable request while every endpoint that could serve it is saturated. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> shed(EndpointPicker.Shed ex) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(problem(HttpStatus.TOO_MANY_REQUESTS, SHED, "Shed under load", ex.getMessage()));
     }
 
     @ExceptionHandler
