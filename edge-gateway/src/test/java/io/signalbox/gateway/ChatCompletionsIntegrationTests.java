@@ -456,16 +456,25 @@ class ChatCompletionsIntegrationTests {
         CONTROL_PLANE.key(key, new io.signalbox.contracts.identity.KeyIdentity("key-revoked", "sk-sb-soo", "tenant-1",
                 "team-blue", Map.of(), "revoked", null));
         assertThat(send(key, body).statusCode()).as("still cached: the change is not announced yet").isEqualTo(200);
+        untilAnnounced("key", "key-revoked",
+                () -> assertOpenAiError(send(key, body), 401, "invalid_request_error", "invalid_api_key"));
+    }
+
+    /**
+     * Publishes a registry change of the entity, as the registry's outbox would, until the check passes (the
+     * gateway's consumer may join the topic after the first record).
+     */
+    static void untilAnnounced(String entity, String entityId, org.awaitility.core.ThrowingRunnable check) {
         try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(Map.of(
                 "bootstrap.servers", SharedInfra.kafka().bootstrapServers()),
                 new org.apache.kafka.common.serialization.StringSerializer(),
                 new org.apache.kafka.common.serialization.StringSerializer())) {
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-                producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.REGISTRY, "key-revoked",
+                producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.REGISTRY, entityId,
                         ContractJson.toJson(new io.signalbox.contracts.registry.RegistryChanged(java.util.UUID.randomUUID(),
-                                "key", "key-revoked", io.signalbox.contracts.registry.RegistryChanged.Operation.UPDATED, 99,
+                                entity, entityId, io.signalbox.contracts.registry.RegistryChanged.Operation.UPDATED, 99,
                                 Instant.now())))).get();
-                assertOpenAiError(send(key, body), 401, "invalid_request_error", "invalid_api_key");
+                check.run();
             });
         }
     }
@@ -493,18 +502,7 @@ class ChatCompletionsIntegrationTests {
         hostedKey = "sk-upstream-second";
         CONTROL_PLANE.credentials("provider-hosted", "openai", Map.of("apiKey", hostedKey));
         assertThat(chat(body).statusCode()).as("the old key is cached until the change is announced").isEqualTo(401);
-        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(Map.of(
-                "bootstrap.servers", SharedInfra.kafka().bootstrapServers()),
-                new org.apache.kafka.common.serialization.StringSerializer(),
-                new org.apache.kafka.common.serialization.StringSerializer())) {
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-                producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.REGISTRY, "provider-hosted",
-                        ContractJson.toJson(new io.signalbox.contracts.registry.RegistryChanged(java.util.UUID.randomUUID(),
-                                "provider", "provider-hosted", io.signalbox.contracts.registry.RegistryChanged.Operation.UPDATED,
-                                100, Instant.now())))).get();
-                assertThat(chat(body).statusCode()).isEqualTo(200);
-            });
-        }
+        untilAnnounced("provider", "provider-hosted", () -> assertThat(chat(body).statusCode()).isEqualTo(200));
         assertThat(HOSTED_SEEN.get("authorization")).isEqualTo("Bearer sk-upstream-second");
     }
 

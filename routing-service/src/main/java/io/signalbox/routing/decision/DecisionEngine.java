@@ -117,11 +117,12 @@ public class DecisionEngine {
                         policies.types()));
         Instant now = clock.instant();
         Prompt prompt = prompt(request);
-        String promptText = promptText(prompt);
-        boolean sensitive = !promptText.isEmpty() && pii.containsSensitiveData(promptText);
+        PromptText text = new PromptText(prompt);
+        // The PII scan and the prefix hashes cost a pass over up to 16 KiB: only when something reads them.
+        boolean sensitive = (explain || HardConstraints.screensSensitiveData(resolution.parameters()))
+                && text.sensitive();
         HardConstraints constraints = new HardConstraints(request, resolution.parameters(), sensitive, now);
         EndpointPicker.Priority priority = EndpointPicker.Priority.of(request.priority());
-        long[] blocks = picker == null ? new long[0] : picker.prefixes().blocks(promptText);
 
         List<RouteTarget> viable = new ArrayList<>();
         Map<String, TargetExpander.Expansion> expansions = new HashMap<>();
@@ -154,7 +155,7 @@ public class DecisionEngine {
                 }
                 else {
                     try {
-                        expansion = expander.expand(catalog, model, now, constraints, blocks, priority,
+                        expansion = expander.expand(catalog, model, now, constraints, text::blocks, priority,
                                 adapterOf(catalog, model));
                     }
                     catch (EndpointPicker.Shed saturated) {
@@ -211,7 +212,7 @@ public class DecisionEngine {
 
         DecisionTarget picked = targets.getFirst();
         if (picker != null && picked.endpointId() != null) {
-            picker.sent(picked.endpointId(), blocks);
+            picker.sent(picked.endpointId(), text.blocks());
         }
         String decisionId = UUID.randomUUID().toString();
         String explanation = explain(catalog, resolution, choice, picked, targets.size() - 1, skipped);
@@ -241,7 +242,7 @@ public class DecisionEngine {
         }
         candidates.addAll(considered);
         Map<String, String> signals = new LinkedHashMap<>();
-        signals.put("sensitiveData", String.valueOf(sensitive));
+        signals.put("sensitiveData", String.valueOf(sensitive)); // explain always scans
         signals.put("privateOnly", String.valueOf(constraints.privateOnly()));
         signals.put("priority", priority.name().toLowerCase(java.util.Locale.ROOT));
         if (request.region() != null) {
@@ -274,15 +275,45 @@ public class DecisionEngine {
                 .map(message -> new Prompt.Message(message.role(), message.content())).toList());
     }
 
-    private static String promptText(Prompt prompt) {
-        if (prompt.messages().isEmpty()) {
-            return "";
+    /** The prompt as one text, its PII verdict and its prefix block hashes, each computed once and only on demand. */
+    private final class PromptText {
+
+        private final Prompt prompt;
+
+        private @Nullable String text;
+
+        private @Nullable Boolean sensitive;
+
+        private long @Nullable [] blocks;
+
+        PromptText(Prompt prompt) {
+            this.prompt = prompt;
         }
-        StringBuilder text = new StringBuilder();
-        for (Prompt.Message message : prompt.messages()) {
-            text.append(message.role()).append(": ").append(message.content()).append('\n');
+
+        String text() {
+            if (text == null) {
+                StringBuilder joined = new StringBuilder();
+                for (Prompt.Message message : prompt.messages()) {
+                    joined.append(message.role()).append(": ").append(message.content()).append('\n');
+                }
+                text = joined.toString();
+            }
+            return text;
         }
-        return text.toString();
+
+        boolean sensitive() {
+            if (sensitive == null) {
+                sensitive = !text().isEmpty() && pii.containsSensitiveData(text());
+            }
+            return sensitive;
+        }
+
+        long[] blocks() {
+            if (blocks == null) {
+                blocks = picker == null ? new long[0] : picker.prefixes().blocks(text());
+            }
+            return blocks;
+        }
     }
 
     private static Resolution resolve(Catalog catalog, String requested) {

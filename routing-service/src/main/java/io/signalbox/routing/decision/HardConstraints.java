@@ -65,11 +65,17 @@ final class HardConstraints {
         }
         this.regions = allowed;
         boolean routePrivate = Boolean.TRUE.equals(constraints.get("privateOnly"));
-        boolean sensitivePrivate = sensitiveData && "private".equals(RouteParameters.string(constraints, "onSensitiveData"));
+        boolean sensitivePrivate = sensitiveData && screensSensitiveData(parameters);
         this.privateOnly = routePrivate || sensitivePrivate;
         this.privateReason = routePrivate ? "the route allows private endpoints only"
                 : "the prompt contains sensitive data and the route sends it to private endpoints only";
         this.today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+    }
+
+    /** Whether the route restricts prompts with sensitive data, so that the prompt must be scanned for it. */
+    static boolean screensSensitiveData(Map<String, @Nullable Object> parameters) {
+        return "private".equals(RouteParameters.string(RouteParameters.object(parameters, "constraints"),
+                "onSensitiveData"));
     }
 
     /** Why the model cannot take the request, or null when it can. */

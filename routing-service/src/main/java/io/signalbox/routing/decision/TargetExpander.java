@@ -40,11 +40,12 @@ final class TargetExpander {
     }
 
     Expansion expand(Catalog catalog, ModelInfo model, Instant now) {
-        return expand(catalog, model, now, null, new long[0], EndpointPicker.Priority.STANDARD, null);
+        return expand(catalog, model, now, null, () -> new long[0], EndpointPicker.Priority.STANDARD, null);
     }
 
+    /** @param blocks the prompt's prefix block hashes, asked for only when the picker orders endpoints */
     Expansion expand(Catalog catalog, ModelInfo model, Instant now, @Nullable HardConstraints constraints,
-            long[] blocks, EndpointPicker.Priority priority, @Nullable String adapter) {
+            Supplier<long[]> blocks, EndpointPicker.Priority priority, @Nullable String adapter) {
         ProviderInfo provider = catalog.provider(model.providerId());
         if (provider == null) {
             return Expansion.unavailable("provider " + model.providerId() + " not in catalog", false);
@@ -103,7 +104,7 @@ final class TargetExpander {
         Map<String, Map<String, Double>> scores = new LinkedHashMap<>();
         if (picker != null) {
             ordered = new ArrayList<>(usable.size());
-            for (EndpointPicker.Scored scored : picker.order(usable, blocks, priority, adapter, generator)) {
+            for (EndpointPicker.Scored scored : picker.order(usable, blocks.get(), priority, adapter, generator)) {
                 ordered.add(scored.endpoint());
                 Map<String, Double> values = new LinkedHashMap<>(scored.scores());
                 values.put("total", scored.total());

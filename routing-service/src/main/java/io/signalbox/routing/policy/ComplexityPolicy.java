@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import io.signalbox.contracts.json.ContractJson;
@@ -14,6 +13,8 @@ import io.signalbox.routing.complexity.FeatureComplexityScorer;
 import io.signalbox.routing.complexity.HeadFile;
 import io.signalbox.routing.embedding.SentenceEmbedder;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Picks the quality tier per request from how much the prompt needs a strong model. A scorer rates the
@@ -24,18 +25,20 @@ import org.jspecify.annotations.Nullable;
  * <p>{@code scorer} is {@code features} (default: the fast feature-based scorer, no model needed) or
  * {@code embedding}, which needs {@code head}: a head trained by the offline {@code train} command (the
  * JSON object it writes). A head's own calibrated {@code threshold} is used for the strongest tier when
- * {@code thresholds} is absent. Scorers are built once per route version, not per request.
+ * {@code thresholds} is absent; a head that cannot be read falls back to the feature scorer (logged). Scorers
+ * are built once per route version, not per request.
  */
 public final class ComplexityPolicy implements Policy {
 
     public static final String TYPE = "complexity";
 
+    private static final Logger log = LoggerFactory.getLogger(ComplexityPolicy.class);
+
     private final ComplexityScorer features = new FeatureComplexityScorer();
 
     private final Supplier<SentenceEmbedder> embedder;
 
-    /** route id -> the scorer built for the parameters object it was built from. */
-    private final Map<String, Built> built = new ConcurrentHashMap<>();
+    private final PerRoute<Built> built = new PerRoute<>(this::build);
 
     /** @param embedder the sentence embedder for learned heads, asked for only when a route uses one */
     public ComplexityPolicy(Supplier<SentenceEmbedder> embedder) {
@@ -50,7 +53,7 @@ public final class ComplexityPolicy implements Policy {
     @Override
     public PolicyChoice choose(PolicyRequest request) {
         Map<String, @Nullable Object> parameters = request.parameters();
-        Built scoring = scorer(request.routeId(), parameters);
+        Built scoring = built.get(request.routeId(), parameters);
         double score = scoring.scorer().score(request.facts().prompt());
         Map<String, List<String>> tiers = TierChoice.tiers(parameters);
         Map<String, @Nullable Object> raw = RouteParameters.object(parameters, "thresholds");
@@ -90,31 +93,27 @@ public final class ComplexityPolicy implements Policy {
                 score, reasoning);
     }
 
-    private Built scorer(String routeId, Map<String, @Nullable Object> parameters) {
-        Built known = built.get(routeId);
-        if (known != null && known.parameters() == parameters) {
-            return known;
-        }
-        Built fresh = build(parameters);
-        built.put(routeId, fresh);
-        return fresh;
-    }
-
     private Built build(Map<String, @Nullable Object> parameters) {
         String type = RouteParameters.string(parameters, "scorer");
         Map<String, @Nullable Object> head = RouteParameters.object(parameters, "head");
         if (EmbeddingComplexityScorer.TYPE.equals(type) && !head.isEmpty()) {
-            HeadFile file = HeadFile.fromJson(ContractJson.toJson(head));
-            return new Built(parameters, new EmbeddingComplexityScorer(embedder.get(), file.head()), file.threshold());
+            try {
+                HeadFile file = HeadFile.fromJson(ContractJson.toJson(head));
+                return new Built(new EmbeddingComplexityScorer(embedder.get(), file.head()), file.threshold());
+            }
+            catch (IllegalArgumentException unusable) {
+                // The registry checks the head's format, not its contents; a broken head must not fail every request.
+                log.warn("The route's complexity head cannot be used ({}); scoring with the feature scorer",
+                        unusable.getMessage());
+            }
         }
-        return new Built(parameters, features, null);
+        return new Built(features, null);
     }
 
     private static double round(double score) {
         return Math.round(score * 1000) / 1000.0;
     }
 
-    private record Built(Map<String, @Nullable Object> parameters, ComplexityScorer scorer,
-            @Nullable Double headThreshold) {
+    private record Built(ComplexityScorer scorer, @Nullable Double headThreshold) {
     }
 }

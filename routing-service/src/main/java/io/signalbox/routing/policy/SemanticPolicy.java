@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import io.signalbox.contracts.catalog.RouteTarget;
@@ -32,7 +31,7 @@ public final class SemanticPolicy implements Policy {
 
     private final Supplier<SentenceEmbedder> embedder;
 
-    private final Map<String, Built> built = new ConcurrentHashMap<>();
+    private final PerRoute<Built> built = new PerRoute<>(this::build);
 
     public SemanticPolicy(Supplier<SentenceEmbedder> embedder) {
         this.embedder = embedder;
@@ -45,7 +44,7 @@ public final class SemanticPolicy implements Policy {
 
     @Override
     public PolicyChoice choose(PolicyRequest request) {
-        Built routing = router(request.routeId(), request.parameters());
+        Built routing = built.get(request.routeId(), request.parameters());
         if (routing.router() == null) {
             return new PolicyChoice(request.candidates(), "semantic, no categories: route order");
         }
@@ -64,16 +63,11 @@ public final class SemanticPolicy implements Policy {
                 ? "nearest example is in '" + match.category() + "' (similarity " + similarity + ")"
                 : "no example reaches the threshold (nearest '" + match.nearestCategory() + "', similarity "
                         + similarity + "): route order";
-        Map<String, Map<String, Double>> scores = new HashMap<>();
         return new PolicyChoice(new ArrayList<>(ordered), "semantic, " + (match.matched() ? match.category() : "no match"),
-                Map.of(), scores, null, List.of(reason));
+                Map.of(), Map.of(), null, List.of(reason));
     }
 
-    private Built router(String routeId, Map<String, @Nullable Object> parameters) {
-        Built known = built.get(routeId);
-        if (known != null && known.parameters() == parameters) {
-            return known;
-        }
+    private Built build(Map<String, @Nullable Object> parameters) {
         List<SemanticCategory> categories = new ArrayList<>();
         Map<String, List<String>> modelsByCategory = new HashMap<>();
         for (Map<String, @Nullable Object> category : RouteParameters.objects(parameters, "categories")) {
@@ -87,12 +81,10 @@ public final class SemanticPolicy implements Policy {
         Double threshold = RouteParameters.number(parameters, "threshold");
         SemanticRouter router = categories.isEmpty() ? null
                 : new SemanticRouter(categories, threshold == null ? 0.5 : threshold, NO_CATEGORY, embedder.get());
-        Built fresh = new Built(parameters, router, Map.copyOf(modelsByCategory));
-        built.put(routeId, fresh);
-        return fresh;
+        return new Built(router, Map.copyOf(modelsByCategory));
     }
 
-    private record Built(Map<String, @Nullable Object> parameters, @Nullable SemanticRouter router,
+    private record Built(@Nullable SemanticRouter router,
             Map<String, List<String>> modelsByCategory) {
     }
 }

@@ -139,6 +139,19 @@ class NewPoliciesTests {
     }
 
     @Test
+    void aHeadThatCannotBeReadFallsBackToTheFeatureScorerInsteadOfFailingRequests() {
+        Map<String, Object> parameters = Map.of("tiers", Map.of("economy", List.of("mini"), "premium", List.of("large")),
+                "thresholds", Map.of("premium", 0.3), "scorer", "embedding",
+                "head", Map.of("format", "signalbox.complexity-head/v1"));
+        ComplexityPolicy policy = new ComplexityPolicy(() -> new BagOfWordsEmbedder(8));
+
+        PolicyChoice easy = policy.choose(request(ALL, parameters, facts("hi there")));
+
+        assertThat(easy.ordered().getFirst()).isEqualTo(MINI);
+        assertThat(easy.reasoning().getFirst()).startsWith("features score");
+    }
+
+    @Test
     void semanticSendsAPromptToTheModelsOfItsNearestCategory() {
         Map<String, Object> parameters = Map.of("threshold", 0.3, "categories", List.of(
                 Map.of("name", "code", "examples", List.of("fix this java stack trace exception",
