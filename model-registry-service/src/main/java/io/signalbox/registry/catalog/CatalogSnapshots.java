@@ -3,6 +3,7 @@ package io.signalbox.registry.catalog;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -13,6 +14,8 @@ import io.signalbox.contracts.catalog.PoolInfo;
 import io.signalbox.contracts.catalog.PriceSnapshot;
 import io.signalbox.contracts.catalog.ProviderInfo;
 import io.signalbox.contracts.catalog.RouteInfo;
+import io.signalbox.contracts.catalog.TeamInfo;
+import io.signalbox.contracts.catalog.TenantInfo;
 import io.signalbox.registry.change.RegistryChanges;
 import io.signalbox.registry.model.ModelRepository;
 import io.signalbox.registry.model.Price;
@@ -24,6 +27,10 @@ import io.signalbox.registry.provider.Provider;
 import io.signalbox.registry.provider.ProviderRepository;
 import io.signalbox.registry.route.Route;
 import io.signalbox.registry.route.RouteRepository;
+import io.signalbox.registry.tenant.Team;
+import io.signalbox.registry.tenant.TeamRepository;
+import io.signalbox.registry.tenant.Tenant;
+import io.signalbox.registry.tenant.TenantRepository;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -53,11 +60,15 @@ public class CatalogSnapshots {
 
     private final RouteRepository routes;
 
+    private final TenantRepository tenants;
+
+    private final TeamRepository teams;
+
     private final Clock clock;
 
     CatalogSnapshots(RegistryChanges changes, ProviderRepository providers, ModelRepository models,
             PriceRepository prices, PoolRepository pools, EndpointRepository endpoints, RouteRepository routes,
-            Clock clock) {
+            TenantRepository tenants, TeamRepository teams, Clock clock) {
         this.changes = changes;
         this.providers = providers;
         this.models = models;
@@ -65,6 +76,8 @@ public class CatalogSnapshots {
         this.pools = pools;
         this.endpoints = endpoints;
         this.routes = routes;
+        this.tenants = tenants;
+        this.teams = teams;
         this.clock = clock;
     }
 
@@ -89,6 +102,16 @@ public class CatalogSnapshots {
         List<RouteInfo> routeInfos = routes.findAll(BY_CREATION).stream()
                 .map(Route::toInfo)
                 .toList();
-        return new CatalogSnapshot(version, clock.instant(), providerInfos, modelInfos, poolInfos, routeInfos);
+        // Only restricted tenants and teams: routing needs their allow-lists, not the whole directory.
+        List<TenantInfo> tenantInfos = tenants.findAll(BY_CREATION).stream()
+                .map(Tenant::toInfo)
+                .filter(Objects::nonNull)
+                .toList();
+        List<TeamInfo> teamInfos = teams.findAll(BY_CREATION).stream()
+                .map(Team::toInfo)
+                .filter(Objects::nonNull)
+                .toList();
+        return new CatalogSnapshot(version, clock.instant(), providerInfos, modelInfos, poolInfos, routeInfos,
+                tenantInfos, teamInfos);
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -35,6 +36,7 @@ import io.signalbox.registry.route.Route;
 import io.signalbox.registry.route.RoutePolicyRules;
 import io.signalbox.registry.route.RouteRepository;
 import io.signalbox.registry.route.RouteService;
+import io.signalbox.registry.tenant.Access;
 import io.signalbox.registry.tenant.Team;
 import io.signalbox.registry.tenant.TeamRepository;
 import io.signalbox.registry.tenant.Tenant;
@@ -215,11 +217,20 @@ public class ConfigurationFile {
                     out.put("name", team.getName());
                     putIfSet(out, "requestsPerMinute", team.getLimits().requestsPerMinute());
                     putIfSet(out, "tokensPerMinute", team.getLimits().tokensPerMinute());
+                    if (!team.getAllowedModels().isEmpty()) {
+                        out.put("allowedModels", team.getAllowedModels());
+                    }
                     teams.add(out);
                 }
             }
             Map<String, Object> out = map();
             out.put("name", tenant.getName());
+            if (!tenant.getAccess().models().isEmpty()) {
+                out.put("allowedModels", tenant.getAccess().models());
+            }
+            if (!tenant.getAccess().regions().isEmpty()) {
+                out.put("allowedRegions", tenant.getAccess().regions());
+            }
             out.put("teams", teams);
             tenantList.add(out);
         }
@@ -410,28 +421,34 @@ public class ConfigurationFile {
 
     private void applyTenant(Map<?, ?> entry, Tally report) {
         String name = text(entry, "name");
+        Access access = new Access(strings(entry, "allowedModels"), strings(entry, "allowedRegions"));
         Tenant tenant = tenantRows.findByName(name).orElse(null);
         if (tenant == null) {
-            tenant = tenants.create(name);
+            tenant = tenants.create(name, access);
             report.created("tenant", name);
         }
-        else {
+        else if (tenant.getAccess().equals(access)) {
             report.unchanged();
+        }
+        else {
+            tenant = tenants.update(tenant.getId(), null, name, access);
+            report.updated("tenant", name);
         }
         for (Map<?, ?> teamEntry : list(entry, "teams")) {
             String teamName = text(teamEntry, "name");
             RateLimits limits = new RateLimits(integer(teamEntry, "requestsPerMinute"),
                     integer(teamEntry, "tokensPerMinute"));
+            List<String> allowedModels = List.copyOf(new TreeSet<>(strings(teamEntry, "allowedModels")));
             Optional<Team> team = teamRows.findByTenantIdAndName(tenant.getId(), teamName);
             if (team.isEmpty()) {
-                tenants.createTeam(tenant.getId(), teamName, limits);
+                tenants.createTeam(tenant.getId(), teamName, limits, allowedModels);
                 report.created("team", name + "/" + teamName);
             }
-            else if (team.get().getLimits().equals(limits)) {
+            else if (team.get().getLimits().equals(limits) && team.get().getAllowedModels().equals(allowedModels)) {
                 report.unchanged();
             }
             else {
-                tenants.updateTeam(team.get().getId(), null, teamName, limits);
+                tenants.updateTeam(team.get().getId(), null, teamName, limits, allowedModels);
                 report.updated("team", name + "/" + teamName);
             }
         }

@@ -75,7 +75,8 @@ final class ApiExamples {
             entry("PUT /api/v1/routes/{id}", ROUTE_FALLBACK),
             entry("POST /api/v1/routes:validate", ROUTE_FALLBACK),
             entry("POST /api/v1/routes/{id}/rollback", "{\"version\": 1}"),
-            entry("POST /api/v1/tenants", "{\"name\": \"acme\"}"),
+            entry("POST /api/v1/tenants", """
+                    {"name": "acme", "allowedModels": ["auto", "llama-3.1-8b"], "allowedRegions": ["eu-west"]}"""),
             entry("PUT /api/v1/tenants/{id}", "{\"name\": \"acme-corp\"}"),
             entry("POST /api/v1/teams", """
                     {"tenantId": "%s", "name": "search", "requestsPerMinute": 3000, "tokensPerMinute": 5000000}"""

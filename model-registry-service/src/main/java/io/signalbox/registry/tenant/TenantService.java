@@ -1,6 +1,7 @@
 package io.signalbox.registry.tenant;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 
 import io.signalbox.contracts.identity.RateLimits;
@@ -43,18 +44,22 @@ public class TenantService {
 
     /** @throws AlreadyExistsException when the name is taken */
     @Transactional
-    public Tenant create(String name) {
+    public Tenant create(String name, Access access) {
         if (tenants.existsByName(name)) {
             throw tenantNameTaken(name);
         }
-        Tenant tenant = tenants.save(new Tenant(name, clock.instant()));
+        Tenant tenant = tenants.save(new Tenant(name, access, clock.instant()));
         changes.created(TENANT, tenant.getId(), tenant.auditState());
         return tenant;
     }
 
-    /** @throws AlreadyExistsException when another tenant has the name */
+    /**
+     * Renames the tenant and replaces its allow-lists.
+     *
+     * @throws AlreadyExistsException when another tenant has the name
+     */
     @Transactional
-    public Tenant rename(UUID id, @Nullable Long expectedRevision, String name) {
+    public Tenant update(UUID id, @Nullable Long expectedRevision, String name, Access access) {
         Tenant tenant = get(id);
         if (expectedRevision != null) {
             tenant.requireRevision(TENANT, expectedRevision);
@@ -63,7 +68,7 @@ public class TenantService {
             throw tenantNameTaken(name);
         }
         Tenant.AuditState before = tenant.auditState();
-        tenant.rename(name, clock.instant());
+        tenant.update(name, access, clock.instant());
         changes.updated(TENANT, id, before, tenant.auditState());
         tenants.flush();
         return tenant;
@@ -104,25 +109,27 @@ public class TenantService {
      * @throws AlreadyExistsException when the tenant already has a team of that name
      */
     @Transactional
-    public Team createTeam(UUID tenantId, String name, RateLimits limits) {
+    public Team createTeam(UUID tenantId, String name, RateLimits limits, List<String> allowedModels) {
         Tenant tenant = get(tenantId);
         if (teams.existsByTenantIdAndName(tenantId, name)) {
             throw teamNameTaken(tenant, name);
         }
         Team team = new Team(tenantId, name, clock.instant());
         team.setLimits(limits);
+        team.restrict(allowedModels);
         teams.save(team);
         changes.created(TEAM, team.getId(), team.auditState());
         return team;
     }
 
     /**
-     * Renames the team and sets its shared limits.
+     * Renames the team and sets its shared limits and its allow-list.
      *
      * @throws AlreadyExistsException when another team of the tenant has the name
      */
     @Transactional
-    public Team updateTeam(UUID id, @Nullable Long expectedRevision, String name, RateLimits limits) {
+    public Team updateTeam(UUID id, @Nullable Long expectedRevision, String name, RateLimits limits,
+            List<String> allowedModels) {
         Team team = team(id);
         if (expectedRevision != null) {
             team.requireRevision(TEAM, expectedRevision);
@@ -131,7 +138,7 @@ public class TenantService {
             throw teamNameTaken(get(team.getTenantId()), name);
         }
         Team.AuditState before = team.auditState();
-        team.update(name, limits, clock.instant());
+        team.update(name, limits, allowedModels, clock.instant());
         changes.updated(TEAM, id, before, team.auditState());
         teams.flush();
         return team;

@@ -108,6 +108,77 @@ class CatalogAttributesTests extends RegistryIntegrationTest {
         assertThat(identity.tags()).isEqualTo(Map.of());
     }
 
+    @Test
+    void complexityAndSemanticRoutesAreStoredAndReachTheCatalog() {
+        String provider = createId("/api/v1/providers", "{\"name\": \"%s\", \"kind\": \"openai\"}"
+                .formatted(unique("p")));
+        String small = createId("/api/v1/models", """
+                {"providerId": "%s", "name": "%s", "upstreamModel": "s", "contextWindow": 8192}"""
+                .formatted(provider, unique("small")));
+        String large = createId("/api/v1/models", """
+                {"providerId": "%s", "name": "%s", "upstreamModel": "l", "contextWindow": 8192}"""
+                .formatted(provider, unique("large")));
+        String complexity = createId("/api/v1/routes", """
+                {"alias": "%s", "policy": {"type": "complexity", "targets": [{"modelId": "%s"}, {"modelId": "%s"}],
+                 "parameters": {"scorer": "features", "tiers": {"economy": ["%s"], "premium": ["%s"]},
+                                "thresholds": {"premium": 0.3}, "defaultTier": "economy"}}}"""
+                .formatted(unique("adaptive"), small, large, small, large));
+        String semantic = createId("/api/v1/routes", """
+                {"alias": "%s", "policy": {"type": "semantic", "targets": [{"modelId": "%s"}, {"modelId": "%s"}],
+                 "parameters": {"threshold": 0.4, "categories": [
+                   {"name": "code", "examples": ["fix this stack trace"], "modelIds": ["%s"]}]}}}"""
+                .formatted(unique("by-topic"), small, large, large));
+
+        CatalogSnapshot catalog = catalog();
+
+        assertThat(catalog.routes()).filteredOn(r -> r.id().equals(complexity)).singleElement().satisfies(r -> {
+            assertThat(r.policyType()).isEqualTo("complexity");
+            assertThat(r.parameters()).containsEntry("scorer", "features");
+        });
+        assertThat(catalog.routes()).filteredOn(r -> r.id().equals(semantic)).singleElement()
+                .satisfies(r -> assertThat(r.policyType()).isEqualTo("semantic"));
+    }
+
+    @Test
+    void tenantAndTeamAllowListsReachTheCatalogOnlyWhenSetAndAPutReplacesThem() {
+        String restricted = createId("/api/v1/tenants", """
+                {"name": "%s", "allowedModels": ["smart", "llama-3.1-8b", "smart"], "allowedRegions": ["eu-west"]}"""
+                .formatted(unique("bank")));
+        String open = createId("/api/v1/tenants", "{\"name\": \"%s\"}".formatted(unique("startup")));
+        String team = createId("/api/v1/teams", """
+                {"tenantId": "%s", "name": "risk", "allowedModels": ["llama-3.1-8b"]}""".formatted(restricted));
+        String unrestrictedTeam = createId("/api/v1/teams", """
+                {"tenantId": "%s", "name": "ops"}""".formatted(restricted));
+
+        CatalogSnapshot catalog = catalog();
+
+        assertThat(catalog.tenants()).filteredOn(t -> t.id().equals(restricted)).singleElement().satisfies(t -> {
+            assertThat(t.allowedModels()).as("sorted, without duplicates").containsExactly("llama-3.1-8b", "smart");
+            assertThat(t.allowedRegions()).containsExactly("eu-west");
+        });
+        assertThat(catalog.tenants()).noneMatch(t -> t.id().equals(open));
+        assertThat(catalog.teams()).filteredOn(t -> t.id().equals(team)).singleElement()
+                .satisfies(t -> assertThat(t.allowedModels()).containsExactly("llama-3.1-8b"));
+        assertThat(catalog.teams()).noneMatch(t -> t.id().equals(unrestrictedTeam));
+
+        JsonNode lifted = json(put("/api/v1/tenants/" + restricted, etag("/api/v1/tenants/" + restricted),
+                "{\"name\": \"%s\"}".formatted(unique("bank"))).expectStatus().isOk().expectBody(String.class)
+                .returnResult().getResponseBody());
+        assertThat(lifted.path("allowedModels").isEmpty()).as("a PUT without the lists lifts them").isTrue();
+        assertThat(catalog().tenants()).noneMatch(t -> t.id().equals(restricted));
+    }
+
+    @Test
+    void malformedAllowListsAreRefusedNamingTheField() {
+        JsonNode problem = problem(admin().post().uri("/api/v1/tenants").contentType(MediaType.APPLICATION_JSON)
+                .body("{\"name\": \"%s\", \"allowedRegions\": [\"EU West\"], \"allowedModels\": [\"no spaces\"]}"
+                        .formatted(unique("t"))).exchange(), 400);
+
+        assertThat(problem.path("errors").findValuesAsString("field"))
+                .anyMatch(field -> field.startsWith("allowedRegions"))
+                .anyMatch(field -> field.startsWith("allowedModels"));
+    }
+
     private CatalogSnapshot catalog() {
         return ContractJson.fromJson(internal().get().uri("/internal/v1/catalog").exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody(), CatalogSnapshot.class);

@@ -97,9 +97,12 @@ class ConfigurationRoundTripTests extends RegistryIntegrationTest {
                  "parameters": {"tiers": {"economy": ["%s"], "premium": ["%s"]}, "defaultTier": "economy",
                                 "constraints": {"regions": ["eu-west"]}}}}""".formatted(suffix, small, large, small,
                 large));
-        String tenant = createId("/api/v1/tenants", "{\"name\": \"rt-tenant-%s\"}".formatted(suffix));
+        String tenant = createId("/api/v1/tenants", """
+                {"name": "rt-tenant-%s", "allowedModels": ["rt-static-%s", "rt-small-%s"],
+                 "allowedRegions": ["eu-west"]}""".formatted(suffix, suffix, suffix));
         createId("/api/v1/teams", """
-                {"tenantId": "%s", "name": "ml", "requestsPerMinute": 600}""".formatted(tenant));
+                {"tenantId": "%s", "name": "ml", "requestsPerMinute": 600, "allowedModels": ["rt-small-%s"]}"""
+                .formatted(tenant, suffix));
     }
 
     private String export() {

@@ -23,6 +23,7 @@ import io.signalbox.registry.provider.ProviderService;
 import io.signalbox.registry.provider.ProviderSpec;
 import io.signalbox.registry.route.RoutePolicyRules;
 import io.signalbox.registry.route.RouteService;
+import io.signalbox.registry.tenant.Access;
 import io.signalbox.registry.tenant.TeamRepository;
 import io.signalbox.registry.tenant.TenantRepository;
 import io.signalbox.registry.tenant.TenantService;
@@ -88,9 +89,9 @@ class RegistryRepositoriesTests extends RegistryIntegrationTest {
         routeService.create(unique("f"), "fallback", List.of(new RoutePolicyRules.TargetDraft(free.getId(), null),
                 new RoutePolicyRules.TargetDraft(targeted.getId(), null)), null);
         poolService.create(new PoolSpec(unique("pool"), served.getId(), "local", null, List.of(), false));
-        UUID tenant = tenantService.create(unique("t")).getId();
-        UUID team = tenantService.createTeam(tenant, "ml", new RateLimits(null, null)).getId();
-        UUID emptyTeam = tenantService.createTeam(tenant, "empty", new RateLimits(null, null)).getId();
+        UUID tenant = tenantService.create(unique("t"), Access.UNRESTRICTED).getId();
+        UUID team = tenantService.createTeam(tenant, "ml", new RateLimits(null, null), List.of()).getId();
+        UUID emptyTeam = tenantService.createTeam(tenant, "empty", new RateLimits(null, null), List.of()).getId();
         keyService.issue(null, team, "k", Map.of(), null, List.of(), new RateLimits(null, null));
 
         assertThat(models.isRouteTarget(targeted.getId())).isTrue();

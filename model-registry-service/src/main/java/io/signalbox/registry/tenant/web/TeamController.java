@@ -2,17 +2,20 @@ package io.signalbox.registry.tenant.web;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import io.signalbox.contracts.identity.RateLimits;
 import io.signalbox.registry.common.Ids;
 import io.signalbox.registry.common.ListPage;
 import io.signalbox.registry.common.web.Revisions;
+import io.signalbox.registry.model.ModelVocabulary;
 import io.signalbox.registry.tenant.Team;
 import io.signalbox.registry.tenant.TenantService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
@@ -45,7 +48,8 @@ class TeamController {
     @PostMapping
     ResponseEntity<TeamResponse> create(@Valid @RequestBody CreateTeamRequest request) {
         Team team = tenants.createTeam(request.tenantId(), request.name().strip(),
-                new RateLimits(request.requestsPerMinute(), request.tokensPerMinute()));
+                new RateLimits(request.requestsPerMinute(), request.tokensPerMinute()),
+                request.allowedModels() == null ? List.of() : request.allowedModels());
         return ResponseEntity.created(URI.create("/api/v1/teams/" + team.getId()))
                 .eTag(Revisions.etag(team.getRevision())).body(TeamResponse.of(team));
     }
@@ -71,7 +75,8 @@ class TeamController {
             @Valid @RequestBody UpdateTeamRequest request) {
         Long revision = Revisions.required(ifMatch);
         Team team = tenants.updateTeam(Ids.parse("team", id), revision, request.name().strip(),
-                new RateLimits(request.requestsPerMinute(), request.tokensPerMinute()));
+                new RateLimits(request.requestsPerMinute(), request.tokensPerMinute()),
+                request.allowedModels() == null ? List.of() : request.allowedModels());
         return Revisions.ok(TeamResponse.of(team), team.getRevision());
     }
 
@@ -82,23 +87,31 @@ class TeamController {
         return ResponseEntity.noContent().build();
     }
 
-    /** Limits are shared by all keys of the team; left out: none. */
+    /**
+     * Limits are shared by all keys of the team; left out: none. {@code allowedModels} (model names and route
+     * aliases) restricts every request of the team's keys, enforced by routing; left out or empty: unrestricted.
+     */
     record CreateTeamRequest(@NotNull UUID tenantId, @NotBlank @Size(max = 100) String name,
-            @Nullable @Positive Integer requestsPerMinute, @Nullable @Positive Integer tokensPerMinute) {
+            @Nullable @Positive Integer requestsPerMinute, @Nullable @Positive Integer tokensPerMinute,
+            @Nullable @Size(max = 200) List<@NotNull @Size(max = 200) @Pattern(regexp = ModelVocabulary.NAME_PATTERN,
+                    message = ModelVocabulary.NAME_MESSAGE) String> allowedModels) {
     }
 
     record UpdateTeamRequest(@NotBlank @Size(max = 100) String name, @Nullable @Positive Integer requestsPerMinute,
-            @Nullable @Positive Integer tokensPerMinute) {
+            @Nullable @Positive Integer tokensPerMinute,
+            @Nullable @Size(max = 200) List<@NotNull @Size(max = 200) @Pattern(regexp = ModelVocabulary.NAME_PATTERN,
+                    message = ModelVocabulary.NAME_MESSAGE) String> allowedModels) {
     }
 
     record TeamResponse(String id, String tenantId, String name, @Nullable Integer requestsPerMinute,
-            @Nullable Integer tokensPerMinute, long revision, Instant createdAt, Instant updatedAt) {
+            @Nullable Integer tokensPerMinute, List<String> allowedModels, long revision, Instant createdAt,
+            Instant updatedAt) {
 
         static TeamResponse of(Team team) {
             RateLimits limits = team.getLimits();
             return new TeamResponse(team.getId().toString(), team.getTenantId().toString(), team.getName(),
-                    limits.requestsPerMinute(), limits.tokensPerMinute(), team.getRevision(), team.getCreatedAt(),
-                    team.getUpdatedAt());
+                    limits.requestsPerMinute(), limits.tokensPerMinute(), team.getAllowedModels(), team.getRevision(),
+                    team.getCreatedAt(), team.getUpdatedAt());
         }
     }
 }

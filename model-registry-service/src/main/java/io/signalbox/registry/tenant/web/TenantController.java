@@ -2,14 +2,20 @@ package io.signalbox.registry.tenant.web;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 
 import io.signalbox.registry.common.Ids;
 import io.signalbox.registry.common.ListPage;
 import io.signalbox.registry.common.web.Revisions;
+import io.signalbox.registry.model.ModelVocabulary;
+import io.signalbox.registry.pool.PoolVocabulary;
+import io.signalbox.registry.tenant.Access;
 import io.signalbox.registry.tenant.Tenant;
 import io.signalbox.registry.tenant.TenantService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
@@ -40,7 +46,7 @@ class TenantController {
 
     @PostMapping
     ResponseEntity<TenantResponse> create(@Valid @RequestBody TenantRequest request) {
-        Tenant tenant = tenants.create(request.name().strip());
+        Tenant tenant = tenants.create(request.name().strip(), request.access());
         return ResponseEntity.created(URI.create("/api/v1/tenants/" + tenant.getId()))
                 .eTag(Revisions.etag(tenant.getRevision())).body(TenantResponse.of(tenant));
     }
@@ -64,7 +70,7 @@ class TenantController {
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @Valid @RequestBody TenantRequest request) {
         Long revision = Revisions.required(ifMatch);
-        Tenant tenant = tenants.rename(Ids.parse("tenant", id), revision, request.name().strip());
+        Tenant tenant = tenants.update(Ids.parse("tenant", id), revision, request.name().strip(), request.access());
         return Revisions.ok(TenantResponse.of(tenant), tenant.getRevision());
     }
 
@@ -75,14 +81,28 @@ class TenantController {
         return ResponseEntity.noContent().build();
     }
 
-    record TenantRequest(@NotBlank @Size(max = 100) String name) {
+    /**
+     * {@code allowedModels} (model names and route aliases) and {@code allowedRegions} restrict every request of
+     * the tenant's keys, enforced by routing; left out or empty: unrestricted. A PUT replaces both.
+     */
+    record TenantRequest(@NotBlank @Size(max = 100) String name,
+            @Nullable @Size(max = 200) List<@NotNull @Size(max = 200) @Pattern(regexp = ModelVocabulary.NAME_PATTERN,
+                    message = ModelVocabulary.NAME_MESSAGE) String> allowedModels,
+            @Nullable @Size(max = 50) List<@NotNull @Size(max = 50) @Pattern(regexp = PoolVocabulary.REGION_PATTERN,
+                    message = PoolVocabulary.REGION_MESSAGE) String> allowedRegions) {
+
+        Access access() {
+            return new Access(allowedModels == null ? List.of() : allowedModels,
+                    allowedRegions == null ? List.of() : allowedRegions);
+        }
     }
 
-    record TenantResponse(String id, String name, long revision, Instant createdAt, Instant updatedAt) {
+    record TenantResponse(String id, String name, List<String> allowedModels, List<String> allowedRegions,
+            long revision, Instant createdAt, Instant updatedAt) {
 
         static TenantResponse of(Tenant tenant) {
-            return new TenantResponse(tenant.getId().toString(), tenant.getName(), tenant.getRevision(),
-                    tenant.getCreatedAt(), tenant.getUpdatedAt());
+            return new TenantResponse(tenant.getId().toString(), tenant.getName(), tenant.getAccess().models(),
+                    tenant.getAccess().regions(), tenant.getRevision(), tenant.getCreatedAt(), tenant.getUpdatedAt());
         }
     }
 }
