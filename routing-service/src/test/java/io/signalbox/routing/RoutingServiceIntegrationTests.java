@@ -2,13 +2,17 @@ package io.signalbox.routing;
 
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
 import io.signalbox.contracts.Topics;
+import io.signalbox.contracts.budget.BudgetStatus;
+import io.signalbox.contracts.decision.DecisionRequest;
 import io.signalbox.contracts.decision.DecisionResponse;
 import io.signalbox.contracts.decision.DecisionTarget;
 import io.signalbox.contracts.json.ContractJson;
@@ -191,6 +195,33 @@ class RoutingServiceIntegrationTests {
                     assertThat(auto.get("kind").asString()).isEqualTo("route");
                     assertThat(auto.get("ownedBy").asString()).isEqualTo("signalbox");
                 });
+    }
+
+    @Test
+    void refusesATenantWhoseBudgetIsExhaustedFromTheBudgetTopicUntilTheBudgetIsRemoved() throws Exception {
+        String tenant = "tenant-" + UUID.randomUUID();
+        DecisionRequest request = new DecisionRequest("req-budget", tenant, "team-1", "key-1", "smart",
+                "chat.completions", false, 42, null, Set.of(), null, Map.of(), null);
+        assertThat(client.postDecision(request).statusCode()).isEqualTo(200);
+        Instant now = Instant.now();
+        BudgetStatus exhausted = new BudgetStatus("budget-1", "tenant", tenant, "this-month",
+                now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(29)), "USD", new BigDecimal("100.000001"), null,
+                new BigDecimal("100"), BudgetStatus.HARD, now);
+
+        kafka.send(Topics.BUDGET_STATUS, exhausted.key(), ContractJson.toJson(exhausted)).get();
+
+        await().untilAsserted(() -> {
+            HttpResponse<String> refused = client.postDecision(request);
+            assertThat(refused.statusCode()).isEqualTo(429);
+            JsonNode problem = json(refused);
+            assertThat(problem.get("type").asString()).isEqualTo("https://signalbox.io/problems/budget-exceeded");
+            assertThat(problem.get("detail").asString()).contains("100.000001 USD spent of a hard limit of 100 USD");
+            assertThat(problem.get("scope").asString()).isEqualTo("tenant");
+        });
+
+        kafka.send(Topics.BUDGET_STATUS, exhausted.key(), null).get();
+        await().untilAsserted(() -> assertThat(client.postDecision(request).statusCode())
+                .as("a tombstone removes the budget").isEqualTo(200));
     }
 
     @Test

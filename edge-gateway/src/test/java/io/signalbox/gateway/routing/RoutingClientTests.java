@@ -20,6 +20,10 @@ class RoutingClientTests {
             "503, catalog-unavailable, 503, routing_unavailable",
             "400, invalid-request,     400, unroutable_request",
             "501, unsupported-policy,  500, unsupported_policy",
+            "422, constraints-unsatisfied, 400, no_model_satisfies_request",
+            "429, shed,                429, load_shed",
+            "429, budget-exceeded,     429, budget_exceeded",
+            "403, model-not-allowed,   403, model_not_allowed",
             "500, null,                503, routing_unavailable",
     })
     void translatesRoutingProblemsIntoErrorsAnOpenAiClientUnderstands(int status, String type, int expectedStatus,
@@ -34,6 +38,9 @@ class RoutingClientTests {
 
         assertThat(error.status().value()).isEqualTo(expectedStatus);
         assertThat(error.code()).isEqualTo(expectedCode);
+        if ("budget-exceeded".equals(type)) {
+            assertThat(error.type()).as("the type OpenAI uses for an exhausted quota").isEqualTo("insufficient_quota");
+        }
         if (type != null && !"unknown-model".equals(type) && !"catalog-unavailable".equals(type)) {
             assertThat(error.getMessage()).as("routing's explanation reaches the client").isEqualTo("routing says why");
         }

@@ -16,6 +16,8 @@ import io.signalbox.contracts.catalog.PoolInfo;
 import io.signalbox.contracts.catalog.PriceSnapshot;
 import io.signalbox.contracts.catalog.ProviderInfo;
 import io.signalbox.contracts.catalog.RouteInfo;
+import io.signalbox.contracts.catalog.TeamInfo;
+import io.signalbox.contracts.catalog.TenantInfo;
 import io.signalbox.contracts.decision.AvailableModel;
 import org.jspecify.annotations.Nullable;
 
@@ -53,6 +55,10 @@ public final class Catalog {
 
     private final List<PoolInfo> pools;
 
+    private final Map<String, TenantInfo> tenantsById;
+
+    private final Map<String, TeamInfo> teamsById;
+
     private Catalog(CatalogSnapshot snapshot) {
         this.version = snapshot.version();
         this.routesByAlias = index(snapshot.routes(), RouteInfo::alias);
@@ -62,6 +68,8 @@ public final class Catalog {
         this.providersById = index(snapshot.providers(), ProviderInfo::id);
         this.poolsByModelId = groupPools(snapshot.pools());
         this.pools = List.copyOf(snapshot.pools());
+        this.tenantsById = index(snapshot.tenants() == null ? List.of() : snapshot.tenants(), TenantInfo::id);
+        this.teamsById = index(snapshot.teams() == null ? List.of() : snapshot.teams(), TeamInfo::id);
         this.availableModels = listAvailable(snapshot, routesByAlias, providersById);
     }
 
@@ -92,6 +100,16 @@ public final class Catalog {
 
     public @Nullable ProviderInfo provider(String providerId) {
         return providersById.get(providerId);
+    }
+
+    /** The tenant's allow-lists, or null when the tenant is unrestricted (or unknown). */
+    public @Nullable TenantInfo tenant(@Nullable String tenantId) {
+        return tenantId == null ? null : tenantsById.get(tenantId);
+    }
+
+    /** The team's allow-list, or null when the team is unrestricted (or unknown). */
+    public @Nullable TeamInfo team(@Nullable String teamId) {
+        return teamId == null ? null : teamsById.get(teamId);
     }
 
     /** Every pool, for the endpoint scraper. */

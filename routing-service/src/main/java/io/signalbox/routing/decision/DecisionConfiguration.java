@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.signalbox.routing.budget.BudgetStates;
 import io.signalbox.routing.catalog.CatalogHolder;
 import io.signalbox.routing.endpoint.EndpointPicker;
 import io.signalbox.routing.endpoint.EndpointScraper;
@@ -46,8 +47,9 @@ class DecisionConfiguration {
 
     @Bean
     DecisionEngine decisionEngine(CatalogHolder catalogs, PolicyRegistry policies, EndpointPicker picker,
-            EndpointSignalStore store) {
-        return new DecisionEngine(catalogs, policies, Clock.systemUTC(), ThreadLocalRandom::current, picker, store);
+            EndpointSignalStore store, BudgetStates budgets) {
+        return new DecisionEngine(catalogs, policies, Clock.systemUTC(), ThreadLocalRandom::current, picker, store,
+                budgets);
     }
 
     /**

@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
+import io.signalbox.contracts.budget.BudgetStatus;
 import io.signalbox.contracts.catalog.EndpointInfo;
 import io.signalbox.contracts.catalog.ModelInfo;
 import io.signalbox.contracts.catalog.PoolInfo;
@@ -27,6 +28,9 @@ import io.signalbox.contracts.decision.DecisionDetails;
 import io.signalbox.contracts.decision.DecisionRequest;
 import io.signalbox.contracts.decision.DecisionResponse;
 import io.signalbox.contracts.decision.DecisionTarget;
+import io.signalbox.routing.budget.BudgetExceededException;
+import io.signalbox.routing.budget.BudgetStates;
+import io.signalbox.routing.budget.TierStepDown;
 import io.signalbox.routing.catalog.Catalog;
 import io.signalbox.routing.catalog.CatalogHolder;
 import io.signalbox.routing.complexity.Prompt;
@@ -39,6 +43,7 @@ import io.signalbox.routing.policy.Policy;
 import io.signalbox.routing.policy.PolicyChoice;
 import io.signalbox.routing.policy.PolicyRegistry;
 import io.signalbox.routing.policy.PolicyRequest;
+import io.signalbox.routing.policy.RouteParameters;
 import io.signalbox.routing.policy.StaticPolicy;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -52,7 +57,7 @@ import org.slf4j.LoggerFactory;
  */
 public class DecisionEngine {
 
-    private static final Logger log = LoggerFactory.getLogger(DecisionEngine.class);
+    private static final Logger decisions = LoggerFactory.getLogger("io.signalbox.routing.decisions");
 
     private final CatalogHolder catalogs;
 
@@ -66,6 +71,8 @@ public class DecisionEngine {
 
     private final @Nullable EndpointSignalStore signals;
 
+    private final @Nullable BudgetStates budgets;
+
     private final PiiDetector pii = new PiiDetector();
 
     public DecisionEngine(CatalogHolder catalogs, PolicyRegistry policies, Clock clock,
@@ -76,6 +83,14 @@ public class DecisionEngine {
     public DecisionEngine(CatalogHolder catalogs, PolicyRegistry policies, Clock clock,
             Supplier<? extends RandomGenerator> random, @Nullable EndpointPicker picker,
             @Nullable EndpointSignalStore signals) {
+        this(catalogs, policies, clock, random, picker, signals, null);
+    }
+
+    /** @param budgets budget state from cost-service; null: no budget is enforced */
+    public DecisionEngine(CatalogHolder catalogs, PolicyRegistry policies, Clock clock,
+            Supplier<? extends RandomGenerator> random, @Nullable EndpointPicker picker,
+            @Nullable EndpointSignalStore signals, @Nullable BudgetStates budgets) {
+        this.budgets = budgets;
         this.catalogs = catalogs;
         this.policies = policies;
         this.clock = clock;
@@ -116,12 +131,18 @@ public class DecisionEngine {
                 .orElseThrow(() -> new UnsupportedPolicyException(request.model(), resolution.policyType(),
                         policies.types()));
         Instant now = clock.instant();
+        BudgetStatus budget = budgets == null ? null
+                : budgets.limiting(request.tenantId(), request.teamId(), request.keyId(), now);
+        if (budget != null && BudgetStatus.HARD.equals(budget.state())) {
+            throw new BudgetExceededException(budget);
+        }
         Prompt prompt = prompt(request);
         PromptText text = new PromptText(prompt);
         // The PII scan and the prefix hashes cost a pass over up to 16 KiB: only when something reads them.
         boolean sensitive = (explain || HardConstraints.screensSensitiveData(resolution.parameters()))
                 && text.sensitive();
-        HardConstraints constraints = new HardConstraints(request, resolution.parameters(), sensitive, now);
+        HardConstraints constraints = new HardConstraints(request, resolution.parameters(), sensitive, now,
+                catalog.tenant(request.tenantId()), catalog.team(request.teamId()));
         EndpointPicker.Priority priority = EndpointPicker.Priority.of(request.priority());
 
         List<RouteTarget> viable = new ArrayList<>();
@@ -130,6 +151,7 @@ public class DecisionEngine {
         List<String> skipped = new ArrayList<>();
         boolean onlyEndpointsMissing = false;
         boolean constrained = false;
+        boolean onlyNotAllowed = true;
         EndpointPicker.Shed shed = null;
         for (RouteTarget candidate : resolution.targets()) {
             if (expansions.containsKey(candidate.modelId())) {
@@ -169,6 +191,8 @@ public class DecisionEngine {
             }
             expansions.put(candidate.modelId(), expansion);
             if (expansion.targets().isEmpty()) {
+                String reason = expansion.unavailableReason();
+                onlyNotAllowed &= reason != null && reason.startsWith(HardConstraints.ALLOW_LIST + ":");
                 String name = model != null ? model.name() : candidate.modelId();
                 skipped.add(name + " (" + expansion.unavailableReason() + ")");
                 onlyEndpointsMissing |= expansion.temporary();
@@ -182,6 +206,9 @@ public class DecisionEngine {
                     : " can serve now: ") + String.join(", ", skipped) + ".";
             if (shed != null && !constrained) {
                 throw shed;
+            }
+            if (onlyNotAllowed) {
+                throw new ModelNotAllowedException(request.model(), detail);
             }
             if (constrained) {
                 throw new ConstraintsUnsatisfiedException(detail);
@@ -201,6 +228,9 @@ public class DecisionEngine {
             throw new ConstraintsUnsatisfiedException("Nothing behind " + resolution.subject()
                     + " meets the route's " + policy.type() + " policy: " + String.join(", ", skipped) + ".");
         }
+        if (budget != null) {
+            choice = stepDown(choice, budget, catalog, resolution.parameters());
+        }
         List<DecisionTarget> targets = new ArrayList<>();
         Set<String> expanded = new HashSet<>();
         for (RouteTarget target : choice.ordered()) {
@@ -216,10 +246,14 @@ public class DecisionEngine {
         }
         String decisionId = UUID.randomUUID().toString();
         String explanation = explain(catalog, resolution, choice, picked, targets.size() - 1, skipped);
-        log.info("decision={} request={} requested='{}' route={} policy={} picked={} endpoint={} targets={} catalog={}",
-                decisionId, request.requestId(), request.model(), resolution.alias() != null ? resolution.alias() : "-",
-                policy.type(), picked.modelName(), picked.endpointId() != null ? picked.endpointId() : picked.baseUrl(),
-                targets.size(), catalog.version());
+        // One line per decision, with the trace id, on its own logger: operators who do not want it set
+        // logging.level.io.signalbox.routing.decisions=WARN (the decision is on the usage event either way).
+        if (decisions.isInfoEnabled()) {
+            decisions.info("decision={} request={} requested='{}' route={} policy={} picked={} endpoint={} targets={} catalog={}",
+                    decisionId, request.requestId(), request.model(), resolution.alias() != null ? resolution.alias() : "-",
+                    policy.type(), picked.modelName(), picked.endpointId() != null ? picked.endpointId() : picked.baseUrl(),
+                    targets.size(), catalog.version());
+        }
         DecisionDetails details = explain ? details(targets, considered, expansions, choice, request, sensitive,
                 constraints, priority) : null;
         return new DecisionResponse(decisionId, request.model(), resolution.alias(), policy.type(), targets,
@@ -235,7 +269,7 @@ public class DecisionEngine {
             Map<String, Double> scores = new LinkedHashMap<>(choice.scores().getOrDefault(target.modelId(), Map.of()));
             TargetExpander.Expansion expansion = expansions.get(target.modelId());
             if (expansion != null && target.endpointId() != null) {
-                scores.putAll(expansion.endpointScores().getOrDefault(target.endpointId(), Map.of()));
+                scores.putAll(expansion.endpointScores(target.endpointId()));
             }
             candidates.add(new DecisionDetails.Candidate(target.modelId(), target.modelName(), target.endpointId(),
                     i == 0 ? "picked" : "fallback", null, null, scores));
@@ -265,6 +299,34 @@ public class DecisionEngine {
             }
         }
         return null;
+    }
+
+    /** A soft budget limit: the nearest cheaper tier leads, the policy's choice stays behind it as a fallback. */
+    private static PolicyChoice stepDown(PolicyChoice choice, BudgetStatus budget, Catalog catalog,
+            Map<String, @Nullable Object> parameters) {
+        Map<String, @Nullable Object> tiers = RouteParameters.object(parameters, "tiers");
+        TierStepDown.Result stepped = TierStepDown.apply(choice.ordered(), modelId -> {
+            for (int rank = RouteParameters.TIERS.size() - 1; rank >= 0; rank--) {
+                if (RouteParameters.strings(tiers.get(RouteParameters.TIERS.get(rank))).contains(modelId)) {
+                    return rank;
+                }
+            }
+            ModelInfo model = catalog.model(modelId);
+            return model == null ? -1 : RouteParameters.tierRank(model.qualityTier());
+        });
+        String limit = "the " + budget.scope() + " budget's soft limit is reached (" + budget.spent().toPlainString()
+                + " of " + (budget.softLimit() == null ? "?" : budget.softLimit().toPlainString()) + " "
+                + budget.currency() + " in " + budget.period() + ")";
+        List<String> reasoning = new ArrayList<>(choice.reasoning());
+        if (stepped.steppedDown()) {
+            reasoning.add(limit + ": stepped down from " + stepped.fromTier() + " to " + stepped.toTier());
+            return new PolicyChoice(stepped.ordered(), choice.summary() + "; budget: " + stepped.fromTier() + " -> "
+                    + stepped.toTier(), choice.rejected(), choice.scores(), choice.classifierScore(), reasoning);
+        }
+        reasoning.add(limit + ", but no candidate is in a cheaper tier than "
+                + (stepped.fromTier() == null ? "the policy's choice" : stepped.fromTier()));
+        return new PolicyChoice(choice.ordered(), choice.summary(), choice.rejected(), choice.scores(),
+                choice.classifierScore(), reasoning);
     }
 
     private static Prompt prompt(DecisionRequest request) {

@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import io.signalbox.contracts.catalog.ModelInfo;
+import io.signalbox.contracts.catalog.TeamInfo;
+import io.signalbox.contracts.catalog.TenantInfo;
 import io.signalbox.contracts.decision.DecisionRequest;
 import io.signalbox.routing.catalog.Catalog;
 import io.signalbox.routing.policy.RouteParameters;
@@ -19,14 +21,20 @@ import org.jspecify.annotations.Nullable;
 /**
  * The filters every request passes through before any policy: a candidate that fails one is out, whatever
  * the policy would have said. Model filters: {@code status} (disabled, or deprecated and past its date),
- * {@code capability} (the request's needs plus the route's {@code constraints.capabilities}),
+ * {@code allow-list} (the tenant's and the team's allowed models: the alias the client named, or the model's
+ * name, must be on each list that is set), {@code capability} (the request's needs plus the route's
+ * {@code constraints.capabilities}),
  * {@code context-window} (estimated prompt plus {@code max_tokens} against the context window, and
  * {@code max_tokens} against the model's output limit). Target filters: {@code region} (the request's
- * {@code x-signalbox-region} and the route's {@code constraints.regions}) and {@code sensitive-data}
+ * {@code x-signalbox-region}, the route's {@code constraints.regions} and the tenant's allowed regions, all of
+ * which must hold) and {@code sensitive-data}
  * (private endpoints only, when the route says {@code constraints.privateOnly}, or when the prompt holds
  * sensitive data and the route says {@code constraints.onSensitiveData: private}).
  */
 final class HardConstraints {
+
+    /** The filter name of tenant and team allow-lists. */
+    static final String ALLOW_LIST = "allow-list";
 
     private final Set<String> capabilities;
 
@@ -42,8 +50,21 @@ final class HardConstraints {
 
     private final LocalDate today;
 
+    private final String requested;
+
+    private final List<AllowList> allowLists;
+
     HardConstraints(DecisionRequest request, Map<String, @Nullable Object> parameters, boolean sensitiveData,
             Instant now) {
+        this(request, parameters, sensitiveData, now, null, null);
+    }
+
+    /**
+     * @param tenant the request's tenant when it has allow-lists
+     * @param team the request's team when it has an allow-list
+     */
+    HardConstraints(DecisionRequest request, Map<String, @Nullable Object> parameters, boolean sensitiveData,
+            Instant now, @Nullable TenantInfo tenant, @Nullable TeamInfo team) {
         Map<String, @Nullable Object> constraints = RouteParameters.object(parameters, "constraints");
         Set<String> needed = new TreeSet<>(request.requiredCapabilities());
         needed.addAll(RouteParameters.strings(constraints, "capabilities"));
@@ -63,7 +84,24 @@ final class HardConstraints {
                 allowed.retainAll(Set.of(request.region()));
             }
         }
+        if (tenant != null && !tenant.allowedRegions().isEmpty()) {
+            if (allowed == null) {
+                allowed = new HashSet<>(tenant.allowedRegions());
+            }
+            else {
+                allowed.retainAll(tenant.allowedRegions());
+            }
+        }
         this.regions = allowed;
+        this.requested = request.model();
+        List<AllowList> lists = new ArrayList<>();
+        if (tenant != null && !tenant.allowedModels().isEmpty()) {
+            lists.add(new AllowList("tenant", Set.copyOf(tenant.allowedModels())));
+        }
+        if (team != null && !team.allowedModels().isEmpty()) {
+            lists.add(new AllowList("team", Set.copyOf(team.allowedModels())));
+        }
+        this.allowLists = List.copyOf(lists);
         boolean routePrivate = Boolean.TRUE.equals(constraints.get("privateOnly"));
         boolean sensitivePrivate = sensitiveData && screensSensitiveData(parameters);
         this.privateOnly = routePrivate || sensitivePrivate;
@@ -86,6 +124,12 @@ final class HardConstraints {
         if ("deprecated".equals(model.status()) && model.deprecationDate() != null
                 && !today.isBefore(model.deprecationDate())) {
             return new Rejection("status", "the model was retired on " + model.deprecationDate());
+        }
+        for (AllowList list : allowLists) {
+            // The route alias the client named allows all of its models; otherwise the model must be listed.
+            if (!list.names().contains(requested) && !list.names().contains(model.name())) {
+                return new Rejection(ALLOW_LIST, "not in the " + list.scope() + "'s allowed models");
+            }
         }
         if (!model.capabilities().containsAll(capabilities)) {
             Set<String> missing = new TreeSet<>(capabilities);
@@ -125,6 +169,9 @@ final class HardConstraints {
     }
 
     record Rejection(String filter, String reason) {
+    }
+
+    private record AllowList(String scope, Set<String> names) {
     }
 
     static List<String> regionsOf(@Nullable String region) {

@@ -63,11 +63,11 @@ final class TargetExpander {
             if (rejection != null) {
                 return new Expansion(List.of(), rejection.filter() + ": " + rejection.reason(), false,
                         List.of(new DecisionDetails.Candidate(model.id(), model.name(), null, "filtered",
-                                rejection.filter(), rejection.reason(), Map.of())), Map.of(), true);
+                                rejection.filter(), rejection.reason(), Map.of())), List.of(), true);
             }
             return new Expansion(List.of(new DecisionTarget(model.id(), model.name(), model.upstreamModel(),
                     provider.id(), provider.kind(), null, null, baseUrl, null, price)), null, false, List.of(),
-                    Map.of(), false);
+                    List.of(), false);
         }
         List<EndpointInfo> usable = new ArrayList<>();
         Map<String, PoolInfo> poolOf = new LinkedHashMap<>();
@@ -97,20 +97,16 @@ final class TargetExpander {
                     .filter(candidate -> !"endpoint-state".equals(candidate.filter())).reduce((a, b) -> b).orElse(null);
             String reason = !anyActive || constraint == null ? "no active endpoint"
                     : constraint.filter() + ": " + constraint.reason();
-            return new Expansion(List.of(), reason, !anyActive, rejected, Map.of(), anyActive);
+            return new Expansion(List.of(), reason, !anyActive, rejected, List.of(), anyActive);
         }
         RandomGenerator generator = random.get();
         List<EndpointInfo> ordered;
-        Map<String, Map<String, Double>> scores = new LinkedHashMap<>();
+        List<EndpointPicker.Scored> scored = List.of();
         if (picker != null) {
-            ordered = new ArrayList<>(usable.size());
-            for (EndpointPicker.Scored scored : picker.order(usable, blocks.get(), priority, adapter, generator)) {
-                ordered.add(scored.endpoint());
-                Map<String, Double> values = new LinkedHashMap<>(scored.scores());
-                values.put("total", scored.total());
-                values.put("saturated", scored.saturated() ? 1.0 : 0.0);
-                values.put("stale", scored.stale() ? 1.0 : 0.0);
-                scores.put(scored.endpoint().id(), values);
+            scored = picker.order(usable, blocks.get(), priority, adapter, generator);
+            ordered = new ArrayList<>(scored.size());
+            for (EndpointPicker.Scored endpoint : scored) {
+                ordered.add(endpoint.endpoint());
             }
         }
         else {
@@ -128,7 +124,7 @@ final class TargetExpander {
                     provider.kind(), poolOf.get(endpoint.id()).id(), endpoint.id(), endpoint.baseUrl(),
                     endpoint.region(), price));
         }
-        return new Expansion(targets, null, false, rejected, scores, false);
+        return new Expansion(targets, null, false, rejected, scored, false);
     }
 
     /**
@@ -148,21 +144,34 @@ final class TargetExpander {
      * @param unavailableReason a short reason for the explanation, null when there are targets
      * @param temporary the model has no targets only because of endpoint state
      * @param rejected endpoints (or the provider) a filter removed, for explanations
-     * @param endpointScores the picker's scores per endpoint id
+     * @param scored the picker's verdict on each endpoint, best first (empty without a picker)
      * @param constrained the model has no targets because of this request's constraints
      */
     record Expansion(List<DecisionTarget> targets, @Nullable String unavailableReason, boolean temporary,
-            List<DecisionDetails.Candidate> rejected, Map<String, Map<String, Double>> endpointScores,
-            boolean constrained) {
+            List<DecisionDetails.Candidate> rejected, List<EndpointPicker.Scored> scored, boolean constrained) {
 
         Expansion {
             targets = List.copyOf(targets);
             rejected = List.copyOf(rejected);
-            endpointScores = Map.copyOf(endpointScores);
+            scored = List.copyOf(scored);
         }
 
         static Expansion unavailable(String reason, boolean temporary) {
-            return new Expansion(List.of(), reason, temporary, List.of(), Map.of(), false);
+            return new Expansion(List.of(), reason, temporary, List.of(), List.of(), false);
+        }
+
+        /** One endpoint's scores for an explanation; built only when a decision is explained. */
+        Map<String, Double> endpointScores(@Nullable String endpointId) {
+            for (EndpointPicker.Scored endpoint : scored) {
+                if (endpoint.endpoint().id().equals(endpointId)) {
+                    Map<String, Double> values = new LinkedHashMap<>(endpoint.scores());
+                    values.put("total", endpoint.total());
+                    values.put("saturated", endpoint.saturated() ? 1.0 : 0.0);
+                    values.put("stale", endpoint.stale() ? 1.0 : 0.0);
+                    return values;
+                }
+            }
+            return Map.of();
         }
     }
 }

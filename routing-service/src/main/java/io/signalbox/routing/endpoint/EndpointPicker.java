@@ -73,30 +73,27 @@ public final class EndpointPicker {
         for (int i = 0; i < endpoints.size(); i++) {
             EndpointInfo endpoint = endpoints.get(i);
             Optional<EndpointSignals> current = fresh.get(i);
-            Map<String, Double> scores = new LinkedHashMap<>();
-            scores.put("prefix", blocks.length == 0 ? 0 : (double) prefixes.matchedBlocks(endpoint.id(), blocks) / blocks.length);
+            double prefix = blocks.length == 0 ? 0 : (double) prefixes.matchedBlocks(endpoint.id(), blocks) / blocks.length;
+            double queue = 0;
+            double kv = 0;
+            double lora = Double.NaN;
             boolean saturated = false;
             if (current.isPresent()) {
                 EndpointSignals s = current.get();
-                scores.put("queue", maxQueue > minQueue ? (maxQueue - s.waiting()) / (maxQueue - minQueue) : 1.0);
-                scores.put("kv", Math.max(0, 1 - s.kvCacheUsage()));
+                queue = maxQueue > minQueue ? (maxQueue - s.waiting()) / (maxQueue - minQueue) : 1.0;
+                kv = Math.max(0, 1 - s.kvCacheUsage());
                 saturated = s.waiting() > settings.queueThreshold() || s.kvCacheUsage() > settings.kvThreshold();
                 if (adapter != null) {
-                    scores.put("lora", s.loadedAdapters().contains(adapter) ? 1.0
-                            : s.maxLoras() == 0 || s.loadedAdapters().size() < s.maxLoras() ? 0.5 : 0.0);
+                    lora = s.loadedAdapters().contains(adapter) ? 1.0
+                            : s.maxLoras() == 0 || s.loadedAdapters().size() < s.maxLoras() ? 0.5 : 0.0;
                 }
             }
-            else {
-                scores.put("queue", 0.0);
-                scores.put("kv", 0.0);
-            }
             anyUnsaturated |= !saturated && current.isPresent();
-            double total = settings.prefixWeight() * scores.get("prefix") + settings.queueWeight() * scores.get("queue")
-                    + settings.kvWeight() * scores.get("kv")
-                    + settings.loraWeight() * scores.getOrDefault("lora", 0.0);
+            double total = settings.prefixWeight() * prefix + settings.queueWeight() * queue + settings.kvWeight() * kv
+                    + (Double.isNaN(lora) ? 0 : settings.loraWeight() * lora);
             double tieBreak = endpoint.weight() <= 0 ? Double.POSITIVE_INFINITY
                     : -Math.log(1.0 - random.nextDouble()) / endpoint.weight();
-            scored.add(new Scored(endpoint, total, saturated, current.isEmpty(), scores, tieBreak));
+            scored.add(new Scored(endpoint, total, saturated, current.isEmpty(), prefix, queue, kv, lora, tieBreak));
         }
         boolean allSaturated = !anyUnsaturated && scored.stream().noneMatch(Scored::stale);
         if (allSaturated && priority == Priority.SHEDDABLE) {
@@ -115,12 +112,27 @@ public final class EndpointPicker {
     }
 
     /**
+     * One endpoint's verdict. Scores are kept as numbers (no map per endpoint: a decision may score hundreds);
+     * {@link #scores()} names them for explanations.
+     *
      * @param total the weighted score
      * @param stale no fresh metrics
-     * @param scores each scorer's score
+     * @param lora the adapter score, NaN when the request names no adapter or the endpoint has no metrics
      */
-    public record Scored(EndpointInfo endpoint, double total, boolean saturated, boolean stale,
-            Map<String, Double> scores, double tieBreak) {
+    public record Scored(EndpointInfo endpoint, double total, boolean saturated, boolean stale, double prefix,
+            double queue, double kv, double lora, double tieBreak) {
+
+        /** Each scorer's score by name, in a stable order. */
+        public Map<String, Double> scores() {
+            Map<String, Double> scores = new LinkedHashMap<>();
+            scores.put("prefix", prefix);
+            scores.put("queue", queue);
+            scores.put("kv", kv);
+            if (!Double.isNaN(lora)) {
+                scores.put("lora", lora);
+            }
+            return scores;
+        }
     }
 
     /** Scorer weights and saturation thresholds. */

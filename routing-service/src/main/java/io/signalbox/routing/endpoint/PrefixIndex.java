@@ -57,14 +57,13 @@ public final class PrefixIndex {
             return 0;
         }
         synchronized (lru) {
-            // Hashes are chained: the longest cached prefix is the last block found, searched from the end.
-            for (int i = blocks.length - 1; i >= 0; i--) {
-                if (lru.containsKey(blocks[i])) {
-                    return i + 1;
-                }
+            // As in vLLM, a prefix is reusable only up to its first missing block: most endpoints miss at once.
+            int matched = 0;
+            while (matched < blocks.length && lru.containsKey(blocks[matched])) {
+                matched++;
             }
+            return matched;
         }
-        return 0;
     }
 
     /** Remembers that the prompt's blocks were sent to the endpoint. */
@@ -74,8 +73,10 @@ public final class PrefixIndex {
         }
         Lru lru = byEndpoint.computeIfAbsent(endpointId, id -> new Lru(capacityPerEndpoint));
         synchronized (lru) {
-            for (long block : blocks) {
-                lru.put(block, Boolean.TRUE);
+            // Last block first, so a prompt's first blocks are the most recently used and evicted last, as vLLM
+            // frees a finished sequence's blocks tail first: the shared system prompt outlives each question.
+            for (int i = blocks.length - 1; i >= 0; i--) {
+                lru.put(blocks[i], Boolean.TRUE);
             }
         }
     }

@@ -52,6 +52,29 @@ class EndpointPickerTests {
     }
 
     @Test
+    void aFullIndexForgetsAPromptsTailBeforeItsSharedSystemPrompt() {
+        PrefixIndex small = new PrefixIndex(8, 16, 4);
+        String system = "SYSTEM-0SYSTEM-1";
+        small.record("ep-a", small.blocks(system + "Q1-partAQ1-partB"));
+        small.record("ep-a", small.blocks("OTHER-00OTHER-01"));
+
+        assertThat(small.matchedBlocks("ep-a", small.blocks(system + "Q2-partA")))
+                .as("the two system-prompt blocks survived; the question's blocks were evicted first").isEqualTo(2);
+    }
+
+    @Test
+    void aPrefixCountsOnlyUpToItsFirstMissingBlockAsInVllm() {
+        PrefixIndex small = new PrefixIndex(8, 16, 3);
+        small.record("ep-a", small.blocks("BLOCK-00BLOCK-01BLOCK-02"));
+        small.record("ep-a", small.blocks("OTHER-00"));
+
+        assertThat(small.matchedBlocks("ep-a", small.blocks("BLOCK-00BLOCK-01BLOCK-02")))
+                .as("the third block was evicted, the first two remain").isEqualTo(2);
+        assertThat(small.matchedBlocks("ep-b", small.blocks("BLOCK-00"))).isZero();
+        assertThat(small.matchedBlocks("ep-a", small.blocks("OTHER-01BLOCK-01"))).isZero();
+    }
+
+    @Test
     void countsItsOwnRequestsUntilTheNextScrapeSoItDoesNotHerd() {
         scrape(A, 0, 0.1);
         scrape(B, 0, 0.1);

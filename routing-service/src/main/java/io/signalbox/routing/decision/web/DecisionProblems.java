@@ -2,8 +2,10 @@ package io.signalbox.routing.decision.web;
 
 import java.net.URI;
 
+import io.signalbox.routing.budget.BudgetExceededException;
 import io.signalbox.routing.catalog.CatalogUnavailableException;
 import io.signalbox.routing.decision.ConstraintsUnsatisfiedException;
+import io.signalbox.routing.decision.ModelNotAllowedException;
 import io.signalbox.routing.decision.NoAvailableTargetException;
 import io.signalbox.routing.endpoint.EndpointPicker;
 import io.signalbox.routing.decision.UnknownModelException;
@@ -46,8 +48,27 @@ class DecisionProblems extends ResponseEntityExceptionHandler {
 
     static final URI SHED = problemType("shed");
 
+    static final URI BUDGET_EXCEEDED = problemType("budget-exceeded");
+
+    static final URI MODEL_NOT_ALLOWED = problemType("model-not-allowed");
+
     /** How long a caller should wait before asking again while the catalog is loading, in seconds. */
     private static final String RETRY_AFTER_SECONDS = "1";
+
+    @ExceptionHandler
+    ProblemDetail modelNotAllowed(ModelNotAllowedException ex) {
+        return problem(HttpStatus.FORBIDDEN, MODEL_NOT_ALLOWED, "Model not allowed", ex.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail budgetExceeded(BudgetExceededException ex) {
+        ProblemDetail problem = problem(HttpStatus.TOO_MANY_REQUESTS, BUDGET_EXCEEDED, "Budget exhausted",
+                ex.getMessage());
+        problem.setProperty("scope", ex.status().scope());
+        problem.setProperty("period", ex.status().period());
+        problem.setProperty("periodEnd", ex.status().periodEnd().toString());
+        return problem;
+    }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> catalogUnavailable(CatalogUnavailableException ex) {
