@@ -37,6 +37,11 @@ public record DemoCatalog(
     /** USD per million output tokens of the small model. */
     public static final String SMALL_OUTPUT_PER_MILLION = "0.05";
 
+    /** A complexity-routed alias: the feature scorer sends prompts scoring at least 0.3 to the large model. */
+    public static final String ADAPTIVE_ALIAS = "adaptive";
+
+    static final double ADAPTIVE_PREMIUM_THRESHOLD = 0.3;
+
     /** The alias the gateway-overhead harness sends as {@code model}. */
     public static final String BENCH_ALIAS = "gpt-4o-mini";
 
@@ -65,6 +70,11 @@ public record DemoCatalog(
         route(registry, "fast", "static", List.of(target(small, 1)));
         route(registry, "smart", "static", List.of(target(large, 1)));
         route(registry, "auto", "weighted", List.of(target(small, 80), target(large, 20)));
+        // Complexity routing with the feature scorer: easy prompts to the small model, demanding ones to the large.
+        registry.post("/api/v1/routes", Map.of("alias", ADAPTIVE_ALIAS, "policy", Map.of("type", "complexity",
+                "targets", List.of(target(small, 1), target(large, 1)), "parameters", Map.of("scorer", "features",
+                        "tiers", Map.of("economy", List.of(small), "premium", List.of(large)),
+                        "thresholds", Map.of("premium", ADAPTIVE_PREMIUM_THRESHOLD), "defaultTier", "economy"))));
 
         String tenant = id(registry.post("/api/v1/tenants", Map.of("name", "demo")));
         String search = id(registry.post("/api/v1/teams", Map.of("tenantId", tenant, "name", "search")));

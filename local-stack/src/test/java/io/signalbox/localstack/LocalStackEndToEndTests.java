@@ -23,6 +23,7 @@ import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.http.HttpResponseFor;
 import com.openai.core.http.StreamResponse;
+import com.openai.errors.BadRequestException;
 import com.openai.errors.NotFoundException;
 import com.openai.errors.UnauthorizedException;
 import com.openai.models.chat.completions.ChatCompletion;
@@ -136,10 +137,56 @@ class LocalStackEndToEndTests {
     }
 
     @Test
+    void theAdaptiveRouteSendsEasyPromptsToTheSmallModelAndDemandingOnesToTheLarge() {
+        HttpResponseFor<ChatCompletion> easy = searchTeam.chat().completions().withRawResponse()
+                .create(ask(DemoCatalog.ADAPTIVE_ALIAS, "hi there"));
+        HttpResponseFor<ChatCompletion> demanding = searchTeam.chat().completions().withRawResponse()
+                .create(ask(DemoCatalog.ADAPTIVE_ALIAS, """
+                        Prove step by step that the sum of the first n odd numbers is n^2, then write a Python function
+                        that checks it for n up to 10^6 and analyse its time complexity. Explain each step and compare
+                        two alternative proofs, by induction and by a geometric argument."""));
+
+        assertThat(easy.headers().values("x-signalbox-route")).containsExactly(DemoCatalog.ADAPTIVE_ALIAS);
+        assertThat(easy.headers().values("x-signalbox-model")).containsExactly(DemoCatalog.SMALL_MODEL);
+        assertThat(demanding.headers().values("x-signalbox-model")).containsExactly(DemoCatalog.LARGE_MODEL);
+        assertThat(demanding.parse().choices()).hasSize(1);
+    }
+
+    @Test
+    void aCostAwareRouteCreatedInTheRegistryIsServedWithoutARestartAndPicksTheCheaperModel() throws Exception {
+        postJson(stack.config().registryUrl() + "/api/v1/routes", stack.config().adminToken(), Map.of(
+                "alias", "e2e-cheapest", "policy", Map.of("type", "cost-aware", "targets", List.of(
+                        Map.of("modelId", stack.catalog().largeModelId()),
+                        Map.of("modelId", stack.catalog().smallModelId())))));
+
+        // The gateway knows the alias once routing-service has the registry's change event; no restart.
+        HttpResponseFor<ChatCompletion> response = await().atMost(Duration.ofSeconds(30))
+                .ignoreExceptionsInstanceOf(NotFoundException.class)
+                .until(() -> searchTeam.chat().completions().withRawResponse().create(ask("e2e-cheapest", "hello")),
+                        answer -> answer.statusCode() == 200);
+
+        assertThat(response.headers().values("x-signalbox-route")).containsExactly("e2e-cheapest");
+        assertThat(response.headers().values("x-signalbox-model")).as("small is cheaper per token than large")
+                .containsExactly(DemoCatalog.SMALL_MODEL);
+    }
+
+    @Test
+    void aRegionNoPoolRunsInIsRefusedWith400AndTheReason() {
+        ChatCompletionCreateParams inFrankfurt = ask("fast", "hello").toBuilder()
+                .putAdditionalHeader("x-signalbox-region", "eu-central-1").build();
+
+        assertThatThrownBy(() -> searchTeam.chat().completions().create(inFrankfurt))
+                .isInstanceOfSatisfying(BadRequestException.class, error -> {
+                    assertThat(error.code()).contains("no_model_satisfies_request");
+                    assertThat(error.getMessage()).contains("eu-central-1");
+                });
+    }
+
+    @Test
     void modelListShowsTheDemoRoutesAndModels() {
         List<String> ids = searchTeam.models().list().autoPager().stream().map(model -> model.id()).toList();
 
-        assertThat(ids).contains("auto", "fast", "smart", DemoCatalog.SMALL_MODEL, DemoCatalog.LARGE_MODEL);
+        assertThat(ids).contains("auto", "fast", "smart", DemoCatalog.ADAPTIVE_ALIAS, DemoCatalog.SMALL_MODEL, DemoCatalog.LARGE_MODEL);
     }
 
     @Test
@@ -259,6 +306,15 @@ class LocalStackEndToEndTests {
         }
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("GET %s: %s", url, response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    static JsonNode postJson(String url, String token, Object body) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("POST %s: %s", url, response.body()).isEqualTo(201);
         return JSON.readTree(response.body());
     }
 
