@@ -604,6 +604,32 @@ class ChatCompletionsIntegrationTests {
     }
 
     @Test
+    void anExhaustedBudgetIs429InsufficientQuotaThatSdksAreToldNotToRetry() throws Exception {
+        CONTROL_PLANE.refuse("capped", 429, """
+                {"type":"https://signalbox.io/problems/budget-exceeded","status":429,"title":"Budget exhausted",
+                 "detail":"The team budget for 2026-11 is exhausted: 101 USD spent of a hard limit of 100 USD."}""");
+
+        HttpResponse<String> response = chat("{\"model\":\"capped\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}");
+
+        assertOpenAiError(response, 429, "insufficient_quota", "budget_exceeded");
+        assertThat(response.headers().firstValue("x-should-retry")).hasValue("false");
+        assertThat(JSON.readTree(response.body()).path("error").path("message").asString())
+                .contains("101 USD spent of a hard limit of 100 USD");
+    }
+
+    @Test
+    void aModelOutsideTheTenantsAllowListIs403() throws Exception {
+        CONTROL_PLANE.refuse("forbidden", 403, """
+                {"type":"https://signalbox.io/problems/model-not-allowed","status":403,
+                 "detail":"Nothing behind 'forbidden' can serve this request: big (allow-list: not in the tenant's allowed models)."}""");
+
+        HttpResponse<String> response = chat("{\"model\":\"forbidden\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}");
+
+        assertOpenAiError(response, 403, "invalid_request_error", "model_not_allowed");
+        assertThat(response.headers().firstValue("x-should-retry")).isEmpty();
+    }
+
+    @Test
     void oversizedBodyIs413() throws Exception {
         String big = "x".repeat(70 * 1024);
         HttpResponse<String> response = chat("{\"model\":\"alpha\",\"messages\":[{\"role\":\"user\",\"content\":\"" + big + "\"}]}");

@@ -45,6 +45,8 @@ final class StubControlPlane implements AutoCloseable {
 
     private final Map<String, Boolean> credentialsFailing = new ConcurrentHashMap<>();
 
+    private final Map<String, String[]> refusals = new ConcurrentHashMap<>();
+
     private volatile boolean routingDown;
 
     StubControlPlane() throws IOException {
@@ -98,6 +100,11 @@ final class StubControlPlane implements AutoCloseable {
                 null, endpointId, baseUrl, null, PRICE);
     }
 
+    /** Makes routing-service refuse decisions for the model with this status and RFC 9457 problem body. */
+    void refuse(String model, int status, String problemJson) {
+        refusals.put(model, new String[] {Integer.toString(status), problemJson});
+    }
+
     /** Makes routing-service answer every decision with a 500, as if it were down. */
     void routingDown(boolean down) {
         routingDown = down;
@@ -110,6 +117,11 @@ final class StubControlPlane implements AutoCloseable {
         DecisionRequest request = ContractJson.fromBytes(exchange.getRequestBody().readAllBytes(), DecisionRequest.class);
         if (routingDown) {
             respond(exchange, 500, "{\"status\":500}");
+            return;
+        }
+        String[] refusal = refusals.get(request.model());
+        if (refusal != null) {
+            respond(exchange, Integer.parseInt(refusal[0]), refusal[1]);
             return;
         }
         List<DecisionTarget> targets = routes.get(request.model());

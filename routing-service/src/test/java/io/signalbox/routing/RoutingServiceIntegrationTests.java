@@ -15,9 +15,11 @@ import io.signalbox.contracts.budget.BudgetStatus;
 import io.signalbox.contracts.decision.DecisionRequest;
 import io.signalbox.contracts.decision.DecisionResponse;
 import io.signalbox.contracts.decision.DecisionTarget;
+import io.signalbox.contracts.health.EndpointHealth;
 import io.signalbox.contracts.json.ContractJson;
 import io.signalbox.contracts.registry.RegistryChanged;
 import io.signalbox.infra.SharedInfra;
+import io.signalbox.routing.health.EndpointHealthStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,6 +65,9 @@ class RoutingServiceIntegrationTests {
 
     @Autowired
     private KafkaListenerEndpointRegistry listeners;
+
+    @Autowired
+    private EndpointHealthStore health;
 
     private ServiceClient client;
 
@@ -222,6 +227,21 @@ class RoutingServiceIntegrationTests {
         kafka.send(Topics.BUDGET_STATUS, exhausted.key(), null).get();
         await().untilAsserted(() -> assertThat(client.postDecision(request).statusCode())
                 .as("a tombstone removes the budget").isEqualTo(200));
+    }
+
+    @Test
+    void readsTelemetrysHealthReportsFromTheHealthTopic() throws Exception {
+        String model = "mod-" + UUID.randomUUID();
+        Instant now = Instant.now();
+        EndpointHealth report = new EndpointHealth(model, null, "prov-openai", now.minusSeconds(60), now, 40, 1,
+                350.0, 800.0, 1200.0, 2500.0, now);
+
+        kafka.send(Topics.ENDPOINT_HEALTH, report.key(), ContractJson.toJson(report)).get();
+
+        await().untilAsserted(() -> assertThat(EndpointHealthStore.timeToFirstToken(
+                health.hostedModel(model, Instant.now()))).hasValue(350.0));
+        kafka.send(Topics.ENDPOINT_HEALTH, report.key(), null).get();
+        await().untilAsserted(() -> assertThat(health.hostedModel(model, Instant.now())).isNull());
     }
 
     @Test

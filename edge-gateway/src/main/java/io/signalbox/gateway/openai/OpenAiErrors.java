@@ -18,6 +18,9 @@ public final class OpenAiErrors {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** OpenAI's SDKs read this response header to decide whether to retry. */
+    public static final String SHOULD_RETRY = "x-should-retry";
+
     private OpenAiErrors() {
     }
 
@@ -32,6 +35,11 @@ public final class OpenAiErrors {
         return ServerResponse.status(error.status())
                 .contentType(MediaType.APPLICATION_JSON)
                 .headers(headers)
+                .headers(h -> {
+                    if (!error.retryable()) {
+                        h.set(SHOULD_RETRY, "false");
+                    }
+                })
                 .bodyValue(body(error));
     }
 

@@ -17,13 +17,25 @@ public class OpenAiException extends RuntimeException {
 
     private final @Nullable String param;
 
+    private final boolean retryable;
+
     public OpenAiException(HttpStatus status, String type, @Nullable String code, @Nullable String param,
             String message) {
+        this(status, type, code, param, message, true);
+    }
+
+    /**
+     * @param retryable false tells OpenAI's SDKs not to retry ({@code x-should-retry: false}), for errors that a
+     *     retry cannot fix although their status (429, 5xx) would make the SDK try again
+     */
+    public OpenAiException(HttpStatus status, String type, @Nullable String code, @Nullable String param,
+            String message, boolean retryable) {
         super(message);
         this.status = status;
         this.type = type;
         this.code = code;
         this.param = param;
+        this.retryable = retryable;
     }
 
     public static OpenAiException invalidRequest(@Nullable String code, @Nullable String param, String message) {
@@ -58,5 +70,9 @@ public class OpenAiException extends RuntimeException {
 
     public @Nullable String param() {
         return param;
+    }
+
+    public boolean retryable() {
+        return retryable;
     }
 }

@@ -81,7 +81,8 @@ public class RoutingClient {
             case "model-not-allowed" -> new OpenAiException(HttpStatus.FORBIDDEN, "invalid_request_error",
                     "model_not_allowed", "model", problem.detailOr("Your tenant or team may not use '" + model + "'."));
             case "budget-exceeded" -> new OpenAiException(HttpStatus.TOO_MANY_REQUESTS, "insufficient_quota",
-                    "budget_exceeded", null, problem.detailOr("The budget for this key, team or tenant is exhausted."));
+                    "budget_exceeded", null, problem.detailOr("The budget for this key, team or tenant is exhausted."),
+                    false);
             case "invalid-request" -> OpenAiException.invalidRequest("unroutable_request", null,
                     problem.detailOr("The request cannot be routed."));
             case "unsupported-policy" -> new OpenAiException(HttpStatus.INTERNAL_SERVER_ERROR, "server_error",

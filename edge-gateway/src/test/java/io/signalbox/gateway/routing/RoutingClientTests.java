@@ -40,6 +40,10 @@ class RoutingClientTests {
         assertThat(error.code()).isEqualTo(expectedCode);
         if ("budget-exceeded".equals(type)) {
             assertThat(error.type()).as("the type OpenAI uses for an exhausted quota").isEqualTo("insufficient_quota");
+            assertThat(error.retryable()).as("an SDK must not retry until the period ends").isFalse();
+        }
+        else {
+            assertThat(error.retryable()).isTrue();
         }
         if (type != null && !"unknown-model".equals(type) && !"catalog-unavailable".equals(type)) {
             assertThat(error.getMessage()).as("routing's explanation reaches the client").isEqualTo("routing says why");

@@ -47,10 +47,18 @@ public record BudgetStatus(
 
     public BudgetStatus {
         Objects.requireNonNull(budgetId, "budgetId");
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(state, "state");
         if (!SCOPES.contains(scope)) {
             throw new IllegalArgumentException("scope must be one of " + SCOPES + ", was '" + scope + "'");
         }
         Objects.requireNonNull(scopeId, "scopeId");
+        Objects.requireNonNull(period, "period");
+        Objects.requireNonNull(periodStart, "periodStart");
+        Objects.requireNonNull(periodEnd, "periodEnd");
+        Objects.requireNonNull(currency, "currency");
+        Objects.requireNonNull(spent, "spent");
+        Objects.requireNonNull(observedAt, "observedAt");
         if (!OK.equals(state) && !SOFT.equals(state) && !HARD.equals(state)) {
             throw new IllegalArgumentException("state must be ok, soft or hard, was '" + state + "'");
         }

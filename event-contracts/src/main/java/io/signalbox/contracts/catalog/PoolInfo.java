@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  * @param hardwareProfile what the pool runs on, e.g. {@code 8xH100-80GB}; null: not set
  * @param loraAdapters the LoRA adapters the pool's servers have loaded; null: none known
  * @param privatePool true for private or on-premises capacity (data must not leave it)
+ * @param picker how routing picks among the pool's endpoints; null: routing-service's defaults
  */
 public record PoolInfo(
         String id,
@@ -19,7 +20,8 @@ public record PoolInfo(
         List<EndpointInfo> endpoints,
         @Nullable String hardwareProfile,
         @Nullable List<String> loraAdapters,
-        @Nullable Boolean privatePool) {
+        @Nullable Boolean privatePool,
+        @Nullable PickerSettings picker) {
 
     public PoolInfo {
         endpoints = List.copyOf(endpoints);
@@ -28,6 +30,12 @@ public record PoolInfo(
 
     /** A pool without hardware, adapters and privacy flag (the walking skeleton's shape). */
     public PoolInfo(String id, String name, String modelId, String region, List<EndpointInfo> endpoints) {
-        this(id, name, modelId, region, endpoints, null, null, null);
+        this(id, name, modelId, region, endpoints, null, null, null, null);
+    }
+
+    /** A pool whose endpoints are picked with routing-service's default settings. */
+    public PoolInfo(String id, String name, String modelId, String region, List<EndpointInfo> endpoints,
+            @Nullable String hardwareProfile, @Nullable List<String> loraAdapters, @Nullable Boolean privatePool) {
+        this(id, name, modelId, region, endpoints, hardwareProfile, loraAdapters, privatePool, null);
     }
 }

@@ -51,6 +51,9 @@ public final class Inference {
     /** {@code Content-Type} of server-sent event streams. */
     public static final String EVENT_STREAM = "text/event-stream; charset=utf-8";
 
+    /** How long a cut stream stays open after its last event before the connection is closed. */
+    static final Duration CUT_GRACE = Duration.ofMillis(50);
+
     private final EndpointSpec spec;
 
     private final RequestLog requestLog;
@@ -231,6 +234,9 @@ public final class Inference {
         if (cutAfterEvents == 0) {
             return sent;
         }
-        return sent.then(Mono.fromRunnable(() -> response.withConnection(Connection::dispose)));
+        // A short pause before the close lets the client read the events already sent: closed at once, the close
+        // can overtake them in the client's HTTP stack (the JDK client then reports the error, not the events).
+        return sent.then(Mono.delay(CUT_GRACE))
+                .then(Mono.fromRunnable(() -> response.withConnection(Connection::dispose)));
     }
 }

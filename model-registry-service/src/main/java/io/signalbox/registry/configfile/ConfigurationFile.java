@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 
+import io.signalbox.contracts.catalog.PickerSettings;
 import io.signalbox.contracts.identity.RateLimits;
 import io.signalbox.registry.common.ValidationFailedException;
 import io.signalbox.registry.imports.ImportReport;
@@ -20,6 +21,7 @@ import io.signalbox.registry.model.Model;
 import io.signalbox.registry.model.ModelRepository;
 import io.signalbox.registry.model.ModelService;
 import io.signalbox.registry.model.ModelSpec;
+import io.signalbox.registry.model.ModelVocabulary;
 import io.signalbox.registry.model.Price;
 import io.signalbox.registry.model.PriceRepository;
 import io.signalbox.registry.pool.Endpoint;
@@ -28,6 +30,7 @@ import io.signalbox.registry.pool.Pool;
 import io.signalbox.registry.pool.PoolRepository;
 import io.signalbox.registry.pool.PoolService;
 import io.signalbox.registry.pool.PoolSpec;
+import io.signalbox.registry.pool.PoolVocabulary;
 import io.signalbox.registry.provider.Provider;
 import io.signalbox.registry.provider.ProviderRepository;
 import io.signalbox.registry.provider.ProviderService;
@@ -184,6 +187,17 @@ public class ConfigurationFile {
             putIfSet(out, "hardwareProfile", spec.hardwareProfile());
             out.put("loraAdapters", spec.loraAdapters());
             out.put("privatePool", spec.privatePool());
+            PickerSettings picker = spec.picker();
+            if (picker != null) {
+                Map<String, Object> settings = map();
+                putIfSet(settings, "prefixWeight", picker.prefixWeight());
+                putIfSet(settings, "queueWeight", picker.queueWeight());
+                putIfSet(settings, "kvWeight", picker.kvWeight());
+                putIfSet(settings, "loraWeight", picker.loraWeight());
+                putIfSet(settings, "queueThreshold", picker.queueThreshold());
+                putIfSet(settings, "kvThreshold", picker.kvThreshold());
+                out.put("picker", settings);
+            }
             out.put("endpoints", endpointsByPool.getOrDefault(pool.getId(), List.of()));
             poolList.add(out);
         }
@@ -343,8 +357,24 @@ public class ConfigurationFile {
         Model model = models.findByName(text(entry, "model"))
                 .orElseThrow(() -> invalid("pools", name, "names an unknown model"));
         Object privatePool = entry.get("privatePool");
+        PickerSettings picker = null;
+        if (entry.get("picker") instanceof Map<?, ?> settings) {
+            try {
+                picker = new PickerSettings(optionalNumber(settings, "prefixWeight"),
+                        optionalNumber(settings, "queueWeight"), optionalNumber(settings, "kvWeight"),
+                        optionalNumber(settings, "loraWeight"), optionalNumber(settings, "queueThreshold"),
+                        optionalNumber(settings, "kvThreshold"));
+            }
+            catch (IllegalArgumentException notANumber) {
+                throw invalid("pools", name, "picker: " + notANumber.getMessage());
+            }
+            String problem = PoolVocabulary.pickerProblem(picker);
+            if (problem != null) {
+                throw invalid("pools", name, "picker: " + problem);
+            }
+        }
         PoolSpec spec = new PoolSpec(name, model.getId(), text(entry, "region"), optionalText(entry, "hardwareProfile"),
-                strings(entry, "loraAdapters"), Boolean.TRUE.equals(privatePool));
+                strings(entry, "loraAdapters"), Boolean.TRUE.equals(privatePool), picker);
         Optional<Pool> existing = pools.findByName(name);
         Pool pool;
         if (existing.isEmpty()) {
@@ -421,7 +451,8 @@ public class ConfigurationFile {
 
     private void applyTenant(Map<?, ?> entry, Tally report) {
         String name = text(entry, "name");
-        Access access = new Access(strings(entry, "allowedModels"), strings(entry, "allowedRegions"));
+        Access access = new Access(allowList(entry, "allowedModels", ModelVocabulary.NAME_PATTERN, "tenants", name),
+                allowList(entry, "allowedRegions", PoolVocabulary.REGION_PATTERN, "tenants", name));
         Tenant tenant = tenantRows.findByName(name).orElse(null);
         if (tenant == null) {
             tenant = tenants.create(name, access);
@@ -438,7 +469,8 @@ public class ConfigurationFile {
             String teamName = text(teamEntry, "name");
             RateLimits limits = new RateLimits(integer(teamEntry, "requestsPerMinute"),
                     integer(teamEntry, "tokensPerMinute"));
-            List<String> allowedModels = List.copyOf(new TreeSet<>(strings(teamEntry, "allowedModels")));
+            List<String> allowedModels = List.copyOf(new TreeSet<>(allowList(teamEntry, "allowedModels",
+                    ModelVocabulary.NAME_PATTERN, "teams", name + "/" + teamName)));
             Optional<Team> team = teamRows.findByTenantIdAndName(tenant.getId(), teamName);
             if (team.isEmpty()) {
                 tenants.createTeam(tenant.getId(), teamName, limits, allowedModels);
@@ -498,6 +530,17 @@ public class ConfigurationFile {
         return value == null ? null : value.toString();
     }
 
+    private static @Nullable Double optionalNumber(Map<?, ?> entry, String key) {
+        Object value = entry.get(key);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof Number number)) {
+            throw new IllegalArgumentException(key + " must be a number, was '" + value + "'");
+        }
+        return number.doubleValue();
+    }
+
     private static @Nullable Integer integer(Map<?, ?> entry, String key) {
         return entry.get(key) instanceof Number number ? number.intValue() : null;
     }
@@ -505,6 +548,28 @@ public class ConfigurationFile {
     private static @Nullable BigDecimal decimal(Map<?, ?> entry, String key) {
         Object value = entry.get(key);
         return value == null ? null : new BigDecimal(value.toString());
+    }
+
+    /**
+     * An allow-list as the API would accept it: absent means unrestricted, anything else must be a list of names
+     * matching {@code pattern}. A mistyped list must not silently lift a restriction.
+     */
+    private static List<String> allowList(Map<?, ?> entry, String key, String pattern, String section, String name) {
+        Object value = entry.get(key);
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof List<?> list)) {
+            throw invalid(section, name, key + " must be a list, was '" + value + "'");
+        }
+        List<String> names = new ArrayList<>();
+        for (Object item : list) {
+            if (!(item instanceof String text) || !text.matches(pattern)) {
+                throw invalid(section, name, key + " has an invalid entry '" + item + "'");
+            }
+            names.add(text);
+        }
+        return names;
     }
 
     private static List<String> strings(Map<?, ?> entry, String key) {

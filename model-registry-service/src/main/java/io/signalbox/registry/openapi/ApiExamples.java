@@ -37,7 +37,8 @@ final class ApiExamples {
 
     private static final String POOL = """
             {"name": "llama-eu", "modelId": "%s", "region": "eu-west", "hardwareProfile": "8xH100-80GB",
-             "loraAdapters": ["sql-assistant"], "privatePool": true}""".formatted(MODEL_ID);
+             "loraAdapters": ["sql-assistant"], "privatePool": true,
+             "picker": {"prefixWeight": 4, "queueThreshold": 8}}""".formatted(MODEL_ID);
 
     private static final String ENDPOINT = """
             {"baseUrl": "http://10.0.0.12:8000/v1", "metricsUrl": "http://10.0.0.12:8000/metrics", "weight": 2,
@@ -77,7 +78,8 @@ final class ApiExamples {
             entry("POST /api/v1/routes/{id}/rollback", "{\"version\": 1}"),
             entry("POST /api/v1/tenants", """
                     {"name": "acme", "allowedModels": ["auto", "llama-3.1-8b"], "allowedRegions": ["eu-west"]}"""),
-            entry("PUT /api/v1/tenants/{id}", "{\"name\": \"acme-corp\"}"),
+            entry("PUT /api/v1/tenants/{id}", """
+                    {"name": "acme-corp", "allowedModels": ["auto", "llama-3.1-8b"], "allowedRegions": ["eu-west"]}"""),
             entry("POST /api/v1/teams", """
                     {"tenantId": "%s", "name": "search", "requestsPerMinute": 3000, "tokensPerMinute": 5000000}"""
                     .formatted(TENANT_ID)),

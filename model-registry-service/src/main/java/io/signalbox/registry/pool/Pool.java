@@ -1,10 +1,13 @@
 package io.signalbox.registry.pool;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.signalbox.contracts.catalog.EndpointInfo;
+import io.signalbox.contracts.catalog.PickerSettings;
 import io.signalbox.contracts.catalog.PoolInfo;
 import io.signalbox.registry.common.RevisedEntity;
 import jakarta.persistence.Column;
@@ -38,6 +41,10 @@ public class Pool extends RevisedEntity {
     @Column(name = "private_pool", nullable = false)
     private boolean privatePool;
 
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "picker_settings", columnDefinition = "jsonb")
+    private @Nullable Map<String, @Nullable Object> picker;
+
     /** For JPA. */
     protected Pool() {
         this.name = "";
@@ -67,16 +74,48 @@ public class Pool extends RevisedEntity {
     private void apply(PoolSpec spec) {
         this.hardwareProfile = spec.hardwareProfile();
         this.privatePool = spec.privatePool();
+        this.picker = spec.picker() == null ? null : toMap(spec.picker());
     }
 
     public PoolSpec spec() {
-        return new PoolSpec(name, modelId, region, hardwareProfile, loraAdapters, privatePool);
+        return new PoolSpec(name, modelId, region, hardwareProfile, loraAdapters, privatePool, pickerSettings());
     }
 
     /** The pool as the other services receive it. */
     public PoolInfo toInfo(List<EndpointInfo> endpoints) {
         return new PoolInfo(getId().toString(), name, modelId.toString(), region, endpoints, hardwareProfile,
-                List.copyOf(loraAdapters), privatePool);
+                List.copyOf(loraAdapters), privatePool, pickerSettings());
+    }
+
+    private @Nullable PickerSettings pickerSettings() {
+        Map<String, @Nullable Object> stored = picker;
+        if (stored == null) {
+            return null;
+        }
+        return new PickerSettings(number(stored, "prefixWeight"), number(stored, "queueWeight"),
+                number(stored, "kvWeight"), number(stored, "loraWeight"), number(stored, "queueThreshold"),
+                number(stored, "kvThreshold"));
+    }
+
+    private static @Nullable Double number(Map<String, @Nullable Object> stored, String key) {
+        return stored.get(key) instanceof Number value ? value.doubleValue() : null;
+    }
+
+    private static Map<String, @Nullable Object> toMap(PickerSettings settings) {
+        Map<String, @Nullable Object> map = new LinkedHashMap<>();
+        putIfSet(map, "prefixWeight", settings.prefixWeight());
+        putIfSet(map, "queueWeight", settings.queueWeight());
+        putIfSet(map, "kvWeight", settings.kvWeight());
+        putIfSet(map, "loraWeight", settings.loraWeight());
+        putIfSet(map, "queueThreshold", settings.queueThreshold());
+        putIfSet(map, "kvThreshold", settings.kvThreshold());
+        return map;
+    }
+
+    private static void putIfSet(Map<String, @Nullable Object> map, String key, @Nullable Double value) {
+        if (value != null) {
+            map.put(key, value);
+        }
     }
 
     public String getName() {

@@ -1,5 +1,8 @@
 package io.signalbox.registry.pool;
 
+import io.signalbox.contracts.catalog.PickerSettings;
+import org.jspecify.annotations.Nullable;
+
 /** The words the pool API accepts. */
 public final class PoolVocabulary {
 
@@ -12,6 +15,33 @@ public final class PoolVocabulary {
 
     public static final String STATE_MESSAGE = "must be one of active, draining, disabled";
 
+    /** The highest endpoint-picker scorer weight. */
+    public static final double MAX_PICKER_WEIGHT = 100;
+
+    /** The highest waiting-queue saturation threshold. */
+    public static final double MAX_QUEUE_THRESHOLD = 100_000;
+
     private PoolVocabulary() {
+    }
+
+    /**
+     * What is wrong with picker settings that did not come through the API's own validation (a configuration
+     * file), or null when nothing is: weights 0..100, queue threshold 0..100000, KV threshold above 0 up to 1.
+     */
+    public static @Nullable String pickerProblem(PickerSettings picker) {
+        for (Double weight : new Double[] {picker.prefixWeight(), picker.queueWeight(), picker.kvWeight(),
+            picker.loraWeight()}) {
+            if (weight != null && (weight < 0 || weight > MAX_PICKER_WEIGHT)) {
+                return "weights must be between 0 and 100, was " + weight;
+            }
+        }
+        if (picker.queueThreshold() != null
+                && (picker.queueThreshold() < 0 || picker.queueThreshold() > MAX_QUEUE_THRESHOLD)) {
+            return "queueThreshold must be between 0 and 100000, was " + picker.queueThreshold();
+        }
+        if (picker.kvThreshold() != null && (picker.kvThreshold() <= 0 || picker.kvThreshold() > 1)) {
+            return "kvThreshold must be above 0 and at most 1, was " + picker.kvThreshold();
+        }
+        return null;
     }
 }

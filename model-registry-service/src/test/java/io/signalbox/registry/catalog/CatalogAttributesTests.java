@@ -6,6 +6,7 @@ import java.util.Set;
 
 import io.signalbox.contracts.catalog.CatalogSnapshot;
 import io.signalbox.contracts.catalog.ModelInfo;
+import io.signalbox.contracts.catalog.PickerSettings;
 import io.signalbox.contracts.catalog.PoolInfo;
 import io.signalbox.contracts.identity.KeyHashes;
 import io.signalbox.contracts.identity.KeyIdentity;
@@ -106,6 +107,29 @@ class CatalogAttributesTests extends RegistryIntegrationTest {
         assertThat(issued.path("allowedModels").valueStream().map(JsonNode::asString).toList())
                 .containsExactly("gpt-4o-mini", "smart");
         assertThat(identity.tags()).isEqualTo(Map.of());
+    }
+
+    @Test
+    void aPoolsPickerSettingsReachTheCatalogAndOutOfRangeValuesAreRefused() {
+        String provider = createId("/api/v1/providers", "{\"name\": \"%s\", \"kind\": \"openai-compatible\"}"
+                .formatted(unique("vllm")));
+        String model = createId("/api/v1/models", """
+                {"providerId": "%s", "name": "%s", "upstreamModel": "m", "contextWindow": 8192}"""
+                .formatted(provider, unique("m")));
+        String pool = createId("/api/v1/pools", """
+                {"name": "%s", "modelId": "%s", "region": "eu-west",
+                 "picker": {"prefixWeight": 0, "queueWeight": 4, "queueThreshold": 20}}"""
+                .formatted(unique("pool"), model));
+        JsonNode problem = problem(admin().post().uri("/api/v1/pools").contentType(MediaType.APPLICATION_JSON)
+                .body("""
+                {"name": "%s", "modelId": "%s", "region": "eu-west",
+                 "picker": {"kvThreshold": 1.5, "loraWeight": -1}}""".formatted(unique("pool"), model)).exchange(), 400);
+
+        assertThat(catalog().pools()).filteredOn(p -> p.id().equals(pool)).singleElement()
+                .satisfies(p -> assertThat(p.picker()).isEqualTo(new PickerSettings(0.0, 4.0, null, null, 20.0, null)));
+        assertThat(read("/api/v1/pools/" + pool).path("picker").path("queueThreshold").asDouble()).isEqualTo(20.0);
+        assertThat(problem.path("errors").findValuesAsString("field"))
+                .containsExactlyInAnyOrder("picker.kvThreshold", "picker.loraWeight");
     }
 
     @Test

@@ -64,6 +64,30 @@ class ConfigurationRoundTripTests extends RegistryIntegrationTest {
                 .filter(team -> team.path("requestsPerMinute").asInt() == 900).count()).isEqualTo(1);
     }
 
+    @Test
+    void anAllowListThatIsNotAListOfNamesIsRefusedRatherThanLifted() {
+        String name = unique("rt-strict");
+        String notAList = """
+                apiVersion: signalbox.io/v1
+                kind: RegistryConfiguration
+                tenants:
+                  - name: %s
+                    allowedModels: smart
+                """.formatted(name);
+        String badRegion = notAList.replace("allowedModels: smart", "allowedRegions: [EU West]");
+
+        JsonNode listProblem = problem(admin().post().uri("/api/v1/config/import").contentType(YAML).body(notAList)
+                .exchange(), 400);
+        JsonNode regionProblem = problem(admin().post().uri("/api/v1/config/import").contentType(YAML).body(badRegion)
+                .exchange(), 400);
+
+        assertThat(listProblem.path("errors").findValuesAsString("message").getFirst())
+                .contains("allowedModels must be a list");
+        assertThat(regionProblem.path("errors").findValuesAsString("message").getFirst())
+                .contains("allowedRegions has an invalid entry 'EU West'");
+        assertThat(read("/api/v1/tenants?q=" + name).path("items").isEmpty()).as("nothing was stored").isTrue();
+    }
+
     private void seed(String suffix) {
         String provider = createId("/api/v1/providers", """
                 {"name": "rt-provider-%s", "kind": "openai-compatible", "baseUrl": "http://127.0.0.1:9700/v1",
@@ -83,7 +107,8 @@ class ConfigurationRoundTripTests extends RegistryIntegrationTest {
                  "reasoningPerMillion": "0.5", "effectiveFrom": "2026-06-01T00:00:00Z"}""");
         String pool = createId("/api/v1/pools", """
                 {"name": "rt-pool-%s", "modelId": "%s", "region": "eu-west", "hardwareProfile": "2xL4",
-                 "loraAdapters": ["sql"], "privatePool": true}""".formatted(suffix, small));
+                 "loraAdapters": ["sql"], "privatePool": true, "picker": {"prefixWeight": 5, "kvThreshold": 0.8}}"""
+                .formatted(suffix, small));
         create("/api/v1/pools/" + pool + "/endpoints", """
                 {"baseUrl": "http://127.0.0.1:9701/v1", "metricsUrl": "http://127.0.0.1:9701/metrics", "weight": 3}""");
         create("/api/v1/pools/" + pool + "/endpoints", """

@@ -13,6 +13,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import io.signalbox.contracts.json.ContractJson;
+import io.signalbox.contracts.budget.BudgetStatus;
 import io.signalbox.contracts.catalog.CatalogSnapshot;
 import io.signalbox.contracts.catalog.EndpointInfo;
 import io.signalbox.contracts.catalog.ModelInfo;
@@ -21,8 +22,10 @@ import io.signalbox.contracts.catalog.PriceSnapshot;
 import io.signalbox.contracts.catalog.ProviderInfo;
 import io.signalbox.contracts.catalog.RouteInfo;
 import io.signalbox.contracts.catalog.RouteTarget;
+import io.signalbox.contracts.catalog.TenantInfo;
 import io.signalbox.contracts.decision.DecisionRequest;
 import io.signalbox.contracts.decision.DecisionResponse;
+import io.signalbox.routing.budget.BudgetStates;
 import io.signalbox.routing.catalog.Catalog;
 import io.signalbox.routing.complexity.HeadFile;
 import io.signalbox.routing.complexity.HeadTrainer;
@@ -30,6 +33,7 @@ import io.signalbox.routing.embedding.MiniLmEmbedder;
 import io.signalbox.routing.endpoint.EndpointPicker;
 import io.signalbox.routing.endpoint.EndpointSignalStore;
 import io.signalbox.routing.endpoint.PrefixIndex;
+import io.signalbox.routing.health.EndpointHealthStore;
 import io.signalbox.routing.policy.ComplexityPolicy;
 import io.signalbox.routing.policy.CostAwarePolicy;
 import io.signalbox.routing.policy.FallbackPolicy;
@@ -56,7 +60,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * providers, 50 self-hosted on pools of 20 endpoints each: 1,000 endpoints with fresh vLLM metrics), one
  * benchmark per policy. Every request carries a realistic prompt (a ~1.5 KiB system prompt shared by its
  * tenant plus a user turn), so the endpoint picker hashes prefix blocks and the scorers read real text.
- * Sample mode: JMH reports p50, p90, p99 and p99.9 per decision.
+ * Every request's tenant has an allow-list (naming all routes) and its team a budget within limits, so those hard
+ * constraints run as they would in production. Sample mode: JMH reports p50, p90, p99 and p99.9 per decision.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -109,8 +114,16 @@ public class DecisionLatencyBench {
                 new WeightedPolicy(ThreadLocalRandom::current), new FallbackPolicy(), new CostAwarePolicy(),
                 new LatencyAwarePolicy(), new TieredPolicy(), new ComplexityPolicy(MiniLmEmbedder::shared),
                 new SemanticPolicy(MiniLmEmbedder::shared)));
+        // Every request's tenant has an allow-list and its team a budget, so those checks are measured too.
+        BudgetStates budgets = new BudgetStates();
+        for (int team = 0; team < 16; team++) {
+            budgets.apply(new BudgetStatus("budget-" + team, "team", "team-" + team, "2026-10", NOW.minusSeconds(86_400),
+                    NOW.plusSeconds(86_400 * 29L), "USD", BigDecimal.TEN, null, new BigDecimal("1000"), BudgetStatus.OK,
+                    NOW));
+        }
         engine = new DecisionEngine(new io.signalbox.routing.catalog.CatalogHolder(), policies,
-                Clock.fixed(NOW, java.time.ZoneOffset.UTC), ThreadLocalRandom::current, picker, signals);
+                Clock.fixed(NOW, java.time.ZoneOffset.UTC), ThreadLocalRandom::current, picker, signals, budgets,
+                new EndpointHealthStore(Duration.ofMinutes(5)));
         catalog = Catalog.of(catalog());
         endpointIds = catalog.pools().stream().flatMap(p -> p.endpoints().stream()).map(EndpointInfo::id).toList();
         scrape();
@@ -155,8 +168,8 @@ public class DecisionLatencyBench {
     }
 
     private DecisionRequest request(String model, int prompt) {
-        return new DecisionRequest("req-bench", "tenant-" + (prompt % 16), "team-1", "key-1", model, "chat.completions",
-                false, 600, 256, Set.of(), null, Map.of(), null, prompts.get(prompt), null);
+        return new DecisionRequest("req-bench", "tenant-" + (prompt % 16), "team-" + (prompt % 16), "key-1", model,
+                "chat.completions", false, 600, 256, Set.of(), null, Map.of(), null, prompts.get(prompt), null);
     }
 
     @Benchmark
@@ -267,7 +280,12 @@ public class DecisionLatencyBench {
                         Map.of("name", "chat", "examples", List.of("tell me a joke", "how are you today",
                                 "translate this sentence", "summarise these notes"), "modelIds", List.of("mod-50")))),
                         50, 2, 5));
-        return new CatalogSnapshot(1, NOW, List.of(openai, local), models, pools, routes);
+        List<String> aliases = routes.stream().map(RouteInfo::alias).toList();
+        List<TenantInfo> tenants = new ArrayList<>();
+        for (int tenant = 0; tenant < 16; tenant++) {
+            tenants.add(new TenantInfo("tenant-" + tenant, "tenant " + tenant, aliases, List.of()));
+        }
+        return new CatalogSnapshot(1, NOW, List.of(openai, local), models, pools, routes, tenants, List.of());
     }
 
     private static int[] range(int from, int to) {

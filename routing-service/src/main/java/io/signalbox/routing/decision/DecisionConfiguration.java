@@ -11,6 +11,7 @@ import io.signalbox.routing.endpoint.EndpointPicker;
 import io.signalbox.routing.endpoint.EndpointScraper;
 import io.signalbox.routing.endpoint.EndpointSignalStore;
 import io.signalbox.routing.endpoint.PrefixIndex;
+import io.signalbox.routing.health.EndpointHealthStore;
 import io.signalbox.routing.policy.PolicyRegistry;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -47,9 +48,9 @@ class DecisionConfiguration {
 
     @Bean
     DecisionEngine decisionEngine(CatalogHolder catalogs, PolicyRegistry policies, EndpointPicker picker,
-            EndpointSignalStore store, BudgetStates budgets) {
+            EndpointSignalStore store, BudgetStates budgets, EndpointHealthStore health) {
         return new DecisionEngine(catalogs, policies, Clock.systemUTC(), ThreadLocalRandom::current, picker, store,
-                budgets);
+                budgets, health);
     }
 
     /**

@@ -37,6 +37,7 @@ import io.signalbox.routing.complexity.Prompt;
 import io.signalbox.routing.endpoint.EndpointPicker;
 import io.signalbox.routing.endpoint.EndpointSignalStore;
 import io.signalbox.routing.endpoint.EndpointSignals;
+import io.signalbox.routing.health.EndpointHealthStore;
 import io.signalbox.routing.pii.PiiDetector;
 import io.signalbox.routing.policy.CandidateFacts;
 import io.signalbox.routing.policy.Policy;
@@ -73,6 +74,8 @@ public class DecisionEngine {
 
     private final @Nullable BudgetStates budgets;
 
+    private final @Nullable EndpointHealthStore health;
+
     private final PiiDetector pii = new PiiDetector();
 
     public DecisionEngine(CatalogHolder catalogs, PolicyRegistry policies, Clock clock,
@@ -90,6 +93,15 @@ public class DecisionEngine {
     public DecisionEngine(CatalogHolder catalogs, PolicyRegistry policies, Clock clock,
             Supplier<? extends RandomGenerator> random, @Nullable EndpointPicker picker,
             @Nullable EndpointSignalStore signals, @Nullable BudgetStates budgets) {
+        this(catalogs, policies, clock, random, picker, signals, budgets, null);
+    }
+
+    /** @param health telemetry's serving health; null: policies see only scraped signals */
+    public DecisionEngine(CatalogHolder catalogs, PolicyRegistry policies, Clock clock,
+            Supplier<? extends RandomGenerator> random, @Nullable EndpointPicker picker,
+            @Nullable EndpointSignalStore signals, @Nullable BudgetStates budgets,
+            @Nullable EndpointHealthStore health) {
+        this.health = health;
         this.budgets = budgets;
         this.catalogs = catalogs;
         this.policies = policies;
@@ -151,7 +163,8 @@ public class DecisionEngine {
         List<String> skipped = new ArrayList<>();
         boolean onlyEndpointsMissing = false;
         boolean constrained = false;
-        boolean onlyNotAllowed = true;
+        int candidates = 0;
+        int notAllowed = 0;
         EndpointPicker.Shed shed = null;
         for (RouteTarget candidate : resolution.targets()) {
             if (expansions.containsKey(candidate.modelId())) {
@@ -160,6 +173,7 @@ public class DecisionEngine {
                 }
                 continue;
             }
+            candidates++;
             ModelInfo model = catalog.model(candidate.modelId());
             TargetExpander.Expansion expansion;
             if (model == null) {
@@ -172,7 +186,10 @@ public class DecisionEngine {
                     expansion = TargetExpander.Expansion.unavailable("status".equals(rejection.filter())
                             ? (Catalog.isRoutable(model) ? "retired on " + model.deprecationDate() : model.status())
                             : rejection.filter() + ": " + rejection.reason(), false);
-                    constrained |= !"status".equals(rejection.filter());
+                    // Neither a retired model nor a tenant's allow-list is something this request could change.
+                    constrained |= !"status".equals(rejection.filter())
+                            && !HardConstraints.ALLOW_LIST.equals(rejection.filter());
+                    notAllowed += HardConstraints.ALLOW_LIST.equals(rejection.filter()) ? 1 : 0;
                     considered.add(filtered(model.id(), model.name(), null, rejection.filter(), rejection.reason()));
                 }
                 else {
@@ -191,8 +208,6 @@ public class DecisionEngine {
             }
             expansions.put(candidate.modelId(), expansion);
             if (expansion.targets().isEmpty()) {
-                String reason = expansion.unavailableReason();
-                onlyNotAllowed &= reason != null && reason.startsWith(HardConstraints.ALLOW_LIST + ":");
                 String name = model != null ? model.name() : candidate.modelId();
                 skipped.add(name + " (" + expansion.unavailableReason() + ")");
                 onlyEndpointsMissing |= expansion.temporary();
@@ -207,8 +222,9 @@ public class DecisionEngine {
             if (shed != null && !constrained) {
                 throw shed;
             }
-            if (onlyNotAllowed) {
-                throw new ModelNotAllowedException(request.model(), detail);
+            if (notAllowed > 0 && notAllowed == candidates) {
+                throw new ModelNotAllowedException(request.model(), "No model behind " + resolution.subject()
+                        + " is on your tenant's and team's allow-lists: " + String.join(", ", skipped) + ".");
             }
             if (constrained) {
                 throw new ConstraintsUnsatisfiedException(detail);
@@ -463,10 +479,30 @@ public class DecisionEngine {
             return request.maxTokens() != null ? request.maxTokens() : CandidateFacts.super.expectedOutputTokens();
         }
 
+        /** Scraped from the model's endpoints where possible; else telemetry's recent median (hosted models). */
         @Override
         public OptionalDouble recentTimeToFirstTokenMillis(String modelId) {
-            return endpointSignals(modelId).stream().map(EndpointSignals::timeToFirstTokenMillis)
+            OptionalDouble scraped = endpointSignals(modelId).stream().map(EndpointSignals::timeToFirstTokenMillis)
                     .filter(java.util.Objects::nonNull).mapToDouble(Double::doubleValue).min();
+            if (scraped.isPresent() || health == null) {
+                return scraped;
+            }
+            List<PoolInfo> pools = catalog.poolsServing(modelId);
+            if (pools.isEmpty()) {
+                return EndpointHealthStore.timeToFirstToken(health.hostedModel(modelId, now));
+            }
+            double best = Double.POSITIVE_INFINITY;
+            for (PoolInfo pool : pools) {
+                for (EndpointInfo endpoint : pool.endpoints()) {
+                    OptionalDouble reported = endpoint.isActive()
+                            ? EndpointHealthStore.timeToFirstToken(health.endpoint(endpoint.id(), now))
+                            : OptionalDouble.empty();
+                    if (reported.isPresent()) {
+                        best = Math.min(best, reported.getAsDouble());
+                    }
+                }
+            }
+            return best == Double.POSITIVE_INFINITY ? OptionalDouble.empty() : OptionalDouble.of(best);
         }
 
         @Override

@@ -3,6 +3,7 @@ package io.signalbox.routing.decision;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,7 +104,10 @@ final class TargetExpander {
         List<EndpointInfo> ordered;
         List<EndpointPicker.Scored> scored = List.of();
         if (picker != null) {
-            scored = picker.order(usable, blocks.get(), priority, adapter, generator);
+            Map<String, EndpointPicker.Settings> settingsByPool = new HashMap<>();
+            scored = picker.order(usable, blocks.get(), priority, adapter, generator,
+                    endpoint -> settingsByPool.computeIfAbsent(poolOf.get(endpoint.id()).id(),
+                            pool -> picker.settingsFor(poolOf.get(endpoint.id()).picker())));
             ordered = new ArrayList<>(scored.size());
             for (EndpointPicker.Scored endpoint : scored) {
                 ordered.add(endpoint.endpoint());

@@ -6,9 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
 import io.signalbox.contracts.catalog.EndpointInfo;
+import io.signalbox.contracts.catalog.PickerSettings;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,6 +50,11 @@ public final class EndpointPicker {
         return prefixes;
     }
 
+    /** This router's settings with a pool's own values where it sets them. */
+    public Settings settingsFor(@Nullable PickerSettings pool) {
+        return settings.with(pool);
+    }
+
     /**
      * @param endpoints the active endpoints of the model's pools, never empty
      * @param blocks the prompt's block hashes ({@link PrefixIndex#blocks})
@@ -56,6 +63,15 @@ public final class EndpointPicker {
      */
     public List<Scored> order(List<EndpointInfo> endpoints, long[] blocks, Priority priority, @Nullable String adapter,
             RandomGenerator random) {
+        return order(endpoints, blocks, priority, adapter, random, endpoint -> settings);
+    }
+
+    /**
+     * As {@link #order(List, long[], Priority, String, RandomGenerator)}, with each endpoint scored and judged
+     * saturated by its own pool's settings ({@link #settingsFor}).
+     */
+    public List<Scored> order(List<EndpointInfo> endpoints, long[] blocks, Priority priority, @Nullable String adapter,
+            RandomGenerator random, Function<EndpointInfo, Settings> settingsOf) {
         long now = System.nanoTime();
         List<Optional<EndpointSignals>> fresh = new ArrayList<>(endpoints.size());
         double minQueue = Double.POSITIVE_INFINITY;
@@ -72,6 +88,7 @@ public final class EndpointPicker {
         boolean anyUnsaturated = false;
         for (int i = 0; i < endpoints.size(); i++) {
             EndpointInfo endpoint = endpoints.get(i);
+            Settings own = settingsOf.apply(endpoint);
             Optional<EndpointSignals> current = fresh.get(i);
             double prefix = blocks.length == 0 ? 0 : (double) prefixes.matchedBlocks(endpoint.id(), blocks) / blocks.length;
             double queue = 0;
@@ -82,15 +99,15 @@ public final class EndpointPicker {
                 EndpointSignals s = current.get();
                 queue = maxQueue > minQueue ? (maxQueue - s.waiting()) / (maxQueue - minQueue) : 1.0;
                 kv = Math.max(0, 1 - s.kvCacheUsage());
-                saturated = s.waiting() > settings.queueThreshold() || s.kvCacheUsage() > settings.kvThreshold();
+                saturated = s.waiting() > own.queueThreshold() || s.kvCacheUsage() > own.kvThreshold();
                 if (adapter != null) {
                     lora = s.loadedAdapters().contains(adapter) ? 1.0
                             : s.maxLoras() == 0 || s.loadedAdapters().size() < s.maxLoras() ? 0.5 : 0.0;
                 }
             }
             anyUnsaturated |= !saturated && current.isPresent();
-            double total = settings.prefixWeight() * prefix + settings.queueWeight() * queue + settings.kvWeight() * kv
-                    + (Double.isNaN(lora) ? 0 : settings.loraWeight() * lora);
+            double total = own.prefixWeight() * prefix + own.queueWeight() * queue + own.kvWeight() * kv
+                    + (Double.isNaN(lora) ? 0 : own.loraWeight() * lora);
             double tieBreak = endpoint.weight() <= 0 ? Double.POSITIVE_INFINITY
                     : -Math.log(1.0 - random.nextDouble()) / endpoint.weight();
             scored.add(new Scored(endpoint, total, saturated, current.isEmpty(), prefix, queue, kv, lora, tieBreak));
@@ -141,6 +158,20 @@ public final class EndpointPicker {
 
         public static Settings defaults() {
             return new Settings(3, 2, 1, 1, 5, 0.9);
+        }
+
+        /** These settings, with each value the pool sets taking precedence. */
+        public Settings with(@Nullable PickerSettings pool) {
+            if (pool == null || pool.isEmpty()) {
+                return this;
+            }
+            return new Settings(or(pool.prefixWeight(), prefixWeight), or(pool.queueWeight(), queueWeight),
+                    or(pool.kvWeight(), kvWeight), or(pool.loraWeight(), loraWeight),
+                    or(pool.queueThreshold(), queueThreshold), or(pool.kvThreshold(), kvThreshold));
+        }
+
+        private static double or(@Nullable Double value, double fallback) {
+            return value != null ? value : fallback;
         }
     }
 

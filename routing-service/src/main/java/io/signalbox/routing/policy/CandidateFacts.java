@@ -44,8 +44,9 @@ public interface CandidateFacts {
     }
 
     /**
-     * The model's recent mean time to first token in milliseconds, over its endpoints with fresh metrics;
-     * empty when nothing measured it recently.
+     * The model's recent time to first token in milliseconds: the best of its endpoints with fresh scraped
+     * metrics, else the best of telemetry's recent medians (the only source for provider-hosted models); empty
+     * when nothing measured it recently.
      */
     default OptionalDouble recentTimeToFirstTokenMillis(String modelId) {
         return OptionalDouble.empty();

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import static io.signalbox.routing.budget.Budgets.NOVEMBER;
 import static io.signalbox.routing.budget.Budgets.status;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /** Which budget limits a request, and what a soft limit does to the policy's order. */
@@ -67,6 +68,19 @@ class BudgetStatesTests {
                 .withMessageContaining("ok, soft or hard");
         assertThatIllegalArgumentException().isThrownBy(() -> status("org", "org-1", BudgetStatus.OK, NOW))
                 .withMessageContaining("scope");
+    }
+
+    @Test
+    void aStatusMissingWhatEnforcementNeedsIsRejectedWhenReadNotWhenARequestArrives() {
+        String complete = io.signalbox.contracts.json.ContractJson.toJson(status("team", "team-1", BudgetStatus.HARD, NOW));
+
+        for (String field : new String[] {"spent", "observedAt", "currency", "periodEnd"}) {
+            String missing = complete.replaceAll(",\"" + field + "\":(\"[^\"]*\"|[0-9.]+)", "");
+            assertThat(missing).as("still well-formed JSON, only without " + field).doesNotContain(field)
+                    .endsWith("}").doesNotContain(",}");
+            assertThatExceptionOfType(RuntimeException.class).as(field)
+                    .isThrownBy(() -> io.signalbox.contracts.json.ContractJson.fromJson(missing, BudgetStatus.class));
+        }
     }
 
     @Test

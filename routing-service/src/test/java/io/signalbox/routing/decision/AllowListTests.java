@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 import io.signalbox.contracts.catalog.CatalogSnapshot;
+import io.signalbox.contracts.catalog.RouteInfo;
+import io.signalbox.contracts.catalog.RouteTarget;
 import io.signalbox.contracts.catalog.TeamInfo;
 import io.signalbox.contracts.catalog.TenantInfo;
 import io.signalbox.contracts.decision.DecisionDetails;
@@ -70,9 +72,24 @@ class AllowListTests {
         assertThatExceptionOfType(ModelNotAllowedException.class)
                 .as("the tenant allows 'smart', but the team does not")
                 .isThrownBy(() -> engine.decide(catalog, request("smart", "tenant-1", "team-1"), false))
-                .withMessageContaining("gpt-4o-mini (allow-list: not in the team's allowed models)");
+                .withMessageContaining("allow-lists: gpt-4o-mini (allow-list: not in the team's allowed models)");
         assertThat(engine.decide(catalog, request("llama-3.1-8b", "tenant-1", "team-1"), false).targets())
                 .extracting(DecisionTarget::modelName).containsOnly("llama-3.1-8b");
+    }
+
+    @Test
+    void whenTheOnlyAllowedModelCannotServeNowTheAnswerIsTemporaryNotForbidden() {
+        RouteInfo mixed = new RouteInfo("route-mixed", "mixed", "static",
+                List.of(new RouteTarget(SampleCatalog.MISTRAL.id(), 1), new RouteTarget(SampleCatalog.GPT.id(), 1)), 1);
+        CatalogSnapshot base = SampleCatalog.withRoutes(6, mixed);
+        Catalog catalog = Catalog.of(new CatalogSnapshot(base.version(), base.generatedAt(), base.providers(),
+                base.models(), base.pools(), base.routes(),
+                List.of(new TenantInfo("tenant-1", "bank", List.of("mistral-7b"), List.of())), List.of()));
+
+        assertThatExceptionOfType(NoAvailableTargetException.class)
+                .as("mistral's only endpoint is draining: retry later, the tenant's settings are not the problem")
+                .isThrownBy(() -> engine.decide(catalog, request("mixed", "tenant-1", "team-1"), false))
+                .satisfies(e -> assertThat(e.temporary()).isTrue());
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import io.signalbox.contracts.catalog.EndpointInfo;
+import io.signalbox.contracts.catalog.PickerSettings;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,7 +64,7 @@ class EndpointPickerTests {
     }
 
     @Test
-    void aPrefixCountsOnlyUpToItsFirstMissingBlockAsInVllm() {
+    void aPrefixWhoseTailWasEvictedStillMatchesItsLeadingBlocks() {
         PrefixIndex small = new PrefixIndex(8, 16, 3);
         small.record("ep-a", small.blocks("BLOCK-00BLOCK-01BLOCK-02"));
         small.record("ep-a", small.blocks("OTHER-00"));
@@ -113,6 +114,35 @@ class EndpointPickerTests {
         scrape(B, 0, 0.2);
         assertThat(picker.order(List.of(A, B), new long[0], EndpointPicker.Priority.SHEDDABLE, null, random))
                 .extracting(s -> s.endpoint().id()).as("saturated endpoints go last").containsExactly("ep-b", "ep-a");
+    }
+
+    @Test
+    void aPoolsOwnSettingsOverrideTheRoutersDefaultsOneValueAtATime() {
+        EndpointPicker.Settings queueOnly = picker.settingsFor(new PickerSettings(0.0, null, 0.0, null, 20.0, null));
+
+        assertThat(queueOnly).isEqualTo(new EndpointPicker.Settings(0, 2, 0, 1, 20, 0.9));
+        assertThat(picker.settingsFor(null)).isEqualTo(EndpointPicker.Settings.defaults());
+        assertThat(picker.settingsFor(new PickerSettings(null, null, null, null, null, null)))
+                .isEqualTo(EndpointPicker.Settings.defaults());
+    }
+
+    @Test
+    void eachEndpointIsScoredAndJudgedSaturatedByItsOwnPoolsSettings() {
+        scrape(A, 8, 0.2);
+        scrape(B, 0, 0.2);
+        long[] blocks = prefixes.blocks("You are the support assistant of ACME. ".repeat(10));
+        picker.sent("ep-a", blocks);
+        EndpointPicker.Settings tolerant = picker.settingsFor(new PickerSettings(null, null, null, null, 50.0, null));
+
+        List<EndpointPicker.Scored> byDefaults = picker.order(List.of(A, B), blocks, EndpointPicker.Priority.STANDARD,
+                null, random);
+        List<EndpointPicker.Scored> aTolerates = picker.order(List.of(A, B), blocks, EndpointPicker.Priority.STANDARD,
+                null, random, endpoint -> endpoint.id().equals("ep-a") ? tolerant : EndpointPicker.Settings.defaults());
+
+        assertThat(byDefaults.getFirst().endpoint().id()).as("a queue of 9 saturates ep-a under the default 5")
+                .isEqualTo("ep-b");
+        assertThat(aTolerates.getFirst().endpoint().id()).as("its pool allows 50 waiting: the cached prefix wins")
+                .isEqualTo("ep-a");
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.signalbox.contracts.catalog.PickerSettings;
 import io.signalbox.registry.common.HttpUrl;
 import io.signalbox.registry.common.Ids;
 import io.signalbox.registry.common.ListPage;
@@ -15,6 +16,8 @@ import io.signalbox.registry.pool.PoolService;
 import io.signalbox.registry.pool.PoolSpec;
 import io.signalbox.registry.pool.PoolVocabulary;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -139,11 +142,30 @@ class PoolController {
             @Pattern(regexp = PoolVocabulary.REGION_PATTERN, message = PoolVocabulary.REGION_MESSAGE) String region,
             @Nullable @Size(max = 100) String hardwareProfile,
             @Nullable @Size(max = 200) List<@NotBlank @Size(max = 200) String> loraAdapters,
-            @Nullable Boolean privatePool) {
+            @Nullable Boolean privatePool,
+            @Nullable @Valid PickerRequest picker) {
 
         PoolSpec spec() {
             return new PoolSpec(name.strip(), modelId, region, hardwareProfile,
-                    loraAdapters == null ? List.of() : loraAdapters, Boolean.TRUE.equals(privatePool));
+                    loraAdapters == null ? List.of() : loraAdapters, Boolean.TRUE.equals(privatePool),
+                    picker == null ? null : picker.settings());
+        }
+    }
+
+    /**
+     * The pool's endpoint-picker weights (0..100) and saturation thresholds; each left out takes routing's default
+     * (prefix 3, queue 2, KV cache 1, LoRA 1; saturated above 5 waiting or 90 % KV cache).
+     */
+    record PickerRequest(
+            @Nullable @DecimalMin("0") @DecimalMax("100") Double prefixWeight,
+            @Nullable @DecimalMin("0") @DecimalMax("100") Double queueWeight,
+            @Nullable @DecimalMin("0") @DecimalMax("100") Double kvWeight,
+            @Nullable @DecimalMin("0") @DecimalMax("100") Double loraWeight,
+            @Nullable @DecimalMin("0") @DecimalMax("100000") Double queueThreshold,
+            @Nullable @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") Double kvThreshold) {
+
+        PickerSettings settings() {
+            return new PickerSettings(prefixWeight, queueWeight, kvWeight, loraWeight, queueThreshold, kvThreshold);
         }
     }
 
@@ -159,12 +181,13 @@ class PoolController {
     }
 
     record PoolResponse(String id, String name, String modelId, String region, @Nullable String hardwareProfile,
-            List<String> loraAdapters, boolean privatePool, long revision, Instant createdAt, Instant updatedAt) {
+            List<String> loraAdapters, boolean privatePool, @Nullable PickerSettings picker, long revision,
+            Instant createdAt, Instant updatedAt) {
 
         static PoolResponse of(Pool pool) {
             PoolSpec spec = pool.spec();
             return new PoolResponse(pool.getId().toString(), spec.name(), spec.modelId().toString(), spec.region(),
-                    spec.hardwareProfile(), spec.loraAdapters(), spec.privatePool(), pool.getRevision(),
+                    spec.hardwareProfile(), spec.loraAdapters(), spec.privatePool(), spec.picker(), pool.getRevision(),
                     pool.getCreatedAt(), pool.getUpdatedAt());
         }
     }
