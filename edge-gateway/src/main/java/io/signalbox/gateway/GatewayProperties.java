@@ -75,6 +75,7 @@ public record GatewayProperties(
      * @param circuitBreaker default breaker thresholds for every target
      * @param providers breaker thresholds per provider id, overriding the defaults
      * @param lastKnownGoodTtl how old a remembered decision may be to serve in degraded mode
+     * @param maxTargets how many of a decision's targets one request may try; the rest are ignored
      */
     public record Resilience(
             @DefaultValue("2") @Min(1) int attemptsPerTarget,
@@ -83,7 +84,8 @@ public record GatewayProperties(
             @DefaultValue("5s") Duration retryAfterCap,
             @DefaultValue @Valid Breaker circuitBreaker,
             @Nullable Map<String, Breaker> providers,
-            @DefaultValue("1h") Duration lastKnownGoodTtl) {
+            @DefaultValue("1h") Duration lastKnownGoodTtl,
+            @DefaultValue("5") @Min(1) int maxTargets) {
 
         public Resilience {
             providers = providers == null ? Map.of() : Map.copyOf(providers);

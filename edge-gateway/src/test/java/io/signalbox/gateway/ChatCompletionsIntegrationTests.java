@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.sun.net.httpserver.HttpServer;
 import io.signalbox.contracts.Topics;
+import io.signalbox.contracts.decision.DecisionTarget;
 import io.signalbox.contracts.json.ContractJson;
 import io.signalbox.contracts.usage.UsageRecorded;
 import io.signalbox.infra.Ports;
@@ -88,8 +89,12 @@ class ChatCompletionsIntegrationTests {
 
     static final HttpServer ANTHROPIC = anthropicUpstream();
 
-    /** The key a hosted OpenAI-style upstream accepts; tests rotate it. */
-    static volatile String hostedKey = "sk-upstream-first";
+    /** The keys a hosted OpenAI-style upstream accepts; tests rotate them. */
+    static final java.util.Set<String> HOSTED_KEYS = ConcurrentHashMap.newKeySet();
+
+    static {
+        HOSTED_KEYS.add("sk-upstream-first");
+    }
 
     static final Map<String, String> HOSTED_SEEN = new ConcurrentHashMap<>();
 
@@ -111,6 +116,7 @@ class ChatCompletionsIntegrationTests {
         registry.add("signalbox.gateway.max-request-size", () -> "64KB");
         registry.add("signalbox.gateway.upstream.first-byte-timeout", () -> "1500ms");
         registry.add("signalbox.gateway.resilience.attempts-per-target", () -> "2");
+        registry.add("signalbox.gateway.resilience.max-targets", () -> "3");
         registry.add("signalbox.gateway.resilience.initial-backoff", () -> "20ms");
         registry.add("signalbox.gateway.resilience.providers.provider-doomed.minimum-calls", () -> "2");
         registry.add("signalbox.gateway.resilience.providers.provider-doomed.sliding-window-size", () -> "2");
@@ -170,13 +176,29 @@ class ChatCompletionsIntegrationTests {
                 anthropic)));
         CONTROL_PLANE.route("meta/llama-x", List.of(StubControlPlane.target("alpha", "up-alpha", "ep-alpha", alpha)));
         String hosted = "http://127.0.0.1:" + HOSTED.getAddress().getPort() + "/v1";
-        CONTROL_PLANE.credentials("provider-hosted", "openai", Map.of("apiKey", hostedKey, "organization", "org-7"));
+        CONTROL_PLANE.credentials("provider-hosted", "openai", Map.of("apiKey", "sk-upstream-first",
+                "organization", "org-7"));
         CONTROL_PLANE.credentials("provider-anthropic", "anthropic", Map.of("apiKey", "sk-ant-for-tests"));
         CONTROL_PLANE.route("hosted", List.of(StubControlPlane.hostedTarget("hosted", hosted, "provider-hosted")));
+        HOSTED_KEYS.add("sk-upstream-backup");
+        CONTROL_PLANE.credentials("provider-backup", "openai", Map.of("apiKey", "sk-upstream-backup"));
+        CONTROL_PLANE.route("hosted-backup", List.of(StubControlPlane.hostedTarget("backup", hosted, "provider-backup")));
         CONTROL_PLANE.credentialsFailing("provider-locked");
         CONTROL_PLANE.route("locked-then-alpha", List.of(
                 StubControlPlane.hostedTarget("locked", hosted, "provider-locked"),
                 StubControlPlane.target("alpha", "up-alpha", "ep-alpha", alpha)));
+        CONTROL_PLANE.credentials("provider-stale", "openai", Map.of("apiKey", "sk-upstream-revoked"));
+        CONTROL_PLANE.route("stale-key-then-alpha", List.of(
+                StubControlPlane.hostedTarget("stale", hosted, "provider-stale"),
+                StubControlPlane.target("alpha", "up-alpha", "ep-alpha", alpha)));
+        CONTROL_PLANE.route("stale-key", List.of(StubControlPlane.hostedTarget("stale", hosted, "provider-stale")));
+        List<DecisionTarget> manyDead = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            manyDead.add(StubControlPlane.target("dead" + i, "up-dead", "ep-dead-" + i,
+                    "http://127.0.0.1:" + Ports.free() + "/v1"));
+        }
+        manyDead.add(StubControlPlane.target("alpha", "up-alpha", "ep-alpha", alpha));
+        CONTROL_PLANE.route("six-dead-then-alpha", manyDead);
         Thread consumer = new Thread(ChatCompletionsIntegrationTests::collectUsage, "usage-collector");
         consumer.setDaemon(true);
         consumer.start();
@@ -499,11 +521,30 @@ class ChatCompletionsIntegrationTests {
         String body = "{\"model\":\"hosted\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
         assertThat(chat(body).statusCode()).isEqualTo(200);
 
-        hostedKey = "sk-upstream-second";
-        CONTROL_PLANE.credentials("provider-hosted", "openai", Map.of("apiKey", hostedKey));
-        assertThat(chat(body).statusCode()).as("the old key is cached until the change is announced").isEqualTo(401);
-        untilAnnounced("provider", "provider-hosted", () -> assertThat(chat(body).statusCode()).isEqualTo(200));
-        assertThat(HOSTED_SEEN.get("authorization")).isEqualTo("Bearer sk-upstream-second");
+        HOSTED_KEYS.add("sk-upstream-second");
+        CONTROL_PLANE.credentials("provider-hosted", "openai", Map.of("apiKey", "sk-upstream-second"));
+        assertThat(chat(body).statusCode()).isEqualTo(200);
+        assertThat(HOSTED_SEEN.get("authorization")).as("the old key is cached until the change is announced")
+                .isEqualTo("Bearer sk-upstream-first");
+        untilAnnounced("provider", "provider-hosted", () -> {
+            assertThat(chat(body).statusCode()).isEqualTo(200);
+            assertThat(HOSTED_SEEN.get("authorization")).isEqualTo("Bearer sk-upstream-second");
+        });
+        HOSTED_KEYS.remove("sk-upstream-first");
+    }
+
+    @Test
+    void aKeyTheProviderRefusesIsFetchedAgainAtOnceWithoutWaitingForAnAnnouncement() throws Exception {
+        String body = "{\"model\":\"hosted-backup\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+        assertThat(chat(body).statusCode()).isEqualTo(200);
+
+        HOSTED_KEYS.add("sk-upstream-emergency");
+        CONTROL_PLANE.credentials("provider-backup", "openai", Map.of("apiKey", "sk-upstream-emergency"));
+        HOSTED_KEYS.remove("sk-upstream-backup");
+
+        assertOpenAiError(chat(body), 502, "server_error", "upstream_auth_failed");
+        assertThat(chat(body).statusCode()).as("the refusal dropped the cached key").isEqualTo(200);
+        assertThat(HOSTED_SEEN.get("authorization")).isEqualTo("Bearer sk-upstream-emergency");
     }
 
     @Test
@@ -564,6 +605,32 @@ class ChatCompletionsIntegrationTests {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(usageOf(response).attempts()).extracting(attempt -> attempt.httpStatus())
                 .containsExactly(503, 200);
+    }
+
+    @Test
+    void anUpstreamThatRefusesTheGatewaysCredentialsIsSkippedNotBlamedOnTheClient() throws Exception {
+        HttpResponse<String> fellBack = chat("""
+                {"model":"stale-key-then-alpha","messages":[{"role":"user","content":"hi"}]}""");
+        HttpResponse<String> nothingLeft = chat("""
+                {"model":"stale-key","messages":[{"role":"user","content":"hi"}]}""");
+
+        assertThat(fellBack.statusCode()).isEqualTo(200);
+        assertThat(usageOf(fellBack).attempts()).extracting(a -> a.outcome() + ":" + a.httpStatus())
+                .as("no retry with credentials that were just refused").containsExactly("upstream_auth:401", "success:200");
+        assertOpenAiError(nothingLeft, 502, "server_error", "upstream_auth_failed");
+        assertThat(JSON.readTree(nothingLeft.body()).path("error").path("message").asString())
+                .contains("Your key is fine");
+        assertThat(nothingLeft.headers().firstValue("x-should-retry")).hasValue("false");
+    }
+
+    @Test
+    void triesNoMoreTargetsThanConfiguredHoweverManyTheDecisionLists() throws Exception {
+        HttpResponse<String> response = chat("""
+                {"model":"six-dead-then-alpha","messages":[{"role":"user","content":"hi"}]}""");
+
+        assertThat(response.statusCode()).isEqualTo(502);
+        assertThat(usageOf(response).attempts()).extracting(a -> a.endpointId()).as("max-targets 3, two calls each")
+                .containsExactly("ep-dead-0", "ep-dead-0", "ep-dead-1", "ep-dead-1", "ep-dead-2", "ep-dead-2");
     }
 
     @Test
@@ -851,7 +918,8 @@ class ChatCompletionsIntegrationTests {
         return cannedUpstream("/", (path, headers, body) -> {
             HOSTED_SEEN.put("authorization", String.valueOf(headers.getFirst("Authorization")));
             HOSTED_SEEN.put("openai-organization", String.valueOf(headers.getFirst("OpenAI-Organization")));
-            if (!("Bearer " + hostedKey).equals(headers.getFirst("Authorization"))) {
+            String authorization = String.valueOf(headers.getFirst("Authorization"));
+            if (!authorization.startsWith("Bearer ") || !HOSTED_KEYS.contains(authorization.substring(7))) {
                 return Canned.json(401, "{\"error\":{\"message\":\"Incorrect API key provided\","
                         + "\"type\":\"invalid_request_error\",\"code\":\"invalid_api_key\"}}");
             }

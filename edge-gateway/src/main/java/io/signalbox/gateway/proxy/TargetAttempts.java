@@ -44,6 +44,8 @@ class TargetAttempts {
 
     private final RetryPolicy retryPolicy;
 
+    private final int maxTargets;
+
     private final ResponseRelay relay;
 
     private final Clock clock;
@@ -58,6 +60,7 @@ class TargetAttempts {
         this.translators = translators.stream()
                 .collect(java.util.stream.Collectors.toUnmodifiableMap(BackendTranslator::apiFormat, t -> t));
         this.retryPolicy = properties.resilience().retryPolicy();
+        this.maxTargets = properties.resilience().maxTargets();
         this.relay = relay;
         this.clock = clock;
     }
@@ -125,6 +128,26 @@ class TargetAttempts {
                                     ? retryOrNext(exchange, targets, index, call, null) : null;
                             yield again != null ? again : Mono.error(upstreamError(kind, exchange, target));
                         }
+                        case Outcome.Responded responded when refusedSignalbox(responded.response().status()) -> {
+                            // 401/403 from an upstream is about Signalbox's credentials there, never the client's
+                            // key: passing it on would tell the client to fix a key that is fine. Try the next
+                            // target; refetch the provider's credentials in case they were just rotated.
+                            UpstreamResponse response = responded.response();
+                            int status = response.status().value();
+                            breakers.onFailure(target, System.nanoTime() - started,
+                                    new IllegalStateException("HTTP " + status));
+                            credentials.invalidate(target.providerId());
+                            exchange.attempt(target, "upstream_auth", status, started);
+                            response.discard();
+                            log.warn("Target {} refused Signalbox's credentials (HTTP {}); check provider {} in the "
+                                    + "registry", ExchangeFinisher.describe(target), status, target.providerId());
+                            Mono<ServerResponse> next = nextTarget(exchange, targets, index);
+                            yield next != null ? next : Mono.error(new OpenAiException(HttpStatus.BAD_GATEWAY,
+                                    "server_error", "upstream_auth_failed", null, "The provider behind '"
+                                            + chat.model() + "' refused this gateway's credentials (HTTP " + status
+                                            + "). Your key is fine; an administrator must fix the provider's "
+                                            + "credentials in the registry.", false));
+                        }
                         case Outcome.Responded responded when retryable(responded.response().status()) -> {
                             UpstreamResponse response = responded.response();
                             breakers.onFailure(target, System.nanoTime() - started,
@@ -164,8 +187,9 @@ class TargetAttempts {
         return nextTarget(exchange, targets, index);
     }
 
+    /** The next target, else null: none left, or {@code maxTargets} tried (a decision may list hundreds). */
     private @Nullable Mono<ServerResponse> nextTarget(ProxyExchange exchange, List<DecisionTarget> targets, int index) {
-        return index + 1 < targets.size() ? attempt(exchange, targets, index + 1, 1) : null;
+        return index + 1 < Math.min(targets.size(), maxTargets) ? attempt(exchange, targets, index + 1, 1) : null;
     }
 
     private static OpenAiException upstreamError(UpstreamFailure kind, ProxyExchange exchange, DecisionTarget target) {
@@ -197,6 +221,10 @@ class TargetAttempts {
     }
 
     /** Worth another call: rate limited, or a server-side failure (529 is Anthropic's "overloaded"). */
+    private static boolean refusedSignalbox(HttpStatusCode status) {
+        return status.value() == 401 || status.value() == 403;
+    }
+
     private static boolean retryable(HttpStatusCode status) {
         int code = status.value();
         return code == 429 || code == 500 || code == 502 || code == 503 || code == 504 || code == 529;

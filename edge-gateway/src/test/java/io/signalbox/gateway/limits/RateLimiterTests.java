@@ -123,7 +123,7 @@ class RateLimiterTests {
                         DataSize.ofMegabytes(1)),
                 new GatewayProperties.Usage(java.nio.file.Path.of("target", "spool-unused"), Duration.ofSeconds(5)),
                 new GatewayProperties.Resilience(1, Duration.ZERO, Duration.ZERO, Duration.ZERO,
-                        new GatewayProperties.Breaker(50, 20, 10, Duration.ofSeconds(30), 3), null, Duration.ofHours(1)));
+                        new GatewayProperties.Breaker(50, 20, 10, Duration.ofSeconds(30), 3), null, Duration.ofHours(1), 5));
         return new RateLimiter(new ReactiveStringRedisTemplate(connections), clock, properties, meters);
     }
 

@@ -74,7 +74,7 @@ class TargetBreakersTests {
                         DataSize.ofMegabytes(1)),
                 new GatewayProperties.Usage(java.nio.file.Path.of("target", "spool-unused"), Duration.ofSeconds(5)),
                 new GatewayProperties.Resilience(2, Duration.ofMillis(10), Duration.ofMillis(100), Duration.ofSeconds(5),
-                        defaults, Map.of("provider-fragile", fragile), Duration.ofHours(1)));
+                        defaults, Map.of("provider-fragile", fragile), Duration.ofHours(1), 5));
     }
 
     static DecisionTarget target(String provider, String endpoint) {

@@ -82,7 +82,7 @@ class UsagePublisherTests {
                         DataSize.ofMegabytes(1)),
                 new GatewayProperties.Usage(spool, Duration.ofSeconds(5)),
                 new GatewayProperties.Resilience(1, Duration.ZERO, Duration.ZERO, Duration.ZERO,
-                        new GatewayProperties.Breaker(50, 20, 10, Duration.ofSeconds(30), 3), null, Duration.ofHours(1)));
+                        new GatewayProperties.Breaker(50, 20, 10, Duration.ofSeconds(30), 3), null, Duration.ofHours(1), 5));
     }
 
     static KafkaTemplate<String, String> template(String servers) {
