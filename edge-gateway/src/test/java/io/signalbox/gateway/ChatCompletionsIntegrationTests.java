@@ -721,6 +721,8 @@ class ChatCompletionsIntegrationTests {
         assertThat(body.path("object").asString()).isEqualTo("list");
         assertThat(body.path("data").findValuesAsString("id")).contains("alpha", "after-503");
         assertThat(body.path("data").get(0).path("object").asString()).isEqualTo("model");
+        assertThat(CONTROL_PLANE.lastModelsQuery).as("routing filters by the key's tenant's and team's allow-lists")
+                .isEqualTo("tenantId=tenant-1&teamId=team-blue");
     }
 
     @Test

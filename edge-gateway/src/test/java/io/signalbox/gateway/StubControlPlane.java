@@ -49,6 +49,9 @@ final class StubControlPlane implements AutoCloseable {
 
     private volatile boolean routingDown;
 
+    /** The query string of the last model-list call, to see what the gateway asked routing to filter by. */
+    volatile String lastModelsQuery = "";
+
     StubControlPlane() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/v1/decisions", this::decide);
@@ -137,6 +140,7 @@ final class StubControlPlane implements AutoCloseable {
         if (!authorized(exchange)) {
             return;
         }
+        lastModelsQuery = String.valueOf(exchange.getRequestURI().getQuery());
         respond(exchange, 200, ContractJson.toJson(routes.keySet().stream().sorted()
                 .map(id -> new AvailableModel(id, "route", "signalbox", 0)).toList()));
     }

@@ -32,7 +32,7 @@ public class ModelsHandler {
 
     public Mono<ServerResponse> list(ServerRequest request) {
         return authenticator.authenticate(request.headers().firstHeader(HttpHeaders.AUTHORIZATION))
-                .flatMap(key -> routing.models().map(models -> models.stream()
+                .flatMap(key -> routing.models(key.tenantId(), key.teamId()).map(models -> models.stream()
                         .filter(model -> key.allows(model.id())).map(ModelsHandler::entry).toList()))
                 .flatMap(models -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON)
                         .bodyValue(Map.of("object", "list", "data", models)))
@@ -43,7 +43,7 @@ public class ModelsHandler {
         // {*model} keeps the slashes of ids such as "meta-llama/Llama-3.1-8B-Instruct", and the leading one
         String id = request.pathVariable("model").substring(1);
         return authenticator.authenticate(request.headers().firstHeader(HttpHeaders.AUTHORIZATION))
-                .flatMap(key -> routing.models().map(models -> models.stream()
+                .flatMap(key -> routing.models(key.tenantId(), key.teamId()).map(models -> models.stream()
                         .filter(model -> key.allows(model.id())).toList()))
                 .flatMap(models -> find(models, id)
                         .map(model -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(entry(model)))

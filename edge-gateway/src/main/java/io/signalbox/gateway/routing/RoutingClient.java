@@ -52,9 +52,16 @@ public class RoutingClient {
                 .onErrorMap(failure -> !(failure instanceof OpenAiException), failure -> unavailable());
     }
 
-    public Mono<List<AvailableModel>> models() {
+    /** What the tenant's and team's allow-lists let them use (routing filters; the key's own list is the caller's). */
+    public Mono<List<AvailableModel>> models(String tenantId, @Nullable String teamId) {
         return routing.get()
-                .uri("/v1/models")
+                .uri(builder -> {
+                    builder.path("/v1/models").queryParam("tenantId", tenantId);
+                    if (teamId != null) {
+                        builder.queryParam("teamId", teamId);
+                    }
+                    return builder.build();
+                })
                 .retrieve()
                 .bodyToMono(String.class)
                 .timeout(timeout)

@@ -16,6 +16,7 @@ import io.signalbox.contracts.catalog.PoolInfo;
 import io.signalbox.contracts.catalog.PriceSnapshot;
 import io.signalbox.contracts.catalog.ProviderInfo;
 import io.signalbox.contracts.catalog.RouteInfo;
+import io.signalbox.contracts.catalog.RouteTarget;
 import io.signalbox.contracts.catalog.TeamInfo;
 import io.signalbox.contracts.catalog.TenantInfo;
 import io.signalbox.contracts.decision.AvailableModel;
@@ -125,6 +126,43 @@ public final class Catalog {
     /** Route aliases and routable models, sorted by id, as {@code GET /v1/models} lists them. */
     public List<AvailableModel> availableModels() {
         return availableModels;
+    }
+
+    /**
+     * {@link #availableModels()} without what the tenant's or team's allow-lists would refuse: a model must be on
+     * every list that is set; a route alias must be, or at least one of its models must (requests to it then go
+     * to those models).
+     */
+    public List<AvailableModel> availableModelsFor(@Nullable String tenantId, @Nullable String teamId) {
+        List<Set<String>> lists = new ArrayList<>();
+        TenantInfo tenant = tenant(tenantId);
+        if (tenant != null && !tenant.allowedModels().isEmpty()) {
+            lists.add(Set.copyOf(tenant.allowedModels()));
+        }
+        TeamInfo team = team(teamId);
+        if (team != null && !team.allowedModels().isEmpty()) {
+            lists.add(Set.copyOf(team.allowedModels()));
+        }
+        if (lists.isEmpty()) {
+            return availableModels;
+        }
+        List<AvailableModel> allowed = new ArrayList<>();
+        for (AvailableModel entry : availableModels) {
+            RouteInfo route = ROUTE_KIND.equals(entry.kind()) ? routeByAlias(entry.id()) : null;
+            List<String> modelNames = new ArrayList<>();
+            if (route != null) {
+                for (RouteTarget target : route.targets()) {
+                    ModelInfo model = model(target.modelId());
+                    if (model != null) {
+                        modelNames.add(model.name());
+                    }
+                }
+            }
+            if (lists.stream().allMatch(list -> list.contains(entry.id()) || modelNames.stream().anyMatch(list::contains))) {
+                allowed.add(entry);
+            }
+        }
+        return List.copyOf(allowed);
     }
 
     public int routeCount() {

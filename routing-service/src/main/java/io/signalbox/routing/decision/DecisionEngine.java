@@ -133,6 +133,11 @@ public class DecisionEngine {
         return catalogs.current().availableModels();
     }
 
+    /** As {@link #availableModels()}, without what the tenant's or team's allow-lists would refuse. */
+    public List<AvailableModel> availableModels(@Nullable String tenantId, @Nullable String teamId) {
+        return catalogs.current().availableModelsFor(tenantId, teamId);
+    }
+
     DecisionResponse decide(Catalog catalog, DecisionRequest request) {
         return decide(catalog, request, false);
     }

@@ -9,6 +9,8 @@ import io.signalbox.contracts.catalog.ModelInfo;
 import io.signalbox.contracts.catalog.PriceSnapshot;
 import io.signalbox.contracts.catalog.RouteInfo;
 import io.signalbox.contracts.catalog.RouteTarget;
+import io.signalbox.contracts.catalog.TeamInfo;
+import io.signalbox.contracts.catalog.TenantInfo;
 import io.signalbox.contracts.decision.AvailableModel;
 import io.signalbox.routing.SampleCatalog;
 import org.jspecify.annotations.Nullable;
@@ -65,6 +67,23 @@ class CatalogTests {
         assertThat(catalog.poolsServing(GPT.id())).isEmpty();
         assertThat(catalog.provider(OPENAI.id())).isEqualTo(OPENAI);
         assertThat(catalog.version()).isEqualTo(3);
+    }
+
+    @Test
+    void aRestrictedTenantOrTeamIsListedOnlyWhatItsAllowListsLetItUse() {
+        CatalogSnapshot base = SampleCatalog.snapshot(3);
+        Catalog restricted = Catalog.of(new CatalogSnapshot(base.version(), base.generatedAt(), base.providers(),
+                base.models(), base.pools(), base.routes(),
+                List.of(new TenantInfo("tenant-1", "bank", List.of("llama-3.1-8b", "smart", "mistral-7b"), List.of())),
+                List.of(new TeamInfo("team-1", "tenant-1", "risk", List.of("llama-3.1-8b", "mistral-7b")))));
+
+        assertThat(restricted.availableModelsFor("tenant-1", null)).extracting(AvailableModel::id)
+                .as("'auto' has llama behind it; 'smart' is listed by name")
+                .containsExactly("auto", "llama-3.1-8b", "mistral-7b", "smart");
+        assertThat(restricted.availableModelsFor("tenant-1", "team-1")).extracting(AvailableModel::id)
+                .as("the team's list applies on top: 'smart' (gpt-4o-mini only) is not on it")
+                .containsExactly("auto", "llama-3.1-8b", "mistral-7b");
+        assertThat(restricted.availableModelsFor("tenant-2", "team-2")).isEqualTo(restricted.availableModels());
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.signalbox.contracts.decision.AvailableModel;
 import io.signalbox.contracts.decision.DecisionRequest;
 import io.signalbox.contracts.decision.DecisionResponse;
 import io.signalbox.routing.decision.DecisionEngine;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -28,8 +29,10 @@ class DecisionController {
         return engine.decide(request, explain);
     }
 
+    /** With {@code tenantId} and {@code teamId}: only what their allow-lists let them use. */
     @GetMapping("/v1/models")
-    List<AvailableModel> models() {
-        return engine.availableModels();
+    List<AvailableModel> models(@RequestParam(required = false) @Nullable String tenantId,
+            @RequestParam(required = false) @Nullable String teamId) {
+        return engine.availableModels(tenantId, teamId);
     }
 }
