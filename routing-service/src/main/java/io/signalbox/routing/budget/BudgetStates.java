@@ -1,6 +1,8 @@
 package io.signalbox.routing.budget;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -8,17 +10,36 @@ import io.signalbox.contracts.budget.BudgetStatus;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The latest status of every budget, by scope ({@code tenant:<id>}, {@code team:<id>}, {@code key:<id>}).
- * Empty until the budget topic has been read: with no status, nothing is limited.
+ * The latest status of every budget, by scope ({@code tenant:<id>}, {@code team:<id>}, {@code key:<id>}) and period:
+ * cost-service may publish the next period's status before the current one ends, and the current one must keep
+ * applying until then. Empty until the budget topic has been read: with no status, nothing is limited.
  */
 public final class BudgetStates {
 
-    private final Map<String, BudgetStatus> byScope = new ConcurrentHashMap<>();
+    private final Map<String, List<BudgetStatus>> byScope = new ConcurrentHashMap<>();
 
-    /** Takes a status; an older one for the same scope (by {@code observedAt}) never replaces a newer one. */
+    /**
+     * Takes a status. Within one period an older status (by {@code observedAt}) never replaces a newer one;
+     * periods that ended before the status was observed are forgotten.
+     */
     public void apply(BudgetStatus status) {
-        byScope.merge(status.key(), status,
-                (known, incoming) -> incoming.observedAt().isBefore(known.observedAt()) ? known : incoming);
+        byScope.compute(status.key(), (key, known) -> {
+            List<BudgetStatus> kept = new ArrayList<>();
+            boolean samePeriod = false;
+            for (BudgetStatus other : known == null ? List.<BudgetStatus>of() : known) {
+                if (other.periodStart().equals(status.periodStart())) {
+                    samePeriod = true;
+                    kept.add(status.observedAt().isBefore(other.observedAt()) ? other : status);
+                }
+                else if (other.periodEnd().isAfter(status.observedAt())) {
+                    kept.add(other);
+                }
+            }
+            if (!samePeriod) {
+                kept.add(status);
+            }
+            return List.copyOf(kept);
+        });
     }
 
     /** Forgets a scope's budget (the budget was deleted). */
@@ -34,8 +55,8 @@ public final class BudgetStates {
             Instant now) {
         BudgetStatus worst = null;
         for (String key : new String[] {scoped("key", keyId), scoped("team", teamId), scoped("tenant", tenantId)}) {
-            BudgetStatus status = key == null ? null : byScope.get(key);
-            if (status == null || !status.appliesAt(now) || BudgetStatus.OK.equals(status.state())) {
+            BudgetStatus status = key == null ? null : current(byScope.get(key), now);
+            if (status == null || BudgetStatus.OK.equals(status.state())) {
                 continue;
             }
             if (worst == null || (BudgetStatus.HARD.equals(status.state()) && !BudgetStatus.HARD.equals(worst.state()))) {
@@ -45,8 +66,20 @@ public final class BudgetStates {
         return worst;
     }
 
+    /** How many scopes have a budget. */
     public int size() {
         return byScope.size();
+    }
+
+    private static @Nullable BudgetStatus current(@Nullable List<BudgetStatus> statuses, Instant now) {
+        if (statuses != null) {
+            for (BudgetStatus status : statuses) {
+                if (status.appliesAt(now)) {
+                    return status;
+                }
+            }
+        }
+        return null;
     }
 
     private static @Nullable String scoped(String scope, @Nullable String id) {

@@ -63,6 +63,26 @@ class BudgetStatesTests {
     }
 
     @Test
+    void theNextPeriodsStatusPublishedEarlyDoesNotLiftTheCurrentLimit() {
+        states.apply(status("team", "team-1", BudgetStatus.HARD, NOW));
+        Instant january = Instant.parse("2027-01-01T00:00:00Z");
+        states.apply(new BudgetStatus("budget-team-1", "team", "team-1", "2026-12", Budgets.DECEMBER, january, "USD",
+                BigDecimal.ZERO, null, new BigDecimal("100"), BudgetStatus.OK, NOW.plusSeconds(60)));
+
+        assertThat(states.limiting(null, "team-1", null, NOW.plusSeconds(120))).as("November is still exhausted")
+                .extracting(BudgetStatus::state).isEqualTo(BudgetStatus.HARD);
+        assertThat(states.limiting(null, "team-1", null, Budgets.DECEMBER.plusSeconds(1))).as("December starts fresh")
+                .isNull();
+
+        states.apply(new BudgetStatus("budget-team-1", "team", "team-1", "2026-12", Budgets.DECEMBER, january, "USD",
+                new BigDecimal("81"), new BigDecimal("80"), new BigDecimal("100"), BudgetStatus.SOFT,
+                Budgets.DECEMBER.plusSeconds(3_600)));
+        assertThat(states.limiting(null, "team-1", null, Budgets.DECEMBER.plusSeconds(7_200)))
+                .extracting(BudgetStatus::state).isEqualTo(BudgetStatus.SOFT);
+        assertThat(states.size()).isEqualTo(1);
+    }
+
+    @Test
     void aStatusWithAnUnknownStateOrScopeIsRejectedWhenRead() {
         assertThatIllegalArgumentException().isThrownBy(() -> status("team", "team-1", "exhausted", NOW))
                 .withMessageContaining("ok, soft or hard");
