@@ -189,14 +189,7 @@ public class ConfigurationFile {
             out.put("privatePool", spec.privatePool());
             PickerSettings picker = spec.picker();
             if (picker != null) {
-                Map<String, Object> settings = map();
-                putIfSet(settings, "prefixWeight", picker.prefixWeight());
-                putIfSet(settings, "queueWeight", picker.queueWeight());
-                putIfSet(settings, "kvWeight", picker.kvWeight());
-                putIfSet(settings, "loraWeight", picker.loraWeight());
-                putIfSet(settings, "queueThreshold", picker.queueThreshold());
-                putIfSet(settings, "kvThreshold", picker.kvThreshold());
-                out.put("picker", settings);
+                out.put("picker", PoolVocabulary.pickerToMap(picker));
             }
             out.put("endpoints", endpointsByPool.getOrDefault(pool.getId(), List.of()));
             poolList.add(out);
@@ -360,10 +353,7 @@ public class ConfigurationFile {
         PickerSettings picker = null;
         if (entry.get("picker") instanceof Map<?, ?> settings) {
             try {
-                picker = new PickerSettings(optionalNumber(settings, "prefixWeight"),
-                        optionalNumber(settings, "queueWeight"), optionalNumber(settings, "kvWeight"),
-                        optionalNumber(settings, "loraWeight"), optionalNumber(settings, "queueThreshold"),
-                        optionalNumber(settings, "kvThreshold"));
+                picker = PoolVocabulary.pickerFromMap(settings);
             }
             catch (IllegalArgumentException notANumber) {
                 throw invalid("pools", name, "picker: " + notANumber.getMessage());
@@ -528,17 +518,6 @@ public class ConfigurationFile {
     private static @Nullable String optionalText(Map<?, ?> entry, String key) {
         Object value = entry.get(key);
         return value == null ? null : value.toString();
-    }
-
-    private static @Nullable Double optionalNumber(Map<?, ?> entry, String key) {
-        Object value = entry.get(key);
-        if (value == null) {
-            return null;
-        }
-        if (!(value instanceof Number number)) {
-            throw new IllegalArgumentException(key + " must be a number, was '" + value + "'");
-        }
-        return number.doubleValue();
     }
 
     private static @Nullable Integer integer(Map<?, ?> entry, String key) {

@@ -74,7 +74,7 @@ public class Pool extends RevisedEntity {
     private void apply(PoolSpec spec) {
         this.hardwareProfile = spec.hardwareProfile();
         this.privatePool = spec.privatePool();
-        this.picker = spec.picker() == null ? null : toMap(spec.picker());
+        this.picker = spec.picker() == null ? null : new LinkedHashMap<>(PoolVocabulary.pickerToMap(spec.picker()));
     }
 
     public PoolSpec spec() {
@@ -89,33 +89,7 @@ public class Pool extends RevisedEntity {
 
     private @Nullable PickerSettings pickerSettings() {
         Map<String, @Nullable Object> stored = picker;
-        if (stored == null) {
-            return null;
-        }
-        return new PickerSettings(number(stored, "prefixWeight"), number(stored, "queueWeight"),
-                number(stored, "kvWeight"), number(stored, "loraWeight"), number(stored, "queueThreshold"),
-                number(stored, "kvThreshold"));
-    }
-
-    private static @Nullable Double number(Map<String, @Nullable Object> stored, String key) {
-        return stored.get(key) instanceof Number value ? value.doubleValue() : null;
-    }
-
-    private static Map<String, @Nullable Object> toMap(PickerSettings settings) {
-        Map<String, @Nullable Object> map = new LinkedHashMap<>();
-        putIfSet(map, "prefixWeight", settings.prefixWeight());
-        putIfSet(map, "queueWeight", settings.queueWeight());
-        putIfSet(map, "kvWeight", settings.kvWeight());
-        putIfSet(map, "loraWeight", settings.loraWeight());
-        putIfSet(map, "queueThreshold", settings.queueThreshold());
-        putIfSet(map, "kvThreshold", settings.kvThreshold());
-        return map;
-    }
-
-    private static void putIfSet(Map<String, @Nullable Object> map, String key, @Nullable Double value) {
-        if (value != null) {
-            map.put(key, value);
-        }
+        return stored == null ? null : PoolVocabulary.pickerFromMap(stored);
     }
 
     public String getName() {

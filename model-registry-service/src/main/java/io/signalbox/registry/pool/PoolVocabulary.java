@@ -1,5 +1,9 @@
 package io.signalbox.registry.pool;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import io.signalbox.contracts.catalog.PickerSettings;
 import org.jspecify.annotations.Nullable;
 
@@ -21,7 +25,41 @@ public final class PoolVocabulary {
     /** The highest waiting-queue saturation threshold. */
     public static final double MAX_QUEUE_THRESHOLD = 100_000;
 
+    /** The picker settings' names, in the order they are written. */
+    private static final List<String> PICKER_KEYS = List.of("prefixWeight", "queueWeight", "kvWeight", "loraWeight",
+            "queueThreshold", "kvThreshold");
+
     private PoolVocabulary() {
+    }
+
+    /** The values the settings set, by name, for the pool's stored column and for configuration files. */
+    public static Map<String, Object> pickerToMap(PickerSettings picker) {
+        Double[] values = {picker.prefixWeight(), picker.queueWeight(), picker.kvWeight(), picker.loraWeight(),
+            picker.queueThreshold(), picker.kvThreshold()};
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != null) {
+                map.put(PICKER_KEYS.get(i), values[i]);
+            }
+        }
+        return map;
+    }
+
+    /**
+     * Settings from a map as {@link #pickerToMap} writes it; absent names stay unset.
+     *
+     * @throws IllegalArgumentException when a value is not a number
+     */
+    public static PickerSettings pickerFromMap(Map<?, ?> map) {
+        Double[] values = new Double[PICKER_KEYS.size()];
+        for (int i = 0; i < values.length; i++) {
+            Object value = map.get(PICKER_KEYS.get(i));
+            if (value != null && !(value instanceof Number)) {
+                throw new IllegalArgumentException(PICKER_KEYS.get(i) + " must be a number, was '" + value + "'");
+            }
+            values[i] = value == null ? null : ((Number) value).doubleValue();
+        }
+        return new PickerSettings(values[0], values[1], values[2], values[3], values[4], values[5]);
     }
 
     /**

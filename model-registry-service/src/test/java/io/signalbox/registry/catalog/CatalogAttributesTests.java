@@ -111,11 +111,7 @@ class CatalogAttributesTests extends RegistryIntegrationTest {
 
     @Test
     void aPoolsPickerSettingsReachTheCatalogAndOutOfRangeValuesAreRefused() {
-        String provider = createId("/api/v1/providers", "{\"name\": \"%s\", \"kind\": \"openai-compatible\"}"
-                .formatted(unique("vllm")));
-        String model = createId("/api/v1/models", """
-                {"providerId": "%s", "name": "%s", "upstreamModel": "m", "contextWindow": 8192}"""
-                .formatted(provider, unique("m")));
+        String model = model(provider("openai-compatible"), "m");
         String pool = createId("/api/v1/pools", """
                 {"name": "%s", "modelId": "%s", "region": "eu-west",
                  "picker": {"prefixWeight": 0, "queueWeight": 4, "queueThreshold": 20}}"""
@@ -134,14 +130,9 @@ class CatalogAttributesTests extends RegistryIntegrationTest {
 
     @Test
     void complexityAndSemanticRoutesAreStoredAndReachTheCatalog() {
-        String provider = createId("/api/v1/providers", "{\"name\": \"%s\", \"kind\": \"openai\"}"
-                .formatted(unique("p")));
-        String small = createId("/api/v1/models", """
-                {"providerId": "%s", "name": "%s", "upstreamModel": "s", "contextWindow": 8192}"""
-                .formatted(provider, unique("small")));
-        String large = createId("/api/v1/models", """
-                {"providerId": "%s", "name": "%s", "upstreamModel": "l", "contextWindow": 8192}"""
-                .formatted(provider, unique("large")));
+        String provider = provider("openai");
+        String small = model(provider, "small");
+        String large = model(provider, "large");
         String complexity = createId("/api/v1/routes", """
                 {"alias": "%s", "policy": {"type": "complexity", "targets": [{"modelId": "%s"}, {"modelId": "%s"}],
                  "parameters": {"scorer": "features", "tiers": {"economy": ["%s"], "premium": ["%s"]},
@@ -201,6 +192,17 @@ class CatalogAttributesTests extends RegistryIntegrationTest {
         assertThat(problem.path("errors").findValuesAsString("field"))
                 .anyMatch(field -> field.startsWith("allowedRegions"))
                 .anyMatch(field -> field.startsWith("allowedModels"));
+    }
+
+    private String provider(String kind) {
+        return createId("/api/v1/providers", "{\"name\": \"%s\", \"kind\": \"%s\"}".formatted(unique("p"), kind));
+    }
+
+    /** A plain model of the provider, named {@code base} plus a unique suffix. */
+    private String model(String provider, String base) {
+        return createId("/api/v1/models", """
+                {"providerId": "%s", "name": "%s", "upstreamModel": "%s", "contextWindow": 8192}"""
+                .formatted(provider, unique(base), base));
     }
 
     private CatalogSnapshot catalog() {

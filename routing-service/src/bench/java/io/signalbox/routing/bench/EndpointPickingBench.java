@@ -184,7 +184,7 @@ public final class EndpointPickingBench {
                 DecisionEngine engine = new DecisionEngine(catalog, new PolicyRegistry(List.of(new StaticPolicy())),
                         Clock.systemUTC(), ThreadLocalRandom::current,
                         new EndpointPicker(signals, new PrefixIndex(64, 256, 100_000), settings), signals);
-                Thread.sleep(500);
+                awaitFirstScrape(signals, endpoints);
                 picker = (tenant, prompt) -> engine.decide(new DecisionRequest("bench", "tenant-" + tenant, "team",
                         "key", MODEL, "chat.completions", true, 2_100, OUTPUT_TOKENS, Set.of(), null, Map.of(), null,
                         prompt, null)).targets().getFirst().baseUrl();
@@ -335,6 +335,18 @@ public final class EndpointPickingBench {
         return "Question " + id + ": a customer writes that their order arrived damaged and the invoice shows the wrong "
                 + "address; they want a refund and a corrected invoice before the end of the month. What do we answer, "
                 + "which article applies, and do we need to escalate? Please keep it short. Ref " + id;
+    }
+
+    /** Load starts once the scraper has read every endpoint, so the first decisions are not made blind. */
+    private static void awaitFirstScrape(EndpointSignalStore signals, List<SimulatedEndpoint> endpoints)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (endpoints.stream().anyMatch(e -> signals.fresh(e.name(), System.nanoTime()).isEmpty())) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the scraper read no metrics from the simulated endpoints in 10 s");
+            }
+            TimeUnit.MILLISECONDS.sleep(20);
+        }
     }
 
     private static void sleepUntil(long nanoTime) throws InterruptedException {

@@ -1,5 +1,7 @@
 package io.signalbox.routing.bench;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -16,9 +18,9 @@ import java.util.SplittableRandom;
  */
 record RoutingMetrics(double apgr, double cpt50, double cpt80, double strongShareAt95, double savingAt95) {
 
-    private static final double STRONG_PRICE = 24.7;
+    private static final BigDecimal STRONG_PRICE = new BigDecimal("24.7");
 
-    private static final double WEAK_PRICE = 0.24;
+    private static final BigDecimal WEAK_PRICE = new BigDecimal("0.24");
 
     static RoutingMetrics of(List<RouterData.Row> rows, double[] scores, long seed) {
         int n = rows.size();
@@ -45,9 +47,12 @@ record RoutingMetrics(double apgr, double cpt50, double cpt80, double strongShar
         }
         double apgr = area / n;
         double share95 = firstShare(qualityAt, 0.95 * strongQuality);
-        double cost = share95 * STRONG_PRICE + (1 - share95) * WEAK_PRICE;
+        // Saving against all-strong, in exact decimals: (1 - share) * (strong - weak) / strong.
+        BigDecimal weakShare = BigDecimal.ONE.subtract(new BigDecimal(Double.toString(share95)));
+        double saving = weakShare.multiply(STRONG_PRICE.subtract(WEAK_PRICE))
+                .divide(STRONG_PRICE, MathContext.DECIMAL64).doubleValue();
         return new RoutingMetrics(apgr, firstShare(qualityAt, weakQuality + 0.5 * gap),
-                firstShare(qualityAt, weakQuality + 0.8 * gap), share95, 1 - cost / STRONG_PRICE);
+                firstShare(qualityAt, weakQuality + 0.8 * gap), share95, saving);
     }
 
     private static double firstShare(double[] qualityAt, double target) {

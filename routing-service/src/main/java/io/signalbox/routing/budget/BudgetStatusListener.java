@@ -2,10 +2,9 @@ package io.signalbox.routing.budget;
 
 import io.signalbox.contracts.Topics;
 import io.signalbox.contracts.budget.BudgetStatus;
-import io.signalbox.contracts.json.ContractJson;
+import io.signalbox.routing.kafka.CompactedTopicRecords;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -19,8 +18,6 @@ class BudgetStatusListener {
 
     static final String LISTENER_ID = "budget-status";
 
-    private static final Logger log = LoggerFactory.getLogger(BudgetStatusListener.class);
-
     private final BudgetStates states;
 
     BudgetStatusListener(BudgetStates states) {
@@ -29,26 +26,7 @@ class BudgetStatusListener {
 
     @KafkaListener(id = LISTENER_ID, topics = Topics.BUDGET_STATUS, groupId = "routing-service-budgets-${random.uuid}",
             properties = "auto.offset.reset=earliest")
-    void onBudgetStatus(ConsumerRecord<String, String> record) {
-        if (record.value() == null) {
-            if (record.key() != null) {
-                states.remove(record.key());
-            }
-            return;
-        }
-        BudgetStatus status;
-        try {
-            status = ContractJson.fromJson(record.value(), BudgetStatus.class);
-        }
-        catch (RuntimeException malformed) {
-            // A status that cannot be read must not stop the others; the next status for the scope replaces it.
-            log.warn("Skipping an unreadable budget status at {}-{}@{}: {}", record.topic(), record.partition(),
-                    record.offset(), malformed.getMessage());
-            return;
-        }
-        log.debug("Budget {} ({}): {} of {}/{} {} spent in {}, state {}", status.budgetId(), status.key(),
-                status.spent(), status.softLimit(), status.hardLimit(), status.currency(), status.period(),
-                status.state());
-        states.apply(status);
+    void onBudgetStatus(ConsumerRecord<@Nullable String, @Nullable String> record) {
+        CompactedTopicRecords.apply(record, BudgetStatus.class, states::apply, states::remove);
     }
 }

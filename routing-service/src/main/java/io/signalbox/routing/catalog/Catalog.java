@@ -60,6 +60,10 @@ public final class Catalog {
 
     private final Map<String, TeamInfo> teamsById;
 
+    private final Map<String, AllowList> modelsAllowedByTenant;
+
+    private final Map<String, AllowList> modelsAllowedByTeam;
+
     private Catalog(CatalogSnapshot snapshot) {
         this.version = snapshot.version();
         this.routesByAlias = index(snapshot.routes(), RouteInfo::alias);
@@ -71,6 +75,18 @@ public final class Catalog {
         this.pools = List.copyOf(snapshot.pools());
         this.tenantsById = index(snapshot.tenants() == null ? List.of() : snapshot.tenants(), TenantInfo::id);
         this.teamsById = index(snapshot.teams() == null ? List.of() : snapshot.teams(), TeamInfo::id);
+        this.modelsAllowedByTenant = new HashMap<>();
+        tenantsById.forEach((id, tenant) -> {
+            if (!tenant.allowedModels().isEmpty()) {
+                modelsAllowedByTenant.put(id, new AllowList("tenant", Set.copyOf(tenant.allowedModels())));
+            }
+        });
+        this.modelsAllowedByTeam = new HashMap<>();
+        teamsById.forEach((id, team) -> {
+            if (!team.allowedModels().isEmpty()) {
+                modelsAllowedByTeam.put(id, new AllowList("team", Set.copyOf(team.allowedModels())));
+            }
+        });
         this.availableModels = listAvailable(snapshot, routesByAlias, providersById);
     }
 
@@ -113,6 +129,22 @@ public final class Catalog {
         return teamId == null ? null : teamsById.get(teamId);
     }
 
+    /** The model allow-lists that apply to a request of this tenant and team: none, one or both. */
+    public List<AllowList> allowLists(@Nullable String tenantId, @Nullable String teamId) {
+        AllowList tenant = tenantId == null ? null : modelsAllowedByTenant.get(tenantId);
+        AllowList team = teamId == null ? null : modelsAllowedByTeam.get(teamId);
+        if (tenant == null) {
+            return team == null ? List.of() : List.of(team);
+        }
+        return team == null ? List.of(tenant) : List.of(tenant, team);
+    }
+
+    /** The tenant's allowed regions; empty: any. */
+    public List<String> allowedRegions(@Nullable String tenantId) {
+        TenantInfo tenant = tenant(tenantId);
+        return tenant == null ? List.of() : tenant.allowedRegions();
+    }
+
     /** Every pool, for the endpoint scraper. */
     public List<PoolInfo> pools() {
         return pools;
@@ -134,15 +166,7 @@ public final class Catalog {
      * to those models).
      */
     public List<AvailableModel> availableModelsFor(@Nullable String tenantId, @Nullable String teamId) {
-        List<Set<String>> lists = new ArrayList<>();
-        TenantInfo tenant = tenant(tenantId);
-        if (tenant != null && !tenant.allowedModels().isEmpty()) {
-            lists.add(Set.copyOf(tenant.allowedModels()));
-        }
-        TeamInfo team = team(teamId);
-        if (team != null && !team.allowedModels().isEmpty()) {
-            lists.add(Set.copyOf(team.allowedModels()));
-        }
+        List<AllowList> lists = allowLists(tenantId, teamId);
         if (lists.isEmpty()) {
             return availableModels;
         }
@@ -158,7 +182,7 @@ public final class Catalog {
                     }
                 }
             }
-            if (lists.stream().allMatch(list -> list.contains(entry.id()) || modelNames.stream().anyMatch(list::contains))) {
+            if (lists.stream().allMatch(list -> list.allows(entry.id()) || modelNames.stream().anyMatch(list::allows))) {
                 allowed.add(entry);
             }
         }
@@ -245,5 +269,17 @@ public final class Catalog {
         }
         available.sort(Comparator.comparing(AvailableModel::id));
         return List.copyOf(available);
+    }
+
+    /**
+     * A tenant's or team's allowed model names and route aliases.
+     *
+     * @param scope {@code tenant} or {@code team}, for explanations
+     */
+    public record AllowList(String scope, Set<String> names) {
+
+        public boolean allows(String name) {
+            return names.contains(name);
+        }
     }
 }

@@ -159,7 +159,7 @@ public class DecisionEngine {
         boolean sensitive = (explain || HardConstraints.screensSensitiveData(resolution.parameters()))
                 && text.sensitive();
         HardConstraints constraints = new HardConstraints(request, resolution.parameters(), sensitive, now,
-                catalog.tenant(request.tenantId()), catalog.team(request.teamId()));
+                catalog.allowLists(request.tenantId(), request.teamId()), catalog.allowedRegions(request.tenantId()));
         EndpointPicker.Priority priority = EndpointPicker.Priority.of(request.priority());
 
         List<RouteTarget> viable = new ArrayList<>();

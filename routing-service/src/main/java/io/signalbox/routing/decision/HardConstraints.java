@@ -11,8 +11,6 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import io.signalbox.contracts.catalog.ModelInfo;
-import io.signalbox.contracts.catalog.TeamInfo;
-import io.signalbox.contracts.catalog.TenantInfo;
 import io.signalbox.contracts.decision.DecisionRequest;
 import io.signalbox.routing.catalog.Catalog;
 import io.signalbox.routing.policy.RouteParameters;
@@ -52,19 +50,19 @@ final class HardConstraints {
 
     private final String requested;
 
-    private final List<AllowList> allowLists;
+    private final List<Catalog.AllowList> allowLists;
 
     HardConstraints(DecisionRequest request, Map<String, @Nullable Object> parameters, boolean sensitiveData,
             Instant now) {
-        this(request, parameters, sensitiveData, now, null, null);
+        this(request, parameters, sensitiveData, now, List.of(), List.of());
     }
 
     /**
-     * @param tenant the request's tenant when it has allow-lists
-     * @param team the request's team when it has an allow-list
+     * @param allowLists the request's tenant's and team's model allow-lists ({@link Catalog#allowLists})
+     * @param tenantRegions the regions the request's tenant may run in; empty: any
      */
     HardConstraints(DecisionRequest request, Map<String, @Nullable Object> parameters, boolean sensitiveData,
-            Instant now, @Nullable TenantInfo tenant, @Nullable TeamInfo team) {
+            Instant now, List<Catalog.AllowList> allowLists, List<String> tenantRegions) {
         Map<String, @Nullable Object> constraints = RouteParameters.object(parameters, "constraints");
         Set<String> needed = new TreeSet<>(request.requiredCapabilities());
         needed.addAll(RouteParameters.strings(constraints, "capabilities"));
@@ -84,24 +82,17 @@ final class HardConstraints {
                 allowed.retainAll(Set.of(request.region()));
             }
         }
-        if (tenant != null && !tenant.allowedRegions().isEmpty()) {
+        if (!tenantRegions.isEmpty()) {
             if (allowed == null) {
-                allowed = new HashSet<>(tenant.allowedRegions());
+                allowed = new HashSet<>(tenantRegions);
             }
             else {
-                allowed.retainAll(tenant.allowedRegions());
+                allowed.retainAll(tenantRegions);
             }
         }
         this.regions = allowed;
         this.requested = request.model();
-        List<AllowList> lists = new ArrayList<>();
-        if (tenant != null && !tenant.allowedModels().isEmpty()) {
-            lists.add(new AllowList("tenant", Set.copyOf(tenant.allowedModels())));
-        }
-        if (team != null && !team.allowedModels().isEmpty()) {
-            lists.add(new AllowList("team", Set.copyOf(team.allowedModels())));
-        }
-        this.allowLists = List.copyOf(lists);
+        this.allowLists = allowLists;
         boolean routePrivate = Boolean.TRUE.equals(constraints.get("privateOnly"));
         boolean sensitivePrivate = sensitiveData && screensSensitiveData(parameters);
         this.privateOnly = routePrivate || sensitivePrivate;
@@ -125,9 +116,9 @@ final class HardConstraints {
                 && !today.isBefore(model.deprecationDate())) {
             return new Rejection("status", "the model was retired on " + model.deprecationDate());
         }
-        for (AllowList list : allowLists) {
+        for (Catalog.AllowList list : allowLists) {
             // The route alias the client named allows all of its models; otherwise the model must be listed.
-            if (!list.names().contains(requested) && !list.names().contains(model.name())) {
+            if (!list.allows(requested) && !list.allows(model.name())) {
                 return new Rejection(ALLOW_LIST, "not in the " + list.scope() + "'s allowed models");
             }
         }
@@ -171,8 +162,6 @@ final class HardConstraints {
     record Rejection(String filter, String reason) {
     }
 
-    private record AllowList(String scope, Set<String> names) {
-    }
 
     static List<String> regionsOf(@Nullable String region) {
         List<String> list = new ArrayList<>();

@@ -2,10 +2,9 @@ package io.signalbox.routing.health;
 
 import io.signalbox.contracts.Topics;
 import io.signalbox.contracts.health.EndpointHealth;
-import io.signalbox.contracts.json.ContractJson;
+import io.signalbox.routing.kafka.CompactedTopicRecords;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -18,8 +17,6 @@ class EndpointHealthListener {
 
     static final String LISTENER_ID = "endpoint-health";
 
-    private static final Logger log = LoggerFactory.getLogger(EndpointHealthListener.class);
-
     private final EndpointHealthStore store;
 
     EndpointHealthListener(EndpointHealthStore store) {
@@ -28,19 +25,7 @@ class EndpointHealthListener {
 
     @KafkaListener(id = LISTENER_ID, topics = Topics.ENDPOINT_HEALTH, groupId = "routing-service-health-${random.uuid}",
             properties = "auto.offset.reset=earliest")
-    void onEndpointHealth(ConsumerRecord<String, String> record) {
-        if (record.value() == null) {
-            if (record.key() != null) {
-                store.remove(record.key());
-            }
-            return;
-        }
-        try {
-            store.apply(ContractJson.fromJson(record.value(), EndpointHealth.class));
-        }
-        catch (RuntimeException malformed) {
-            log.warn("Skipping an unreadable health report at {}-{}@{}: {}", record.topic(), record.partition(),
-                    record.offset(), malformed.getMessage());
-        }
+    void onEndpointHealth(ConsumerRecord<@Nullable String, @Nullable String> record) {
+        CompactedTopicRecords.apply(record, EndpointHealth.class, store::apply, store::remove);
     }
 }
