@@ -50,12 +50,15 @@ public record GatewayProperties(
      * @param firstByteTimeout time allowed until the upstream's response headers arrive
      * @param streamIdleTimeout longest silence allowed between two chunks of a stream
      * @param maxResponseSize largest non-streaming upstream body accepted
+     * @param totalTimeout longest one call to an upstream may take, body or stream included; unset: no limit
+     *     but the others. Providers in the registry may set their own, as they may every timeout here.
      */
     public record Upstream(
             @DefaultValue("2s") Duration connectTimeout,
             @DefaultValue("120s") Duration firstByteTimeout,
             @DefaultValue("60s") Duration streamIdleTimeout,
-            @DefaultValue("32MB") DataSize maxResponseSize) {
+            @DefaultValue("32MB") DataSize maxResponseSize,
+            @Nullable Duration totalTimeout) {
     }
 
     /**
@@ -68,12 +71,14 @@ public record GatewayProperties(
     }
 
     /**
-     * @param attemptsPerTarget calls per target before the next target (1 = no retry)
+     * @param attemptsPerTarget calls per target before the next target (1 = no retry), unless the target's
+     *     provider sets its own in the registry
      * @param initialBackoff backoff ceiling before the first retry (full jitter below it)
      * @param maxBackoff backoff ceiling never exceeded
      * @param retryAfterCap the longest upstream {@code Retry-After} honoured; longer means "next target"
      * @param circuitBreaker default breaker thresholds for every target
-     * @param providers breaker thresholds per provider id, overriding the defaults
+     * @param providers breaker thresholds per provider id, overriding the defaults; thresholds set on the
+     *     provider in the registry override both
      * @param lastKnownGoodTtl how old a remembered decision may be to serve in degraded mode
      * @param maxTargets how many of a decision's targets one request may try; the rest are ignored
      */

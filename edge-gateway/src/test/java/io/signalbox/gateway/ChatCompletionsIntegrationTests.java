@@ -21,7 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.sun.net.httpserver.HttpServer;
 import io.signalbox.contracts.Topics;
+import io.signalbox.contracts.catalog.BreakerSettings;
 import io.signalbox.contracts.decision.DecisionTarget;
+import io.signalbox.contracts.decision.TargetResilience;
 import io.signalbox.contracts.json.ContractJson;
 import io.signalbox.contracts.usage.UsageRecorded;
 import io.signalbox.infra.Ports;
@@ -192,6 +194,21 @@ class ChatCompletionsIntegrationTests {
                 StubControlPlane.hostedTarget("stale", hosted, "provider-stale"),
                 StubControlPlane.target("alpha", "up-alpha", "ep-alpha", alpha)));
         CONTROL_PLANE.route("stale-key", List.of(StubControlPlane.hostedTarget("stale", hosted, "provider-stale")));
+        CONTROL_PLANE.route("slow-patient", List.of(StubControlPlane.withResilience(
+                StubControlPlane.target("slow", "up-slow", "ep-slow", slow),
+                new TargetResilience(null, 10_000, null, null, null, null))));
+        CONTROL_PLANE.route("paced-total", List.of(StubControlPlane.withResilience(
+                StubControlPlane.target("paced", "up-paced", "ep-paced-total", UPSTREAM.endpoint("paced").baseUrl()),
+                new TargetResilience(null, null, null, 250, null, null))));
+        CONTROL_PLANE.route("flaky-no-retry", List.of(StubControlPlane.withResilience(
+                StubControlPlane.target("flaky", "up-flaky", "ep-flaky-once",
+                        "http://127.0.0.1:" + FLAKY.getAddress().getPort() + "/v1"),
+                new TargetResilience(null, null, null, null, 1, null))));
+        CONTROL_PLANE.route("fragile-then-alpha", List.of(
+                StubControlPlane.withResilience(StubControlPlane.target("fragile", "up-fragile", "ep-fragile",
+                        "http://127.0.0.1:" + Ports.free() + "/v1"), new TargetResilience(null, null, null, null, 1,
+                                new BreakerSettings(50, 2, 2, 600_000, 1))),
+                StubControlPlane.target("alpha", "up-alpha", "ep-alpha", alpha)));
         List<DecisionTarget> manyDead = new java.util.ArrayList<>();
         for (int i = 0; i < 6; i++) {
             manyDead.add(StubControlPlane.target("dead" + i, "up-dead", "ep-dead-" + i,
@@ -319,6 +336,61 @@ class ChatCompletionsIntegrationTests {
         assertThat(usageOf(response).attempts()).extracting(attempt -> attempt.endpointId() + ":" + attempt.httpStatus())
                 .containsExactly("ep-flaky:503", "ep-flaky:200");
         assertThat(usageOf(response).usage().completionTokens()).isEqualTo(2);
+    }
+
+    @Test
+    void aProvidersFirstByteTimeoutFromTheRegistryReplacesTheGatewayDefault() throws Exception {
+        HttpResponse<String> response = chat("""
+                {"model":"slow-patient","messages":[{"role":"user","content":"take your time"}]}""");
+
+        assertThat(response.statusCode()).as("the gateway's own 1.5 s would have cut this 4 s answer off")
+                .isEqualTo(200);
+        assertThat(usageOf(response).attempts()).extracting(attempt -> attempt.endpointId() + ":" + attempt.outcome())
+                .containsExactly("ep-slow:success");
+    }
+
+    @Test
+    void aProvidersTotalTimeoutEndsAStreamThatRunsLongerWithATimeoutEvent() throws Exception {
+        List<String> lines = new ArrayList<>();
+        HttpResponse<java.util.stream.Stream<String>> response = HTTP.send(post("""
+                {"model":"paced-total","stream":true,"messages":[{"role":"user","content":"count slowly"}]}"""),
+                HttpResponse.BodyHandlers.ofLines());
+        response.body().filter(line -> !line.isEmpty()).forEach(lines::add);
+
+        assertThat(lines).as("some tokens arrived before the limit").anyMatch(line -> line.contains("\"content\""));
+        assertThat(lines).doesNotContain("data: [DONE]");
+        assertThat(lines.getLast()).contains("\"error\"").contains("upstream_timeout");
+        UsageRecorded event = usageOf(response);
+        assertThat(event.interrupted()).isTrue();
+        assertThat(event.errorClass()).isEqualTo("total_timeout");
+        assertThat(event.attempts()).extracting(attempt -> attempt.outcome()).containsExactly("interrupted");
+    }
+
+    @Test
+    void aProviderThatAllowsOneAttemptPerTargetIsNotRetried() throws Exception {
+        FLAKY_CALLS.set(0);
+
+        HttpResponse<String> response = chat("""
+                {"model":"flaky-no-retry","messages":[{"role":"user","content":"hi"}]}""");
+
+        assertThat(response.statusCode()).as("the gateway's default would retry this 503 and succeed").isEqualTo(503);
+        assertThat(usageOf(response).attempts()).extracting(attempt -> attempt.endpointId() + ":" + attempt.httpStatus())
+                .containsExactly("ep-flaky-once:503");
+    }
+
+    @Test
+    void aProvidersBreakerThresholdsFromTheRegistryOpenItsTargetsCircuit() throws Exception {
+        String body = """
+                {"model":"fragile-then-alpha","messages":[{"role":"user","content":"hi"}]}""";
+        chat(body);
+        chat(body);
+
+        HttpResponse<String> response = chat(body);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(usageOf(response).attempts()).extracting(attempt -> attempt.endpointId() + ":" + attempt.outcome())
+                .as("two failures open this provider's circuits; the gateway's default needs ten calls")
+                .containsExactly("ep-fragile:circuit_open", "ep-alpha:success");
     }
 
     @Test

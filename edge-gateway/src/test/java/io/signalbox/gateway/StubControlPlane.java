@@ -19,6 +19,7 @@ import io.signalbox.contracts.decision.AvailableModel;
 import io.signalbox.contracts.decision.DecisionRequest;
 import io.signalbox.contracts.decision.DecisionResponse;
 import io.signalbox.contracts.decision.DecisionTarget;
+import io.signalbox.contracts.decision.TargetResilience;
 import io.signalbox.contracts.identity.KeyHashes;
 import io.signalbox.contracts.identity.KeyIdentity;
 import io.signalbox.contracts.identity.ProviderCredentials;
@@ -91,6 +92,13 @@ final class StubControlPlane implements AutoCloseable {
             String providerId) {
         return new DecisionTarget("model-" + modelName, modelName, upstreamModel, providerId, "openai-compatible",
                 "pool-1", endpointId, baseUrl, "local", PRICE);
+    }
+
+    /** The same target with the timeouts, retries and breaker thresholds the registry set for its provider. */
+    static DecisionTarget withResilience(DecisionTarget target, TargetResilience resilience) {
+        return new DecisionTarget(target.modelId(), target.modelName(), target.upstreamModel(), target.providerId(),
+                target.apiFormat(), target.poolId(), target.endpointId(), target.baseUrl(), target.region(),
+                target.price(), resilience);
     }
 
     static DecisionTarget hostedTarget(String modelName, String baseUrl, String providerId) {

@@ -18,6 +18,7 @@ import io.signalbox.contracts.usage.TokenUsage;
 import io.signalbox.contracts.usage.UsageRecorded;
 import io.signalbox.gateway.limits.LimitCheck;
 import io.signalbox.gateway.openai.OpenAiRequest;
+import io.signalbox.gateway.resilience.CallSettings;
 import io.signalbox.gateway.translate.BackendTranslator;
 import org.jspecify.annotations.Nullable;
 
@@ -76,6 +77,9 @@ final class ProxyExchange {
     /** Translates the served target's API to OpenAI's; null when the target speaks OpenAI's. */
     @Nullable BackendTranslator translator;
 
+    /** The timeouts and retries of the latest call (the served target's, once one answers). */
+    CallSettings callSettings;
+
     /** The target whose call is under way and holds a circuit-breaker permission. */
     @Nullable DecisionTarget inFlight;
 
@@ -84,8 +88,9 @@ final class ProxyExchange {
 
     long waitNanos;
 
-    ProxyExchange(String operation, Clock clock) {
+    ProxyExchange(String operation, Clock clock, CallSettings defaults) {
         this.operation = operation;
+        this.callSettings = defaults;
         this.clock = clock;
         this.startedAt = clock.instant();
     }

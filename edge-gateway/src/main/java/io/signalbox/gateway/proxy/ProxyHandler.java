@@ -17,6 +17,7 @@ import io.signalbox.gateway.openai.OpenAiErrors;
 import io.signalbox.gateway.openai.OpenAiException;
 import io.signalbox.gateway.openai.OpenAiRequest;
 import io.signalbox.gateway.openai.Operation;
+import io.signalbox.gateway.resilience.CallSettings;
 import io.signalbox.gateway.resilience.LastKnownGoodDecisions;
 import io.signalbox.gateway.routing.RoutingClient;
 import org.jspecify.annotations.Nullable;
@@ -62,6 +63,8 @@ public class ProxyHandler {
 
     private final int maxRequestBytes;
 
+    private final CallSettings defaults;
+
     ProxyHandler(VirtualKeyAuthenticator authenticator, RoutingClient routing, RateLimiter limiter,
             LastKnownGoodDecisions lastKnownGood, TargetAttempts attempts, ExchangeFinisher finisher, Tracer tracer,
             Clock clock, GatewayProperties properties) {
@@ -74,6 +77,7 @@ public class ProxyHandler {
         this.tracer = tracer;
         this.clock = clock;
         this.maxRequestBytes = (int) properties.maxRequestSize().toBytes();
+        this.defaults = CallSettings.defaults(properties);
     }
 
     /** The handler for one operation: {@code POST /v1/chat/completions}, {@code /v1/completions}, {@code /v1/embeddings}. */
@@ -82,7 +86,7 @@ public class ProxyHandler {
     }
 
     Mono<ServerResponse> handle(Operation operation, ServerRequest request) {
-        ProxyExchange exchange = new ProxyExchange(operation.eventName(), clock);
+        ProxyExchange exchange = new ProxyExchange(operation.eventName(), clock, defaults);
         return Mono.deferContextual(context -> {
             observe(exchange, context.getOrDefault(ObservationThreadLocalAccessor.KEY, null));
             return authenticator.authenticate(request.headers().firstHeader(HttpHeaders.AUTHORIZATION))

@@ -2,6 +2,7 @@ package io.signalbox.gateway.proxy;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 
 import io.signalbox.contracts.decision.DecisionResponse;
 import io.signalbox.contracts.decision.DecisionTarget;
@@ -10,6 +11,7 @@ import io.signalbox.gateway.GatewayProperties;
 import io.signalbox.gateway.openai.OpenAiErrors;
 import io.signalbox.gateway.openai.OpenAiException;
 import io.signalbox.gateway.openai.OpenAiRequest;
+import io.signalbox.gateway.resilience.CallSettings;
 import io.signalbox.gateway.resilience.TargetBreakers;
 import io.signalbox.gateway.translate.BackendTranslator;
 import org.jspecify.annotations.Nullable;
@@ -50,14 +52,11 @@ class ResponseRelay {
 
     private final ExchangeFinisher finisher;
 
-    private final long streamIdleMillis;
-
     private final int maxResponseBytes;
 
     ResponseRelay(TargetBreakers breakers, ExchangeFinisher finisher, GatewayProperties properties) {
         this.breakers = breakers;
         this.finisher = finisher;
-        this.streamIdleMillis = properties.upstream().streamIdleTimeout().toMillis();
         this.maxResponseBytes = (int) properties.upstream().maxResponseSize().toBytes();
     }
 
@@ -65,8 +64,16 @@ class ResponseRelay {
             long started) {
         HttpStatusCode status = response.status();
         long bodyStarted = System.nanoTime();
-        return DataBufferUtils.join(response.body(), maxResponseBytes)
+        Duration left = timeLeft(exchange.callSettings, started);
+        Mono<DataBuffer> body = DataBufferUtils.join(response.body(), maxResponseBytes);
+        return (left == null ? body : body.timeout(left))
                 .doOnTerminate(() -> exchange.upstreamNanos += System.nanoTime() - bodyStarted)
+                .onErrorMap(TimeoutException.class, late -> {
+                    exchange.attempt(target, "timeout", status.value(), started);
+                    exchange.usage = exchange.estimatedPromptUsage();
+                    return new OpenAiException(HttpStatus.GATEWAY_TIMEOUT, "server_error", "upstream_timeout", null,
+                            "The upstream did not finish its answer within the time allowed for this model.");
+                })
                 .onErrorMap(DataBufferLimitException.class, tooLarge -> {
                     exchange.attempt(target, "response_too_large", status.value(), started);
                     exchange.usage = exchange.estimatedPromptUsage();
@@ -109,8 +116,13 @@ class ResponseRelay {
         StreamUsageTap tap = new StreamUsageTap(clientWantsUsage);
         BackendTranslator.StreamTranslation translation = exchange.translator == null ? null
                 : exchange.translator.stream();
-        Flux<DataBuffer> events = response.body()
-                .timeout(Duration.ofMillis(streamIdleMillis))
+        Flux<DataBuffer> body = response.body().timeout(exchange.callSettings.streamIdleTimeout());
+        Duration left = timeLeft(exchange.callSettings, started);
+        if (left != null) {
+            // past the total time allowed the stream is ended like a broken one, and recorded as timed out
+            body = body.takeUntilOther(Mono.delay(left).doOnNext(late -> exchange.markInterrupted("total_timeout")));
+        }
+        Flux<DataBuffer> events = body
                 .concatMapIterable(buffer -> splitter.feed(drain(buffer)))
                 .concatMapIterable(event -> translation == null ? List.of(event) : translation.translate(event))
                 .filter(tap::inspect)
@@ -150,12 +162,27 @@ class ResponseRelay {
                 .body(writer);
     }
 
+    /** What is left of the call's total time, at least a millisecond; null when the call has no total limit. */
+    private static @Nullable Duration timeLeft(CallSettings settings, long callStartedNanos) {
+        Duration total = settings.totalTimeout();
+        if (total == null) {
+            return null;
+        }
+        Duration left = total.minusNanos(System.nanoTime() - callStartedNanos);
+        return left.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : left;
+    }
+
     private static Flux<byte[]> endOfStream(ProxyExchange exchange, SseEventSplitter splitter, StreamUsageTap tap) {
         byte[] rest = splitter.remainder();
         if (tap.completed()) {
             return rest.length == 0 ? Flux.empty() : Flux.just(rest);
         }
         exchange.markInterrupted(tap.upstreamError() ? "upstream_stream_error" : "stream_interrupted");
+        if ("total_timeout".equals(exchange.errorClass)) {
+            return Flux.just(OpenAiErrors.asStreamEvent(new OpenAiException(HttpStatus.GATEWAY_TIMEOUT,
+                    "server_error", "upstream_timeout", null, "The upstream did not finish its answer within the "
+                            + "time allowed for this model; the response above is partial.")));
+        }
         return tap.upstreamError() ? Flux.empty() : Flux.just(OpenAiErrors.asStreamEvent(streamBroken()));
     }
 

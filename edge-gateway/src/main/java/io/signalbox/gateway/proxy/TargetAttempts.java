@@ -12,6 +12,7 @@ import io.signalbox.gateway.GatewayProperties;
 import io.signalbox.gateway.credentials.ProviderCredentialStore;
 import io.signalbox.gateway.openai.OpenAiException;
 import io.signalbox.gateway.openai.OpenAiRequest;
+import io.signalbox.gateway.resilience.CallSettings;
 import io.signalbox.gateway.resilience.RetryPolicy;
 import io.signalbox.gateway.resilience.TargetBreakers;
 import io.signalbox.gateway.translate.BackendTranslator;
@@ -28,7 +29,8 @@ import reactor.core.publisher.Mono;
 /**
  * Tries a decision's targets in order until one answers. Skips a target whose circuit is open; after a
  * failure that is safe to repeat (nothing reached the upstream, or it answered 429/5xx) retries the same
- * target with backoff while the retry policy allows, then moves on; translates requests for targets that
+ * target with backoff while the retry policy allows, then moves on. Timeouts and retries are the ones the
+ * registry sets for the target's provider, else the gateway's defaults; translates requests for targets that
  * speak another API; hands the served answer to the {@link ResponseRelay}.
  */
 @Component
@@ -42,7 +44,7 @@ class TargetAttempts {
 
     private final Map<String, BackendTranslator> translators;
 
-    private final RetryPolicy retryPolicy;
+    private final CallSettings defaults;
 
     private final int maxTargets;
 
@@ -59,7 +61,7 @@ class TargetAttempts {
         this.breakers = breakers;
         this.translators = translators.stream()
                 .collect(java.util.stream.Collectors.toUnmodifiableMap(BackendTranslator::apiFormat, t -> t));
-        this.retryPolicy = properties.resilience().retryPolicy();
+        this.defaults = CallSettings.defaults(properties);
         this.maxTargets = properties.resilience().maxTargets();
         this.relay = relay;
         this.clock = clock;
@@ -99,15 +101,18 @@ class TargetAttempts {
             return next != null ? next : Mono.error(OpenAiException.invalidRequest("unsupported_operation", "model",
                     "The model behind '" + chat.model() + "' cannot serve " + chat.operation().path() + "."));
         }
+        CallSettings settings = defaults.with(target.resilience());
         exchange.inFlight = target;
         exchange.translator = translator;
+        exchange.callSettings = settings;
         long started = System.nanoTime();
         byte[] body = translator != null ? translator.request(chat, target.upstreamModel())
                 : chat.upstreamBody(target.upstreamModel());
         String path = translator != null ? translator.path(chat.operation()) : chat.operation().path();
         Map<String, String> translatorHeaders = translator != null ? translator.headers() : Map.of();
         return credentials.headersFor(target)
-                .flatMap(auth -> upstream.send(target, path, merge(translatorHeaders, auth), body, chat.stream()))
+                .flatMap(auth -> upstream.send(target, settings, path, merge(translatorHeaders, auth), body,
+                        chat.stream()))
                 .<Outcome>map(Outcome.Responded::new)
                 .onErrorResume(failure -> Mono.just(new Outcome.Failed(failure)))
                 .flatMap(outcome -> {
@@ -125,7 +130,7 @@ class TargetAttempts {
                             exchange.attempt(target, kind.outcome(), null, started);
                             log.debug("Target {} failed ({}): {}", ExchangeFinisher.describe(target), kind, failed.failure().toString());
                             Mono<ServerResponse> again = kind.failoverSafe()
-                                    ? retryOrNext(exchange, targets, index, call, null) : null;
+                                    ? retryOrNext(exchange, targets, index, call, settings.retry(), null) : null;
                             yield again != null ? again : Mono.error(upstreamError(kind, exchange, target));
                         }
                         case Outcome.Responded responded when refusedSignalbox(responded.response().status()) -> {
@@ -153,7 +158,7 @@ class TargetAttempts {
                             breakers.onFailure(target, System.nanoTime() - started,
                                     new IllegalStateException("HTTP " + response.status().value()));
                             Mono<ServerResponse> again = retryOrNext(exchange, targets, index, call,
-                                    response.headers().getFirst(HttpHeaders.RETRY_AFTER));
+                                    settings.retry(), response.headers().getFirst(HttpHeaders.RETRY_AFTER));
                             if (again == null) {
                                 exchange.served = target;
                                 yield relay.buffered(exchange, target, response, started);
@@ -177,7 +182,7 @@ class TargetAttempts {
 
     /** The same target again after a backoff, else the next target, else null (nothing left to try). */
     private @Nullable Mono<ServerResponse> retryOrNext(ProxyExchange exchange, List<DecisionTarget> targets,
-            int index, int call, @Nullable String retryAfter) {
+            int index, int call, RetryPolicy retryPolicy, @Nullable String retryAfter) {
         Optional<Duration> delay = retryPolicy.delayBeforeRetry(call, retryAfter, clock,
                 ThreadLocalRandom.current()::nextDouble);
         if (delay.isPresent()) {

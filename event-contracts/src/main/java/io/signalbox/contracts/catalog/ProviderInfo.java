@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param requestTimeoutMillis how long a whole request may take; null: the caller's default
  * @param requestsPerMinute the provider's own request rate limit for this account; null: not known
  * @param tokensPerMinute the provider's own token rate limit for this account; null: not known
+ * @param resilience first-byte and stream-idle timeouts, retries and breaker thresholds for the provider's
+ *     targets; null: the gateway's defaults
  */
 public record ProviderInfo(
         String id,
@@ -20,10 +22,19 @@ public record ProviderInfo(
         @Nullable Integer connectTimeoutMillis,
         @Nullable Integer requestTimeoutMillis,
         @Nullable Integer requestsPerMinute,
-        @Nullable Integer tokensPerMinute) {
+        @Nullable Integer tokensPerMinute,
+        @Nullable ProviderResilience resilience) {
+
+    /** A provider without further resilience settings. */
+    public ProviderInfo(String id, String name, String kind, @Nullable String baseUrl,
+            @Nullable Integer connectTimeoutMillis, @Nullable Integer requestTimeoutMillis,
+            @Nullable Integer requestsPerMinute, @Nullable Integer tokensPerMinute) {
+        this(id, name, kind, baseUrl, connectTimeoutMillis, requestTimeoutMillis, requestsPerMinute, tokensPerMinute,
+                null);
+    }
 
     /** A provider without timeouts and limits (the walking skeleton's shape). */
     public ProviderInfo(String id, String name, String kind, @Nullable String baseUrl) {
-        this(id, name, kind, baseUrl, null, null, null, null);
+        this(id, name, kind, baseUrl, null, null, null, null, null);
     }
 }

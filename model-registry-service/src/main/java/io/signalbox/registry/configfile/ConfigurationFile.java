@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import io.signalbox.contracts.catalog.PickerSettings;
+import io.signalbox.contracts.catalog.ProviderResilience;
 import io.signalbox.contracts.identity.RateLimits;
 import io.signalbox.registry.common.ValidationFailedException;
 import io.signalbox.registry.imports.ImportReport;
@@ -35,6 +36,7 @@ import io.signalbox.registry.provider.Provider;
 import io.signalbox.registry.provider.ProviderRepository;
 import io.signalbox.registry.provider.ProviderService;
 import io.signalbox.registry.provider.ProviderSpec;
+import io.signalbox.registry.provider.ProviderVocabulary;
 import io.signalbox.registry.route.Route;
 import io.signalbox.registry.route.RoutePolicyRules;
 import io.signalbox.registry.route.RouteRepository;
@@ -132,6 +134,10 @@ public class ConfigurationFile {
             putIfSet(out, "requestTimeoutMs", spec.requestTimeoutMs());
             putIfSet(out, "requestsPerMinute", spec.requestsPerMinute());
             putIfSet(out, "tokensPerMinute", spec.tokensPerMinute());
+            ProviderResilience resilience = spec.resilience();
+            if (resilience != null) {
+                out.put("resilience", ProviderVocabulary.resilienceToMap(resilience));
+            }
             providerList.add(out);
         }
         Map<UUID, List<Object>> pricesByModel = new LinkedHashMap<>();
@@ -285,9 +291,27 @@ public class ConfigurationFile {
     }
 
     private void applyProvider(Map<?, ?> entry, Tally report) {
-        ProviderSpec spec = new ProviderSpec(text(entry, "name"), text(entry, "kind"), optionalText(entry, "baseUrl"),
+        String name = text(entry, "name");
+        ProviderResilience resilience = null;
+        Object settings = entry.get("resilience");
+        if (settings != null) {
+            if (!(settings instanceof Map<?, ?> map)) {
+                throw invalid("providers", name, "resilience must be an object");
+            }
+            try {
+                resilience = ProviderVocabulary.resilienceFromMap(map);
+            }
+            catch (IllegalArgumentException notAWholeNumber) {
+                throw invalid("providers", name, "resilience: " + notAWholeNumber.getMessage());
+            }
+            String problem = ProviderVocabulary.resilienceProblem(resilience);
+            if (problem != null) {
+                throw invalid("providers", name, "resilience: " + problem);
+            }
+        }
+        ProviderSpec spec = new ProviderSpec(name, text(entry, "kind"), optionalText(entry, "baseUrl"),
                 integer(entry, "connectTimeoutMs"), integer(entry, "requestTimeoutMs"),
-                integer(entry, "requestsPerMinute"), integer(entry, "tokensPerMinute"));
+                integer(entry, "requestsPerMinute"), integer(entry, "tokensPerMinute"), resilience);
         Optional<Provider> existing = providers.findByName(spec.name());
         if (existing.isEmpty()) {
             providers.create(spec, null);

@@ -1,12 +1,16 @@
 package io.signalbox.registry.provider;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import io.signalbox.contracts.catalog.ProviderInfo;
 import io.signalbox.registry.common.RevisedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,6 +41,10 @@ public class Provider extends RevisedEntity {
 
     @Column(name = "tokens_per_minute")
     private @Nullable Integer tokensPerMinute;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "resilience", columnDefinition = "jsonb")
+    private @Nullable Map<String, @Nullable Object> resilience;
 
     @Column(name = "credentials_ciphertext")
     private @Nullable String credentialsCiphertext;
@@ -70,6 +78,8 @@ public class Provider extends RevisedEntity {
         this.requestTimeoutMs = spec.requestTimeoutMs();
         this.requestsPerMinute = spec.requestsPerMinute();
         this.tokensPerMinute = spec.tokensPerMinute();
+        this.resilience = spec.resilience() == null ? null
+                : new LinkedHashMap<>(ProviderVocabulary.resilienceToMap(spec.resilience()));
     }
 
     /** @param now the time of the change, or null while the provider is being created */
@@ -99,8 +109,9 @@ public class Provider extends RevisedEntity {
     }
 
     public ProviderSpec spec() {
+        Map<String, @Nullable Object> stored = resilience;
         return new ProviderSpec(name, kind, baseUrl, connectTimeoutMs, requestTimeoutMs, requestsPerMinute,
-                tokensPerMinute);
+                tokensPerMinute, stored == null ? null : ProviderVocabulary.resilienceFromMap(stored));
     }
 
     public boolean hasCredentials() {

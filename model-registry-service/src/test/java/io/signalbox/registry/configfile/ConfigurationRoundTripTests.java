@@ -88,10 +88,38 @@ class ConfigurationRoundTripTests extends RegistryIntegrationTest {
         assertThat(read("/api/v1/tenants?q=" + name).path("items").isEmpty()).as("nothing was stored").isTrue();
     }
 
+    @Test
+    void providerResilienceOutsideItsBoundsIsRefused() {
+        String name = unique("rt-fragile");
+        String document = """
+                apiVersion: signalbox.io/v1
+                kind: RegistryConfiguration
+                providers:
+                  - name: %s
+                    kind: openai
+                    resilience: {attemptsPerTarget: 3, circuitBreaker: {failureRatePercent: 120}}
+                """.formatted(name);
+        String fractional = document.replace("attemptsPerTarget: 3", "attemptsPerTarget: 2.5");
+
+        JsonNode outOfBounds = problem(admin().post().uri("/api/v1/config/import").contentType(YAML).body(document)
+                .exchange(), 400);
+        JsonNode notWhole = problem(admin().post().uri("/api/v1/config/import").contentType(YAML).body(fractional)
+                .exchange(), 400);
+
+        assertThat(outOfBounds.path("errors").findValuesAsString("message").getFirst())
+                .contains("circuitBreaker.failureRatePercent must be between 1 and 100, was 120");
+        assertThat(notWhole.path("errors").findValuesAsString("message").getFirst())
+                .contains("attemptsPerTarget must be a whole number");
+        assertThat(read("/api/v1/providers?q=" + name).path("items").isEmpty()).as("nothing was stored").isTrue();
+    }
+
     private void seed(String suffix) {
         String provider = createId("/api/v1/providers", """
                 {"name": "rt-provider-%s", "kind": "openai-compatible", "baseUrl": "http://127.0.0.1:9700/v1",
-                 "requestTimeoutMs": 30000, "credentials": {"apiKey": "%s"}}""".formatted(suffix, SECRET));
+                 "requestTimeoutMs": 30000, "credentials": {"apiKey": "%s"},
+                 "resilience": {"firstByteTimeoutMs": 8000, "attemptsPerTarget": 3,
+                                "circuitBreaker": {"failureRatePercent": 40, "openForMs": 15000}}}"""
+                .formatted(suffix, SECRET));
         String small = createId("/api/v1/models", """
                 {"providerId": "%s", "name": "rt-small-%s", "upstreamModel": "small", "contextWindow": 32768,
                  "maxOutputTokens": 4096, "capabilities": ["chat", "tools"], "family": "rt", "qualityTier": "economy",

@@ -17,6 +17,7 @@ import io.signalbox.contracts.catalog.PriceSnapshot;
 import io.signalbox.contracts.catalog.ProviderInfo;
 import io.signalbox.contracts.decision.DecisionDetails;
 import io.signalbox.contracts.decision.DecisionTarget;
+import io.signalbox.contracts.decision.TargetResilience;
 import io.signalbox.routing.catalog.Catalog;
 import io.signalbox.routing.endpoint.EndpointPicker;
 import org.jspecify.annotations.Nullable;
@@ -67,7 +68,8 @@ final class TargetExpander {
                                 rejection.filter(), rejection.reason(), Map.of())), List.of(), true);
             }
             return new Expansion(List.of(new DecisionTarget(model.id(), model.name(), model.upstreamModel(),
-                    provider.id(), provider.kind(), null, null, baseUrl, null, price)), null, false, List.of(),
+                    provider.id(), provider.kind(), null, null, baseUrl, null, price, TargetResilience.of(provider))), null,
+                    false, List.of(),
                     List.of(), false);
         }
         List<EndpointInfo> usable = new ArrayList<>();
@@ -123,10 +125,11 @@ final class TargetExpander {
             ordered = arrivals.stream().map(Map.Entry::getKey).toList();
         }
         List<DecisionTarget> targets = new ArrayList<>(ordered.size());
+        TargetResilience resilience = TargetResilience.of(provider);
         for (EndpointInfo endpoint : ordered) {
             targets.add(new DecisionTarget(model.id(), model.name(), model.upstreamModel(), provider.id(),
                     provider.kind(), poolOf.get(endpoint.id()).id(), endpoint.id(), endpoint.baseUrl(),
-                    endpoint.region(), price));
+                    endpoint.region(), price, resilience));
         }
         return new Expansion(targets, null, false, rejected, scored, false);
     }

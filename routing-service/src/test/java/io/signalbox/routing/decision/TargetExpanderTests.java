@@ -8,11 +8,14 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
+import io.signalbox.contracts.catalog.BreakerSettings;
 import io.signalbox.contracts.catalog.CatalogSnapshot;
 import io.signalbox.contracts.catalog.ModelInfo;
 import io.signalbox.contracts.catalog.PoolInfo;
 import io.signalbox.contracts.catalog.ProviderInfo;
+import io.signalbox.contracts.catalog.ProviderResilience;
 import io.signalbox.contracts.decision.DecisionTarget;
+import io.signalbox.contracts.decision.TargetResilience;
 import io.signalbox.routing.SampleCatalog;
 import io.signalbox.routing.catalog.Catalog;
 import io.signalbox.routing.decision.TargetExpander.Expansion;
@@ -61,6 +64,24 @@ class TargetExpanderTests {
         assertThat(expansion.targets()).containsExactly(new DecisionTarget(GPT.id(), "gpt-4o-mini",
                 "gpt-4o-mini-2024-07-18", OPENAI.id(), "openai", null, null, "https://api.openai.com/v1", null,
                 SampleCatalog.GPT_PRICE));
+    }
+
+    @Test
+    void everyTargetCarriesTheTimeoutsRetriesAndBreakerItsProviderSets() {
+        BreakerSettings breaker = new BreakerSettings(30, 40, 20, 45_000, 2);
+        ProviderInfo strictLocal = new ProviderInfo(LOCAL.id(), LOCAL.name(), LOCAL.kind(), LOCAL.baseUrl(), 800, 30_000,
+                null, null, new ProviderResilience(5_000, 2_000, 1, breaker));
+        ProviderInfo plainOpenAi = new ProviderInfo(OPENAI.id(), OPENAI.name(), OPENAI.kind(), OPENAI.baseUrl());
+        Catalog catalog = catalog(List.of(plainOpenAi, strictLocal), List.of(LLAMA, GPT),
+                List.of(SampleCatalog.LLAMA_POOL));
+
+        List<DecisionTarget> pooled = expander.expand(catalog, LLAMA, NOW).targets();
+        List<DecisionTarget> hosted = expander.expand(catalog, GPT, NOW).targets();
+
+        assertThat(pooled).isNotEmpty().allSatisfy(target -> assertThat(target.resilience())
+                .isEqualTo(new TargetResilience(800, 5_000, 2_000, 30_000, 1, breaker)));
+        assertThat(hosted).singleElement().extracting(DecisionTarget::resilience).as("the gateway's defaults")
+                .isNull();
     }
 
     @Test

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
 
+import io.signalbox.contracts.catalog.BreakerSettings;
+import io.signalbox.contracts.catalog.ProviderResilience;
 import io.signalbox.registry.common.HttpUrl;
 import io.signalbox.registry.common.Ids;
 import io.signalbox.registry.common.ListPage;
@@ -12,6 +14,7 @@ import io.signalbox.registry.provider.Provider;
 import io.signalbox.registry.provider.ProviderKinds;
 import io.signalbox.registry.provider.ProviderService;
 import io.signalbox.registry.provider.ProviderSpec;
+import io.signalbox.registry.provider.ProviderVocabulary;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
@@ -106,11 +109,12 @@ class ProviderController {
             @Nullable @Positive @Max(3_600_000) Integer requestTimeoutMs,
             @Nullable @Positive Integer requestsPerMinute,
             @Nullable @Positive Integer tokensPerMinute,
+            @Nullable @Valid Resilience resilience,
             @Nullable @Size(max = 20) Map<@NotBlank @Size(max = 100) String, @NotNull @Size(max = 20_000) String> credentials) {
 
         ProviderSpec spec() {
             return new ProviderSpec(name.strip(), kind, baseUrl, connectTimeoutMs, requestTimeoutMs, requestsPerMinute,
-                    tokensPerMinute);
+                    tokensPerMinute, resilience == null ? null : resilience.settings());
         }
 
         @Override
@@ -121,19 +125,70 @@ class ProviderController {
     }
 
     /**
+     * How the gateway calls the provider's targets, beyond the connect and request timeouts; each setting left
+     * out takes the gateway's default.
+     *
+     * @param firstByteTimeoutMs how long an upstream may take to start answering
+     * @param streamIdleTimeoutMs the longest silence allowed between two chunks of a stream
+     * @param attemptsPerTarget calls one target gets (retries with backoff included) before the next is tried
+     * @param circuitBreaker when a target's circuit opens and for how long
+     */
+    record Resilience(
+            @Nullable @Positive @Max(ProviderVocabulary.MAX_TIMEOUT_MS) Integer firstByteTimeoutMs,
+            @Nullable @Positive @Max(ProviderVocabulary.MAX_TIMEOUT_MS) Integer streamIdleTimeoutMs,
+            @Nullable @Positive @Max(ProviderVocabulary.MAX_ATTEMPTS_PER_TARGET) Integer attemptsPerTarget,
+            @Nullable @Valid Breaker circuitBreaker) {
+
+        ProviderResilience settings() {
+            return new ProviderResilience(firstByteTimeoutMs, streamIdleTimeoutMs, attemptsPerTarget,
+                    circuitBreaker == null ? null : circuitBreaker.settings());
+        }
+
+        static @Nullable Resilience of(@Nullable ProviderResilience settings) {
+            if (settings == null) {
+                return null;
+            }
+            BreakerSettings breaker = settings.circuitBreaker();
+            return new Resilience(settings.firstByteTimeoutMillis(), settings.streamIdleTimeoutMillis(),
+                    settings.attemptsPerTarget(), breaker == null ? null : new Breaker(breaker.failureRatePercent(),
+                            breaker.slidingWindowSize(), breaker.minimumCalls(), breaker.openForMillis(),
+                            breaker.halfOpenCalls()));
+        }
+    }
+
+    /**
+     * @param failureRatePercent share of failed calls in the window that opens the circuit
+     * @param slidingWindowSize how many recent calls are judged
+     * @param minimumCalls calls needed before the failure rate is judged at all
+     * @param openForMs how long an open circuit skips the target before probing it
+     * @param halfOpenCalls probe calls allowed while half-open
+     */
+    record Breaker(
+            @Nullable @Positive @Max(100) Integer failureRatePercent,
+            @Nullable @Positive @Max(ProviderVocabulary.MAX_BREAKER_WINDOW) Integer slidingWindowSize,
+            @Nullable @Positive @Max(ProviderVocabulary.MAX_BREAKER_WINDOW) Integer minimumCalls,
+            @Nullable @Positive @Max(ProviderVocabulary.MAX_OPEN_FOR_MS) Integer openForMs,
+            @Nullable @Positive @Max(ProviderVocabulary.MAX_HALF_OPEN_CALLS) Integer halfOpenCalls) {
+
+        BreakerSettings settings() {
+            return new BreakerSettings(failureRatePercent, slidingWindowSize, minimumCalls, openForMs, halfOpenCalls);
+        }
+    }
+
+    /**
      * A provider as admins see it: whether it has credentials and the id of the key they are encrypted
      * with, never the credentials.
      */
     record ProviderResponse(String id, String name, String kind, @Nullable String baseUrl,
             @Nullable Integer connectTimeoutMs, @Nullable Integer requestTimeoutMs, @Nullable Integer requestsPerMinute,
-            @Nullable Integer tokensPerMinute, boolean hasCredentials, @Nullable String credentialsKeyId, long revision,
-            Instant createdAt, Instant updatedAt) {
+            @Nullable Integer tokensPerMinute, @Nullable Resilience resilience, boolean hasCredentials,
+            @Nullable String credentialsKeyId, long revision, Instant createdAt, Instant updatedAt) {
 
         static ProviderResponse of(Provider provider) {
             ProviderSpec spec = provider.spec();
             return new ProviderResponse(provider.getId().toString(), spec.name(), spec.kind(), spec.baseUrl(),
                     spec.connectTimeoutMs(), spec.requestTimeoutMs(), spec.requestsPerMinute(), spec.tokensPerMinute(),
-                    provider.hasCredentials(), provider.getCredentialsKeyId(), provider.getRevision(),
+                    Resilience.of(spec.resilience()), provider.hasCredentials(), provider.getCredentialsKeyId(), provider.getRevision(),
                     provider.getCreatedAt(), provider.getUpdatedAt());
         }
     }
