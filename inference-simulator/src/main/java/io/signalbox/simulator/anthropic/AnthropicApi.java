@@ -11,6 +11,8 @@ import io.signalbox.simulator.faults.FaultInjector.Fault;
 import io.signalbox.simulator.faults.FaultSpec;
 import io.signalbox.simulator.generation.Completion;
 import io.signalbox.simulator.generation.TokenCounter;
+import io.signalbox.simulator.generation.Tool;
+import io.signalbox.simulator.generation.ToolCall;
 import io.signalbox.simulator.inference.Inference;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
@@ -103,8 +105,11 @@ public final class AnthropicApi {
                     + promptTokens + " + " + request.maxTokens() + " > " + spec.contextWindow()
                     + ", decrease input length or `max_tokens` and try again");
         }
-        Completion completion = inference.generate(request.model(), request.prompt(), null, request.maxTokens());
-        String id = "msg_" + UUID.randomUUID().toString().replace("-", "");
+        Tool tool = request.tool();
+        Completion completion = tool == null
+                ? inference.generate(request.model(), request.prompt(), null, request.maxTokens())
+                : inference.callTool("toolu_" + randomHex(24), tool, request.prompt());
+        String id = "msg_" + randomHex(32);
         return inference.run(List.of(inference.sequence(request.model(), request.prompt(), promptTokens,
                 completion.completionTokens())), scheduled -> {
                     Sequence run = scheduled.getFirst();
@@ -124,23 +129,34 @@ public final class AnthropicApi {
      * {@code message_start}, {@code content_block_start} and {@code ping} with the first token (once prefill is
      * done, as the OpenAI stream sends its role chunk), one {@code content_block_delta} per token at the engine's
      * pace, then {@code content_block_stop}, {@code message_delta} with the stop reason and the final usage,
-     * and {@code message_stop}.
+     * and {@code message_stop}. A {@code tool_use} block streams the same way, its input as
+     * {@code input_json_delta} fragments, one per token.
      */
     private Flux<String> events(String model, String id, Completion completion, Sequence scheduled,
             FaultSpec degraded) {
         int promptTokens = scheduled.promptTokens();
         int cachedTokens = scheduled.cachedTokens();
+        ToolCall call = completion.toolCall();
         Flux<String> tokens = inference.paced(scheduled, completion.tokens(), degraded.slowFirstToken())
                 .index()
-                .concatMapIterable(token -> token.getT1() == 0
-                        ? List.of(wire.messageStart(id, model, promptTokens, cachedTokens), wire.contentBlockStart(),
-                                wire.ping(), wire.textDelta(token.getT2()))
-                        : List.of(wire.textDelta(token.getT2())));
+                .concatMapIterable(token -> {
+                    String delta = call == null ? wire.textDelta(token.getT2()) : wire.inputJsonDelta(token.getT2());
+                    if (token.getT1() > 0) {
+                        return List.of(delta);
+                    }
+                    return List.of(wire.messageStart(id, model, promptTokens, cachedTokens),
+                            call == null ? wire.contentBlockStart() : wire.toolUseBlockStart(call), wire.ping(), delta);
+                });
         Flux<String> tail = Flux.defer(() -> Flux.just(wire.contentBlockStop(),
                 wire.messageDelta(completion.finishReason(), promptTokens, cachedTokens,
                         completion.completionTokens()),
                 wire.messageStop()));
         return Flux.concat(tokens, tail);
+    }
+
+    /** Up to 32 random hex digits, for ids. */
+    private static String randomHex(int digits) {
+        return UUID.randomUUID().toString().replace("-", "").substring(0, digits);
     }
 
     private Mono<Void> sendError(HttpServerResponse response, AnthropicException error, String requestId) {

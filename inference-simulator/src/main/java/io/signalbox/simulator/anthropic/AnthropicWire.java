@@ -2,6 +2,8 @@ package io.signalbox.simulator.anthropic;
 
 import io.signalbox.simulator.generation.Completion;
 import io.signalbox.simulator.generation.FinishReason;
+import io.signalbox.simulator.generation.ToolCall;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -19,12 +21,18 @@ final class AnthropicWire {
         this.json = json;
     }
 
-    /** A whole {@code message}: one text block, the stop reason and the usage. */
+    /** A whole {@code message}: one text or {@code tool_use} block, the stop reason and the usage. */
     String message(String id, String model, Completion completion, int promptTokens, int cachedTokens) {
         ObjectNode root = messageHeader(id, model);
         ObjectNode block = root.putArray("content").addObject();
-        block.put("type", "text");
-        block.put("text", completion.text());
+        ToolCall call = completion.toolCall();
+        if (call == null) {
+            block.put("type", "text");
+            block.put("text", completion.text());
+        }
+        else {
+            toolUse(block, call, json.readTree(call.arguments()));
+        }
         root.put("stop_reason", stopReason(completion.finishReason()));
         root.putNull("stop_sequence");
         root.set("usage", usage(promptTokens, cachedTokens, completion.completionTokens()));
@@ -53,6 +61,14 @@ final class AnthropicWire {
         return frame("content_block_start", root);
     }
 
+    /** {@code content_block_start} of the one {@code tool_use} block, with the empty input its deltas fill. */
+    String toolUseBlockStart(ToolCall call) {
+        ObjectNode root = event("content_block_start");
+        root.put("index", 0);
+        toolUse(root.putObject("content_block"), call, json.createObjectNode());
+        return frame("content_block_start", root);
+    }
+
     String ping() {
         return frame("ping", event("ping"));
     }
@@ -64,6 +80,16 @@ final class AnthropicWire {
         ObjectNode delta = root.putObject("delta");
         delta.put("type", "text_delta");
         delta.put("text", token);
+        return frame("content_block_delta", root);
+    }
+
+    /** {@code content_block_delta} with a fragment of the tool input's JSON text as an {@code input_json_delta}. */
+    String inputJsonDelta(String fragment) {
+        ObjectNode root = event("content_block_delta");
+        root.put("index", 0);
+        ObjectNode delta = root.putObject("delta");
+        delta.put("type", "input_json_delta");
+        delta.put("partial_json", fragment);
         return frame("content_block_delta", root);
     }
 
@@ -98,9 +124,22 @@ final class AnthropicWire {
         return json.writeValueAsString(root);
     }
 
-    /** {@code end_turn} for a natural end, {@code max_tokens} for an answer cut at the limit. */
+    /** {@code end_turn} for a natural end, {@code max_tokens} for an answer cut at the limit, or {@code tool_use}. */
     static String stopReason(FinishReason reason) {
-        return reason == FinishReason.LENGTH ? "max_tokens" : "end_turn";
+        return switch (reason) {
+            case STOP -> "end_turn";
+            case LENGTH -> "max_tokens";
+            case TOOL_CALLS -> "tool_use";
+        };
+    }
+
+    /** The model called the tool itself, hence {@code "caller": {"type": "direct"}}, which current SDKs require. */
+    private static void toolUse(ObjectNode block, ToolCall call, JsonNode input) {
+        block.put("type", "tool_use");
+        block.put("id", call.id());
+        block.put("name", call.name());
+        block.set("input", input);
+        block.putObject("caller").put("type", "direct");
     }
 
     private ObjectNode messageHeader(String id, String model) {

@@ -4,12 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.signalbox.simulator.generation.Prompt;
+import io.signalbox.simulator.generation.Tool;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The parts of a Messages API request the simulator acts on; {@code temperature}, {@code stop_sequences},
- * {@code tools}, {@code metadata} and the rest are accepted and ignored. Refusals use Anthropic's
+ * {@code metadata} and the rest are accepted and ignored. Refusals use Anthropic's
  * {@code "<path>: <problem>"} messages.
  *
  * @param model requested model name
@@ -17,8 +18,10 @@ import tools.jackson.databind.JsonNode;
  *     blocks of a content array are joined with a newline, other blocks (images, tool use) are not counted
  * @param maxTokens {@code max_tokens}, which Anthropic requires
  * @param stream whether to answer as server-sent events
+ * @param tool the tool of {@code tools} the answer uses instead of answering with text; {@code null} for a text
+ *     answer (see {@link AnthropicTools})
  */
-record MessagesRequest(String model, Prompt prompt, int maxTokens, boolean stream) {
+record MessagesRequest(String model, Prompt prompt, int maxTokens, boolean stream, @Nullable Tool tool) {
 
     static MessagesRequest from(JsonNode body) {
         if (!body.isObject()) {
@@ -56,7 +59,7 @@ record MessagesRequest(String model, Prompt prompt, int maxTokens, boolean strea
             throw AnthropicException.invalidRequest("stream: Input should be a valid boolean");
         }
         return new MessagesRequest(model.stringValue(), new Prompt(messages), maxTokens.intValue(),
-                stream != null && stream.asBoolean(false));
+                stream != null && stream.asBoolean(false), AnthropicTools.toCall(body));
     }
 
     private static Prompt.Message message(JsonNode message, String path) {

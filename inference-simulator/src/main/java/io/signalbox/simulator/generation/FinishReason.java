@@ -7,7 +7,10 @@ public enum FinishReason {
     STOP("stop"),
 
     /** The answer was cut at {@code max_tokens} or at the end of the context window. */
-    LENGTH("length");
+    LENGTH("length"),
+
+    /** The answer is a tool call, which the client runs before the conversation goes on. */
+    TOOL_CALLS("tool_calls");
 
     private final String wireValue;
 

@@ -1,5 +1,8 @@
 package io.signalbox.simulator.generation;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Approximates how many tokens a BPE tokenizer (cl100k / o200k, Llama 3's tiktoken-based vocabulary) would
  * produce, without shipping a vocabulary. Routing and cost tests need counts that are plausible, stable and
@@ -39,6 +42,22 @@ public final class TokenCounter {
     public static int textTokens(String text) {
         int codePoints = text.codePointCount(0, text.length());
         return (codePoints + CHARACTERS_PER_TOKEN - 1) / CHARACTERS_PER_TOKEN;
+    }
+
+    /**
+     * The pieces {@link #textTokens} counts, in order: four code points each, the last one shorter. Concatenated
+     * they are the text; an empty text has none.
+     */
+    public static List<String> textPieces(String text) {
+        List<String> pieces = new ArrayList<>(textTokens(text));
+        int start = 0;
+        while (start < text.length()) {
+            int end = text.offsetByCodePoints(start, Math.min(CHARACTERS_PER_TOKEN,
+                    text.codePointCount(start, text.length())));
+            pieces.add(text.substring(start, end));
+            start = end;
+        }
+        return pieces;
     }
 
     /** Prompt tokens of a whole chat request, as reported in {@code usage.prompt_tokens}. */

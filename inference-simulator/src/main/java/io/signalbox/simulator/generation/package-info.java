@@ -1,7 +1,7 @@
 /**
- * What a simulated model "says": the prompt as the simulator sees it, the token-count approximation and the
- * deterministic text generator. No HTTP and no timing here, so a richer model (prefix caching, LoRA) can reuse
- * the same prompt and token accounting.
+ * What a simulated model "says": the prompt as the simulator sees it, the token-count approximation, the
+ * deterministic text generator and the arguments of its tool calls. No HTTP and no timing here, so a richer
+ * model (prefix caching, LoRA) can reuse the same prompt and token accounting.
  */
 @NullMarked
 package io.signalbox.simulator.generation;

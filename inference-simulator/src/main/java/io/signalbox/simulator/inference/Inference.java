@@ -25,6 +25,9 @@ import io.signalbox.simulator.generation.Completion;
 import io.signalbox.simulator.generation.Embedder;
 import io.signalbox.simulator.generation.Prompt;
 import io.signalbox.simulator.generation.TextGenerator;
+import io.signalbox.simulator.generation.Tool;
+import io.signalbox.simulator.generation.ToolArguments;
+import io.signalbox.simulator.generation.ToolCall;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -138,6 +141,17 @@ public final class Inference {
     /** The deterministic answer to a plain text prompt ({@code /v1/completions}). */
     public Completion generate(String model, String prompt, @Nullable Long seed, int tokenLimit) {
         return generator.generate(model, prompt, seed, tokenLimit);
+    }
+
+    /**
+     * The deterministic call of {@code tool} that answers a chat-shaped prompt; its arguments count as the
+     * output tokens, whatever {@code max_tokens} says, as a cut call would be of no use to anyone.
+     *
+     * @param callId the call's id in the API's form
+     */
+    public Completion callTool(String callId, Tool tool, Prompt prompt) {
+        return Completion.calling(new ToolCall(callId, tool.name(),
+                json.writeValueAsString(ToolArguments.forTool(tool, prompt))));
     }
 
     /** The deterministic unit vector of a text. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.signalbox.simulator.generation.Prompt;
+import io.signalbox.simulator.generation.Tool;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -16,7 +17,7 @@ import static io.signalbox.simulator.openai.OpenAiParams.requiredString;
 
 /**
  * The parts of an OpenAI chat completion request the simulator acts on. Everything else (temperature,
- * tools, response_format, n, ...) is accepted and ignored, as a permissive server would.
+ * response_format, n, ...) is accepted and ignored, as a permissive server would.
  *
  * @param model requested model name
  * @param prompt the messages; text parts of array contents are joined with a newline, other parts (images,
@@ -25,6 +26,8 @@ import static io.signalbox.simulator.openai.OpenAiParams.requiredString;
  * @param stream whether to answer as server-sent events
  * @param includeUsage {@code stream_options.include_usage}: send a final usage chunk
  * @param seed the request's {@code seed}, part of what makes the answer deterministic
+ * @param tool the function of {@code tools} the answer calls instead of answering with text; {@code null} for a
+ *     text answer (see {@link OpenAiTools})
  */
 record ChatCompletionRequest(
         String model,
@@ -32,7 +35,8 @@ record ChatCompletionRequest(
         @Nullable Integer maxTokens,
         boolean stream,
         boolean includeUsage,
-        @Nullable Long seed) {
+        @Nullable Long seed,
+        @Nullable Tool tool) {
 
     /** Reads a request body; refuses it with OpenAI's messages for missing or mistyped parameters. */
     static ChatCompletionRequest from(JsonNode body) {
@@ -47,7 +51,8 @@ record ChatCompletionRequest(
         }
         boolean stream = optionalBoolean(body, "stream", "stream");
         boolean includeUsage = OpenAiParams.includeUsage(body);
-        return new ChatCompletionRequest(model, prompt, maxTokens, stream, includeUsage, optionalLong(body, "seed"));
+        return new ChatCompletionRequest(model, prompt, maxTokens, stream, includeUsage, optionalLong(body, "seed"),
+                OpenAiTools.toCall(body, prompt));
     }
 
     private static Prompt prompt(JsonNode body) {

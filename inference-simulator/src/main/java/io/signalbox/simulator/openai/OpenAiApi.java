@@ -16,6 +16,8 @@ import io.signalbox.simulator.faults.FaultInjector.Fault;
 import io.signalbox.simulator.faults.FaultSpec;
 import io.signalbox.simulator.generation.Completion;
 import io.signalbox.simulator.generation.TokenCounter;
+import io.signalbox.simulator.generation.Tool;
+import io.signalbox.simulator.generation.ToolCall;
 import io.signalbox.simulator.inference.Inference;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
@@ -148,8 +150,11 @@ public final class OpenAiApi {
                     "context_length_exceeded");
         }
         int tokenLimit = maxTokens == null ? spec.contextWindow() - promptTokens : maxTokens;
-        Completion completion = inference.generate(request.model(), request.prompt(), request.seed(), tokenLimit);
-        String id = "chatcmpl-" + UUID.randomUUID().toString().replace("-", "");
+        Tool tool = request.tool();
+        Completion completion = tool == null
+                ? inference.generate(request.model(), request.prompt(), request.seed(), tokenLimit)
+                : inference.callTool("call_" + randomHex(24), tool, request.prompt());
+        String id = "chatcmpl-" + randomHex(32);
         long created = Instant.now().getEpochSecond();
         SequenceRequest sequence = inference.sequence(request.model(), request.prompt(), promptTokens,
                 completion.completionTokens());
@@ -178,18 +183,25 @@ public final class OpenAiApi {
 
     /**
      * Role chunk and first token after TTFT (as vLLM sends the role once prefill is done), one chunk per further
-     * token after TPOT each, then the finish chunk, the optional usage chunk and {@code [DONE]}.
+     * token after TPOT each, then the finish chunk, the optional usage chunk and {@code [DONE]}. A tool call
+     * streams the same way: its opening chunk (role, id, name) in place of the role chunk, and a fragment of its
+     * arguments per token.
      */
     private Flux<String> chatEvents(ChatCompletionRequest request, String id, long created, Completion completion,
             Sequence scheduled, FaultSpec degraded) {
         String model = request.model();
         boolean includeUsage = request.includeUsage();
+        ToolCall call = completion.toolCall();
         Flux<String> tokens = inference.paced(scheduled, completion.tokens(), degraded.slowFirstToken())
                 .index()
                 .concatMapIterable(token -> {
-                    String content = wire.contentChunk(id, created, model, token.getT2(), includeUsage);
-                    return token.getT1() == 0 ? List.of(wire.roleChunk(id, created, model, includeUsage), content)
-                            : List.of(content);
+                    String piece = call == null ? wire.contentChunk(id, created, model, token.getT2(), includeUsage)
+                            : wire.argumentsChunk(id, created, model, token.getT2(), includeUsage);
+                    if (token.getT1() > 0) {
+                        return List.of(piece);
+                    }
+                    return List.of(call == null ? wire.roleChunk(id, created, model, includeUsage)
+                            : wire.toolCallChunk(id, created, model, call, includeUsage), piece);
                 });
         Flux<String> tail = Flux.defer(() -> {
             List<String> chunks = new ArrayList<>(3);
@@ -226,7 +238,7 @@ public final class OpenAiApi {
             sequences.add(inference.sequence(request.model(), prompt, promptTokens[index],
                     completion.completionTokens()));
         }
-        String id = "cmpl-" + UUID.randomUUID().toString().replace("-", "");
+        String id = "cmpl-" + randomHex(32);
         long created = Instant.now().getEpochSecond();
         int promptTotal = sum(promptTokens);
         return inference.run(sequences, scheduled -> {
@@ -341,6 +353,11 @@ public final class OpenAiApi {
             total += value;
         }
         return total;
+    }
+
+    /** Up to 32 random hex digits, for ids. */
+    private static String randomHex(int digits) {
+        return UUID.randomUUID().toString().replace("-", "").substring(0, digits);
     }
 
     private static String frame(String data) {

@@ -7,6 +7,7 @@ import java.util.List;
 
 import io.signalbox.simulator.generation.Completion;
 import io.signalbox.simulator.generation.FinishReason;
+import io.signalbox.simulator.generation.ToolCall;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -34,7 +35,7 @@ final class OpenAiWire {
         this.systemFingerprint = systemFingerprint;
     }
 
-    /** A whole {@code chat.completion} object. */
+    /** A whole {@code chat.completion} object; a tool call has {@code "content": null} and its one call. */
     String completion(String id, long created, String model, Completion completion, int promptTokens,
             int cachedTokens) {
         ObjectNode root = header(id, "chat.completion", created, model);
@@ -42,8 +43,17 @@ final class OpenAiWire {
         choice.put("index", 0);
         ObjectNode message = choice.putObject("message");
         message.put("role", "assistant");
-        message.put("content", completion.text());
+        ToolCall call = completion.toolCall();
+        message.put("content", call == null ? completion.text() : null);
         message.putNull("refusal");
+        if (call != null) {
+            ObjectNode toolCall = message.putArray("tool_calls").addObject();
+            toolCall.put("id", call.id());
+            toolCall.put("type", "function");
+            ObjectNode function = toolCall.putObject("function");
+            function.put("name", call.name());
+            function.put("arguments", call.arguments());
+        }
         choice.putNull("logprobs");
         choice.put("finish_reason", completion.finishReason().wireValue());
         root.set("usage", usage(promptTokens, completion.completionTokens(), cachedTokens));
@@ -64,6 +74,34 @@ final class OpenAiWire {
     String contentChunk(String id, long created, String model, String token, boolean includeUsage) {
         ObjectNode root = header(id, "chat.completion.chunk", created, model);
         chunkChoice(root, null).put("content", token);
+        return chunkTail(root, includeUsage);
+    }
+
+    /**
+     * The first chunk of a streamed tool call: the assistant role, {@code "content": null} and the call's index,
+     * id, type and name with empty arguments.
+     */
+    String toolCallChunk(String id, long created, String model, ToolCall call, boolean includeUsage) {
+        ObjectNode root = header(id, "chat.completion.chunk", created, model);
+        ObjectNode delta = chunkChoice(root, null);
+        delta.put("role", "assistant");
+        delta.putNull("content");
+        ObjectNode toolCall = delta.putArray("tool_calls").addObject();
+        toolCall.put("index", 0);
+        toolCall.put("id", call.id());
+        toolCall.put("type", "function");
+        ObjectNode function = toolCall.putObject("function");
+        function.put("name", call.name());
+        function.put("arguments", "");
+        return chunkTail(root, includeUsage);
+    }
+
+    /** One fragment of the streamed tool call's arguments; the client concatenates them. */
+    String argumentsChunk(String id, long created, String model, String fragment, boolean includeUsage) {
+        ObjectNode root = header(id, "chat.completion.chunk", created, model);
+        ObjectNode toolCall = chunkChoice(root, null).putArray("tool_calls").addObject();
+        toolCall.put("index", 0);
+        toolCall.putObject("function").put("arguments", fragment);
         return chunkTail(root, includeUsage);
     }
 

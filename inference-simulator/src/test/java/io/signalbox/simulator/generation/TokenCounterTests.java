@@ -31,6 +31,16 @@ class TokenCounterTests {
     }
 
     @Test
+    void splitsTextIntoThePiecesItCountsWithoutBreakingACodePoint() {
+        String text = "{\"city\":\"Z\uD83D\uDE00rich\"}";
+
+        assertThat(TokenCounter.textPieces(text)).containsExactly("{\"ci", "ty\":", "\"Z\uD83D\uDE00r", "ich\"", "}")
+                .hasSize(TokenCounter.textTokens(text));
+        assertThat(String.join("", TokenCounter.textPieces(text))).isEqualTo(text);
+        assertThat(TokenCounter.textPieces("")).isEmpty();
+    }
+
+    @Test
     void addsFourTokensPerMessageAndThreeToPrimeTheReply() {
         Prompt prompt = Prompt.user("Hello there!");
 

@@ -90,6 +90,46 @@ class ChatCompletionRequestTests {
         assertThat(error.getMessage()).isEqualTo(message);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '~', textBlock = """
+            no tools                | ~"messages":[{"role":"user","content":"Hi"}]~                                             | ~~
+            tool_choice absent      | ~"messages":[{"role":"user","content":"Hi"}],"tools":TOOLS~                               | a
+            tool_choice auto        | ~"messages":[{"role":"user","content":"Hi"}],"tools":TOOLS,"tool_choice":"auto"~          | a
+            tool_choice required    | ~"messages":[{"role":"user","content":"Hi"}],"tools":TOOLS,"tool_choice":"required"~      | a
+            tool_choice none        | ~"messages":[{"role":"user","content":"Hi"}],"tools":TOOLS,"tool_choice":"none"~          | ~~
+            tool_choice names b     | ~"messages":[{"role":"user","content":"Hi"}],"tools":TOOLS,"tool_choice":{"type":"function","function":{"name":"b"}}~ | b
+            after a tool result     | ~"messages":[{"role":"user","content":"Hi"},{"role":"assistant","content":null},{"role":"tool","content":"42"}],"tools":TOOLS~ | ~~
+            custom tools only       | ~"messages":[{"role":"user","content":"Hi"}],"tools":[{"type":"custom","custom":{"name":"c"}}]~ | ~~
+            """)
+    void choosesTheFunctionTheAnswerCalls(String what, String fields, String expected) {
+        String tools = "[{\"type\":\"custom\",\"custom\":{\"name\":\"c\"}},"
+                + "{\"type\":\"function\",\"function\":{\"name\":\"a\"}},"
+                + "{\"type\":\"function\",\"function\":{\"name\":\"b\",\"parameters\":{\"type\":\"object\"}}}]";
+
+        ChatCompletionRequest request = parse("{\"model\":\"m\"," + fields.replace("TOOLS", tools) + "}");
+
+        assertThat(request.tool() == null ? null : request.tool().name()).isEqualTo(expected.isEmpty() ? null
+                : expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '~', textBlock = """
+            tools not an array   | ~"tools":{"type":"function"}~                                      | tools                   | invalid_type               | Invalid type for 'tools': expected an array, but got an object instead.
+            function without name | ~"tools":[{"type":"function","function":{}}]~                    | tools[0].function.name  | missing_required_parameter | Missing required parameter: 'tools[0].function.name'.
+            unknown choice       | ~"tools":[{"type":"function","function":{"name":"a"}}],"tool_choice":"always"~ | tool_choice | invalid_value | Invalid value: 'always'. Supported values are: 'none', 'auto', and 'required'.
+            unknown function     | ~"tools":[{"type":"function","function":{"name":"a"}}],"tool_choice":{"type":"function","function":{"name":"z"}}~ | tool_choice | invalid_value | Invalid value for 'tool_choice': function 'z' is not among the functions in 'tools'.
+            """)
+    void refusesMalformedToolsNamingTheParameter(String what, String fields, String param, String code,
+            String message) {
+        OpenAiException error = catchThrowableOfType(OpenAiException.class, () -> parse(
+                "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]," + fields + "}"));
+
+        assertThat(error.status()).isEqualTo(400);
+        assertThat(error.param()).isEqualTo(param);
+        assertThat(error.code()).isEqualTo(code);
+        assertThat(error.getMessage()).isEqualTo(message);
+    }
+
     private ChatCompletionRequest parse(String body) {
         return ChatCompletionRequest.from(json.readTree(body));
     }

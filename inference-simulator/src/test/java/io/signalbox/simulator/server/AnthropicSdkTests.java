@@ -1,18 +1,26 @@
 package io.signalbox.simulator.server;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import com.anthropic.client.AnthropicClient;
 import com.anthropic.client.okhttp.AnthropicOkHttpClient;
+import com.anthropic.core.JsonValue;
 import com.anthropic.core.http.StreamResponse;
 import com.anthropic.errors.AnthropicServiceException;
 import com.anthropic.errors.NotFoundException;
 import com.anthropic.helpers.MessageAccumulator;
 import com.anthropic.models.messages.ContentBlock;
+import com.anthropic.models.messages.ContentBlockParam;
 import com.anthropic.models.messages.Message;
 import com.anthropic.models.messages.MessageCreateParams;
 import com.anthropic.models.messages.RawMessageStreamEvent;
 import com.anthropic.models.messages.StopReason;
+import com.anthropic.models.messages.Tool;
+import com.anthropic.models.messages.ToolChoiceTool;
+import com.anthropic.models.messages.ToolResultBlockParam;
+import com.anthropic.models.messages.ToolUseBlock;
 import io.signalbox.simulator.endpoint.EndpointSpec;
 import io.signalbox.simulator.faults.FaultSpec;
 import org.junit.jupiter.api.AfterAll;
@@ -99,6 +107,103 @@ class AnthropicSdkTests {
         finally {
             overloaded.close();
         }
+    }
+
+    @Test
+    void sdkReadsAToolUseBlockWithInputThatFitsTheSchema() {
+        Message message = client.messages().create(weatherParams());
+
+        message.validate();
+        assertThat(message.stopReason()).hasValue(StopReason.TOOL_USE);
+        assertThat(message.content()).hasSize(1);
+        ToolUseBlock toolUse = message.content().getFirst().toolUse().orElseThrow();
+        assertThat(toolUse.id()).startsWith("toolu_");
+        assertThat(toolUse.name()).isEqualTo("get_weather");
+        assertThat(input(toolUse)).containsExactly(Map.entry("location", "Paris"), Map.entry("unit", "celsius"));
+        assertThat(message.usage().outputTokens()).as("37 characters of input JSON").isEqualTo(10);
+    }
+
+    @Test
+    void sdkAccumulatesAStreamedToolUseFromItsInputJsonDeltas() {
+        MessageAccumulator accumulator = MessageAccumulator.create();
+        int[] inputDeltas = {0};
+
+        try (StreamResponse<RawMessageStreamEvent> stream = client.messages().createStreaming(weatherParams())) {
+            stream.stream().forEach(event -> {
+                accumulator.accumulate(event);
+                event.contentBlockDelta().flatMap(delta -> delta.delta().inputJson())
+                        .ifPresent(delta -> inputDeltas[0]++);
+            });
+        }
+
+        Message streamed = accumulator.message();
+        assertThat(streamed.stopReason()).hasValue(StopReason.TOOL_USE);
+        ToolUseBlock toolUse = streamed.content().getFirst().toolUse().orElseThrow();
+        assertThat(toolUse.id()).startsWith("toolu_");
+        assertThat(toolUse.name()).isEqualTo("get_weather");
+        assertThat(input(toolUse)).containsExactly(Map.entry("location", "Paris"), Map.entry("unit", "celsius"));
+        assertThat(inputDeltas[0]).as("the input arrives piece by piece").isGreaterThan(1);
+        assertThat(streamed.usage().outputTokens()).isEqualTo(inputDeltas[0]);
+    }
+
+    @Test
+    void sdkGetsTheToolThatToolChoiceNames() {
+        MessageCreateParams params = weatherParams().toBuilder()
+                .addTool(Tool.builder()
+                        .name("get_time")
+                        .inputSchema(schema(Map.of("zone", Map.of("type", "string")), List.of("zone")))
+                        .build())
+                .toolChoice(ToolChoiceTool.builder().name("get_time").build())
+                .build();
+
+        ToolUseBlock toolUse = client.messages().create(params).content().getFirst().toolUse().orElseThrow();
+
+        assertThat(toolUse.name()).isEqualTo("get_time");
+        assertThat(input(toolUse)).containsOnlyKeys("zone");
+    }
+
+    @Test
+    void sdkGetsATextAnswerOnceTheToolResultIsBack() {
+        Message called = client.messages().create(weatherParams());
+        String toolUseId = called.content().getFirst().toolUse().orElseThrow().id();
+        MessageCreateParams followUp = weatherParams().toBuilder()
+                .addMessage(called)
+                .addUserMessageOfBlockParams(List.of(ContentBlockParam.ofToolResult(ToolResultBlockParam.builder()
+                        .toolUseId(toolUseId)
+                        .content("18 degrees")
+                        .build())))
+                .build();
+
+        Message answer = client.messages().create(followUp);
+
+        answer.validate();
+        assertThat(answer.stopReason()).hasValue(StopReason.END_TURN);
+        assertThat(answer.content()).singleElement().satisfies(block ->
+                assertThat(block.text()).hasValueSatisfying(text -> assertThat(text.text()).isNotBlank()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> input(ToolUseBlock toolUse) {
+        return toolUse._input().convert(Map.class);
+    }
+
+    private static MessageCreateParams weatherParams() {
+        return params("What is the weather in Paris?").toBuilder()
+                .addTool(Tool.builder()
+                        .name("get_weather")
+                        .description("The current weather in a city")
+                        .inputSchema(schema(Map.of(
+                                "location", Map.of("type", "string"),
+                                "unit", Map.of("type", "string", "enum", List.of("celsius", "fahrenheit")),
+                                "days", Map.of("type", "integer")), List.of("location", "unit")))
+                        .build())
+                .build();
+    }
+
+    private static Tool.InputSchema schema(Map<String, Object> properties, List<String> required) {
+        Tool.InputSchema.Properties.Builder declared = Tool.InputSchema.Properties.builder();
+        properties.forEach((name, property) -> declared.putAdditionalProperty(name, JsonValue.from(property)));
+        return Tool.InputSchema.builder().properties(declared.build()).required(required).build();
     }
 
     private static AnthropicClient client(String endpoint) {
