@@ -31,10 +31,6 @@ import io.signalbox.infra.SharedInfra;
 import io.signalbox.simulator.endpoint.EndpointSpec;
 import io.signalbox.simulator.faults.FaultSpec;
 import io.signalbox.simulator.server.SimulatorServer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
@@ -102,7 +98,7 @@ class ChatCompletionsIntegrationTests {
 
     static final HttpServer HOSTED = hostedUpstream();
 
-    static final Map<String, UsageRecorded> USAGE = new ConcurrentHashMap<>();
+    static final Map<String, UsageRecorded> USAGE = UsageEvents.all();
 
     @Value("${local.server.port}")
     int port;
@@ -209,6 +205,13 @@ class ChatCompletionsIntegrationTests {
                         "http://127.0.0.1:" + Ports.free() + "/v1"), new TargetResilience(null, null, null, null, 1,
                                 new BreakerSettings(50, 2, 2, 600_000, 1))),
                 StubControlPlane.target("alpha", "up-alpha", "ep-alpha", alpha)));
+        CONTROL_PLANE.route("mirrored", List.of(StubControlPlane.target("alpha", "up-alpha", "ep-alpha", alpha)));
+        CONTROL_PLANE.mirror("mirrored", StubControlPlane.target("paced", "up-paced", "ep-paced-shadow",
+                UPSTREAM.endpoint("paced").baseUrl()));
+        CONTROL_PLANE.route("mirrored-to-dead", List.of(StubControlPlane.target("alpha", "up-alpha", "ep-alpha",
+                alpha)));
+        CONTROL_PLANE.mirror("mirrored-to-dead", StubControlPlane.target("dead", "up-dead", "ep-dead-shadow",
+                "http://127.0.0.1:" + Ports.free() + "/v1"));
         List<DecisionTarget> manyDead = new java.util.ArrayList<>();
         for (int i = 0; i < 6; i++) {
             manyDead.add(StubControlPlane.target("dead" + i, "up-dead", "ep-dead-" + i,
@@ -216,9 +219,6 @@ class ChatCompletionsIntegrationTests {
         }
         manyDead.add(StubControlPlane.target("alpha", "up-alpha", "ep-alpha", alpha));
         CONTROL_PLANE.route("six-dead-then-alpha", manyDead);
-        Thread consumer = new Thread(ChatCompletionsIntegrationTests::collectUsage, "usage-collector");
-        consumer.setDaemon(true);
-        consumer.start();
     }
 
     @AfterAll
@@ -391,6 +391,53 @@ class ChatCompletionsIntegrationTests {
         assertThat(usageOf(response).attempts()).extracting(attempt -> attempt.endpointId() + ":" + attempt.outcome())
                 .as("two failures open this provider's circuits; the gateway's default needs ten calls")
                 .containsExactly("ep-fragile:circuit_open", "ep-alpha:success");
+    }
+
+    @Test
+    void aMirroredRequestIsAnsweredByThePrimaryAndItsShadowCallIsRecordedApart() throws Exception {
+        List<String> lines = new ArrayList<>();
+        HttpResponse<java.util.stream.Stream<String>> response = HTTP.send(post("""
+                {"model":"mirrored","stream":true,"messages":[{"role":"user","content":"compare us"}]}"""),
+                HttpResponse.BodyHandlers.ofLines());
+        response.body().filter(line -> !line.isEmpty()).forEach(lines::add);
+        String requestId = response.headers().firstValue("x-request-id").orElseThrow();
+
+        assertThat(response.headers().firstValue("x-signalbox-endpoint")).hasValue("ep-alpha");
+        assertThat(lines.getLast()).isEqualTo("data: [DONE]");
+        assertThat(String.join("\n", lines)).as("nothing of the shadow's answer reaches the client")
+                .doesNotContain("up-paced");
+        UsageRecorded primary = usageOf(response);
+        assertThat(primary.mirrorOf()).isNull();
+        assertThat(primary.endpointId()).isEqualTo("ep-alpha");
+        await().atMost(Duration.ofSeconds(20)).until(() -> USAGE.values().stream()
+                .anyMatch(event -> requestId.equals(event.mirrorOf())));
+        UsageRecorded shadow = USAGE.values().stream().filter(event -> requestId.equals(event.mirrorOf()))
+                .findFirst().orElseThrow();
+        assertThat(shadow.requestId()).isNotEqualTo(requestId);
+        assertThat(shadow.endpointId()).isEqualTo("ep-paced-shadow");
+        assertThat(shadow.stream()).as("the copy asks for a whole answer").isFalse();
+        assertThat(shadow.httpStatus()).isEqualTo(200);
+        assertThat(shadow.usage().estimated()).as("the shadow's own usage report").isFalse();
+        assertThat(shadow.usage().completionTokens()).isEqualTo(10);
+        assertThat(shadow.cost()).as("shadow traffic costs money and is accounted").isPositive();
+        assertThat(shadow.decisionId()).isEqualTo(primary.decisionId());
+    }
+
+    @Test
+    void aFailingShadowNeverDisturbsTheClientAndIsRecordedAsFailed() throws Exception {
+        HttpResponse<String> response = chat("""
+                {"model":"mirrored-to-dead","messages":[{"role":"user","content":"hi"}]}""");
+        String requestId = response.headers().firstValue("x-request-id").orElseThrow();
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("x-signalbox-attempts")).hasValue("1");
+        await().atMost(Duration.ofSeconds(20)).until(() -> USAGE.values().stream()
+                .anyMatch(event -> requestId.equals(event.mirrorOf())));
+        UsageRecorded shadow = USAGE.values().stream().filter(event -> requestId.equals(event.mirrorOf()))
+                .findFirst().orElseThrow();
+        assertThat(shadow.errorClass()).isEqualTo("connect_error");
+        assertThat(shadow.attempts()).extracting(attempt -> attempt.endpointId() + ":" + attempt.outcome())
+                .containsExactly("ep-dead-shadow:connect_error");
     }
 
     @Test
@@ -871,28 +918,8 @@ class ChatCompletionsIntegrationTests {
     }
 
     static UsageRecorded usageOf(HttpResponse<?> response) {
-        String requestId = response.headers().firstValue("x-request-id").orElseThrow();
-        await().atMost(Duration.ofSeconds(20)).until(() -> USAGE.containsKey(requestId));
-        return USAGE.get(requestId);
+        return UsageEvents.of(response);
     }
-
-    static void collectUsage() {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfra.kafka().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "gateway-tests-" + Instant.now().toEpochMilli(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.USAGE));
-            while (!Thread.currentThread().isInterrupted()) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    USAGE.put(record.key(), ContractJson.fromJson(record.value(), UsageRecorded.class));
-                }
-            }
-        }
-    }
-
-
-
-
 
     /** An upstream's answer: status, content type, extra headers, body. */
     record Canned(int status, String contentType, Map<String, String> headers, String body) {

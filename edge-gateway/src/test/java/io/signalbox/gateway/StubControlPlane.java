@@ -40,6 +40,8 @@ final class StubControlPlane implements AutoCloseable {
 
     private final Map<String, List<DecisionTarget>> routes = new ConcurrentHashMap<>();
 
+    private final Map<String, DecisionTarget> shadows = new ConcurrentHashMap<>();
+
     private final Map<String, KeyIdentity> keys = new ConcurrentHashMap<>();
 
     private final Map<String, ProviderCredentials> credentials = new ConcurrentHashMap<>();
@@ -68,6 +70,11 @@ final class StubControlPlane implements AutoCloseable {
 
     void route(String model, List<DecisionTarget> targets) {
         routes.put(model, targets);
+    }
+
+    /** Every decision for the model also names this shadow target (the route mirrors all its traffic). */
+    void mirror(String model, DecisionTarget shadow) {
+        shadows.put(model, shadow);
     }
 
     void key(String key, KeyIdentity identity) {
@@ -141,7 +148,7 @@ final class StubControlPlane implements AutoCloseable {
             return;
         }
         respond(exchange, 200, ContractJson.toJson(new DecisionResponse(UUID.randomUUID().toString(), request.model(),
-                request.model(), "static", targets, "scripted by the test", 1)));
+                request.model(), "static", targets, "scripted by the test", 1, null, shadows.get(request.model()))));
     }
 
     private void models(HttpExchange exchange) throws IOException {

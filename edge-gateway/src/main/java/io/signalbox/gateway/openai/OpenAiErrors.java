@@ -32,6 +32,11 @@ public final class OpenAiErrors {
     /** The same, with headers of the caller's (request id, decision id, Retry-After). */
     public static Mono<ServerResponse> toResponse(Throwable failure, Consumer<HttpHeaders> headers) {
         OpenAiException error = asOpenAiException(failure);
+        return toResponse(error, body(error), headers);
+    }
+
+    /** The error with a body of the caller's: the same error in another API's shape. */
+    public static Mono<ServerResponse> toResponse(OpenAiException error, Object body, Consumer<HttpHeaders> headers) {
         return ServerResponse.status(error.status())
                 .contentType(MediaType.APPLICATION_JSON)
                 .headers(headers)
@@ -40,7 +45,7 @@ public final class OpenAiErrors {
                         h.set(SHOULD_RETRY, "false");
                     }
                 })
-                .bodyValue(body(error));
+                .bodyValue(body);
     }
 
     public static OpenAiException asOpenAiException(Throwable failure) {

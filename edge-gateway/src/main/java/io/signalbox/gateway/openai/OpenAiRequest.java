@@ -138,6 +138,18 @@ public record OpenAiRequest(
         return needed;
     }
 
+    /** The same request asking for a whole answer: streams off, for calls whose answer nobody reads live. */
+    public OpenAiRequest wholeAnswer() {
+        if (!stream && !body.has("stream")) {
+            return this;
+        }
+        ObjectNode copy = body.deepCopy();
+        copy.remove("stream");
+        copy.remove("stream_options");
+        return new OpenAiRequest(operation, copy, model, false, false, maxTokens, estimatedPromptTokens,
+                requiredCapabilities, user);
+    }
+
     /**
      * The body to send upstream: the upstream's own model id, and for streams the final usage chunk
      * always requested, because usage must be recorded even when the client did not ask for it.

@@ -20,6 +20,7 @@ import io.signalbox.gateway.limits.LimitCheck;
 import io.signalbox.gateway.openai.OpenAiRequest;
 import io.signalbox.gateway.resilience.CallSettings;
 import io.signalbox.gateway.translate.BackendTranslator;
+import io.signalbox.gateway.translate.ClientTranslator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -74,11 +75,17 @@ final class ProxyExchange {
     /** Tokens reserved against per-minute token limits: estimated prompt plus max_tokens. */
     long reservedTokens;
 
+    /** Translates OpenAI's shapes to the client's API; null when the client speaks OpenAI's. */
+    @Nullable ClientTranslator client;
+
     /** Translates the served target's API to OpenAI's; null when the target speaks OpenAI's. */
     @Nullable BackendTranslator translator;
 
     /** The timeouts and retries of the latest call (the served target's, once one answers). */
     CallSettings callSettings;
+
+    /** For a mirrored call, the id of the client request it mirrors; null for client requests. */
+    @Nullable String mirrorOf;
 
     /** The target whose call is under way and holds a circuit-breaker permission. */
     @Nullable DecisionTarget inFlight;
@@ -158,6 +165,6 @@ final class ProxyExchange {
                 target == null ? null : target.providerId(), target == null ? null : target.poolId(),
                 target == null ? null : target.endpointId(), request != null && request.stream(), httpStatus,
                 errorClass, interrupted, attempts, usage, ttftMillis, elapsedMillis(),
-                target == null ? null : target.price(), cost(), startedAt, clock.instant());
+                target == null ? null : target.price(), cost(), startedAt, clock.instant(), mirrorOf);
     }
 }

@@ -1,5 +1,6 @@
 package io.signalbox.gateway.proxy;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
 import io.micrometer.observation.Observation;
@@ -20,6 +21,7 @@ import io.signalbox.gateway.openai.Operation;
 import io.signalbox.gateway.resilience.CallSettings;
 import io.signalbox.gateway.resilience.LastKnownGoodDecisions;
 import io.signalbox.gateway.routing.RoutingClient;
+import io.signalbox.gateway.translate.ClientTranslator;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +59,8 @@ public class ProxyHandler {
 
     private final ExchangeFinisher finisher;
 
+    private final Mirror mirror;
+
     private final Tracer tracer;
 
     private final Clock clock;
@@ -66,8 +70,9 @@ public class ProxyHandler {
     private final CallSettings defaults;
 
     ProxyHandler(VirtualKeyAuthenticator authenticator, RoutingClient routing, RateLimiter limiter,
-            LastKnownGoodDecisions lastKnownGood, TargetAttempts attempts, ExchangeFinisher finisher, Tracer tracer,
-            Clock clock, GatewayProperties properties) {
+            LastKnownGoodDecisions lastKnownGood, TargetAttempts attempts, ExchangeFinisher finisher, Mirror mirror,
+            Tracer tracer, Clock clock, GatewayProperties properties) {
+        this.mirror = mirror;
         this.authenticator = authenticator;
         this.routing = routing;
         this.limiter = limiter;
@@ -82,19 +87,29 @@ public class ProxyHandler {
 
     /** The handler for one operation: {@code POST /v1/chat/completions}, {@code /v1/completions}, {@code /v1/embeddings}. */
     public HandlerFunction<ServerResponse> handlerFor(Operation operation) {
-        return request -> handle(operation, request);
+        return request -> handle(operation, null, request);
     }
 
-    Mono<ServerResponse> handle(Operation operation, ServerRequest request) {
+    /**
+     * The handler for clients of another API (e.g. Anthropic's {@code POST /v1/messages}): their requests are
+     * translated into OpenAI chat completions on the way in, and answers, errors and streams back into their
+     * API's shapes on the way out. Such clients may also send their key as {@code x-api-key}.
+     */
+    public HandlerFunction<ServerResponse> handlerFor(ClientTranslator client) {
+        return request -> handle(Operation.CHAT_COMPLETIONS, client, request);
+    }
+
+    Mono<ServerResponse> handle(Operation operation, @Nullable ClientTranslator client, ServerRequest request) {
         ProxyExchange exchange = new ProxyExchange(operation.eventName(), clock, defaults);
+        exchange.client = client;
         return Mono.deferContextual(context -> {
             observe(exchange, context.getOrDefault(ObservationThreadLocalAccessor.KEY, null));
-            return authenticator.authenticate(request.headers().firstHeader(HttpHeaders.AUTHORIZATION))
+            return authenticator.authenticate(authorization(request, client))
                     .flatMap(identity -> {
                         exchange.identity = identity;
                         return readBody(request);
                     })
-                    .map(body -> OpenAiRequest.parse(operation, body))
+                    .map(body -> OpenAiRequest.parse(operation, client == null ? body : client.request(body)))
                     .flatMap(chat -> {
                         exchange.request = chat;
                         return admit(exchange, chat);
@@ -105,6 +120,9 @@ public class ProxyHandler {
                         if (decision.targets().isEmpty()) {
                             return Mono.error(OpenAiException.serviceUnavailable("no_available_target",
                                     "No endpoint can serve '" + decision.requestedModel() + "' right now."));
+                        }
+                        if (decision.shadow() != null) {
+                            mirror.send(exchange, decision.shadow());
                         }
                         return attempts.attempt(exchange, decision.targets(), 0, 1);
                     })
@@ -184,6 +202,16 @@ public class ProxyHandler {
         }
     }
 
+    /** The bearer credentials: {@code Authorization}, or for other APIs' clients also their {@code x-api-key}. */
+    private static @Nullable String authorization(ServerRequest request, @Nullable ClientTranslator client) {
+        String authorization = request.headers().firstHeader(HttpHeaders.AUTHORIZATION);
+        if (authorization == null && client != null) {
+            String apiKey = request.headers().firstHeader("x-api-key");
+            return apiKey == null ? null : "Bearer " + apiKey.strip();
+        }
+        return authorization;
+    }
+
     private Mono<byte[]> readBody(ServerRequest request) {
         return DataBufferUtils.join(request.bodyToFlux(DataBuffer.class), maxRequestBytes)
                 .map(ResponseRelay::drain)
@@ -215,7 +243,10 @@ public class ProxyHandler {
         exchange.httpStatus = error.status().value();
         exchange.errorClass = error.code() != null ? error.code() : error.type();
         finisher.finish(exchange);
-        return OpenAiErrors.toResponse(error, headers -> {
+        ClientTranslator client = exchange.client;
+        byte[] body = OpenAiErrors.body(error).getBytes(StandardCharsets.UTF_8);
+        return OpenAiErrors.toResponse(error, client == null ? body : client.error(error.status().value(), body),
+                headers -> {
             headers.set("x-request-id", exchange.requestId);
             LimitCheck limits = exchange.limits;
             if (limits != null) {

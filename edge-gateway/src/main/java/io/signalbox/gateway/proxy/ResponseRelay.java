@@ -14,6 +14,7 @@ import io.signalbox.gateway.openai.OpenAiRequest;
 import io.signalbox.gateway.resilience.CallSettings;
 import io.signalbox.gateway.resilience.TargetBreakers;
 import io.signalbox.gateway.translate.BackendTranslator;
+import io.signalbox.gateway.translate.ClientTranslator;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,10 +96,13 @@ class ResponseRelay {
                         exchange.errorClass = "upstream_" + status.value();
                     }
                     finisher.finish(exchange);
+                    ClientTranslator client = exchange.client;
+                    byte[] answer = client == null || bytes.length == 0 ? bytes : status.is2xxSuccessful()
+                            ? client.response(bytes) : client.error(clientStatus.value(), bytes);
                     return ServerResponse.status(clientStatus)
                             .headers(headers -> {
                                 copyUpstreamHeaders(response.headers(), headers);
-                                if (exchange.translator != null) {
+                                if (exchange.translator != null || client != null) {
                                     headers.setContentType(MediaType.APPLICATION_JSON);
                                 }
                                 signalboxHeaders(exchange, target, exchange.attemptCount(), headers);
@@ -106,7 +110,7 @@ class ResponseRelay {
                                     headers.set("x-signalbox-cost", exchange.cost().toPlainString());
                                 }
                             })
-                            .bodyValue(bytes);
+                            .bodyValue(answer);
                 });
     }
 
@@ -116,6 +120,7 @@ class ResponseRelay {
         StreamUsageTap tap = new StreamUsageTap(clientWantsUsage);
         BackendTranslator.StreamTranslation translation = exchange.translator == null ? null
                 : exchange.translator.stream();
+        BackendTranslator.StreamTranslation toClient = exchange.client == null ? null : exchange.client.stream();
         Flux<DataBuffer> body = response.body().timeout(exchange.callSettings.streamIdleTimeout());
         Duration left = timeLeft(exchange.callSettings, started);
         if (left != null) {
@@ -132,6 +137,7 @@ class ResponseRelay {
                     exchange.markInterrupted("stream_interrupted");
                     return Flux.just(OpenAiErrors.asStreamEvent(streamBroken()));
                 })
+                .concatMapIterable(event -> toClient == null ? List.of(event) : toClient.translate(event))
                 .doOnNext(event -> exchange.markFirstByte())
                 .map(BUFFERS::wrap)
                 .cast(DataBuffer.class)

@@ -216,7 +216,8 @@ class TargetAttempts {
         };
     }
 
-    private static Map<String, String> merge(Map<String, String> first, Map<String, String> second) {
+    /** Both header maps in one; either one itself when the other is empty. */
+    static Map<String, String> merge(Map<String, String> first, Map<String, String> second) {
         if (first.isEmpty() || second.isEmpty()) {
             return first.isEmpty() ? second : first;
         }

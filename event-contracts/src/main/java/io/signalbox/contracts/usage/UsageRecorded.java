@@ -25,6 +25,8 @@ import org.jspecify.annotations.Nullable;
  * @param ttftMillis time to first byte of the response body from the upstream, for streams
  * @param price the price in effect when the request ran, from the decision
  * @param cost the cost computed with {@code price}, or null when the request was not priced
+ * @param mirrorOf for a mirrored call (shadow traffic, never seen by the client), the request id it mirrored;
+ *     null for client requests
  */
 public record UsageRecorded(
         int schemaVersion,
@@ -56,9 +58,25 @@ public record UsageRecorded(
         @Nullable PriceSnapshot price,
         @Nullable BigDecimal cost,
         Instant startedAt,
-        Instant completedAt) {
+        Instant completedAt,
+        @Nullable String mirrorOf) {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /** A client request's event (not a mirrored call). */
+    public UsageRecorded(int schemaVersion, UUID eventId, String requestId, @Nullable String decisionId,
+            @Nullable String traceId, String tenantId, @Nullable String teamId, String keyId, Map<String, String> tags,
+            String operation, String requestedModel, @Nullable String routeAlias, @Nullable String policy,
+            @Nullable String modelId, @Nullable String modelName, @Nullable String providerId, @Nullable String poolId,
+            @Nullable String endpointId, boolean stream, int httpStatus, @Nullable String errorClass,
+            boolean interrupted, List<Attempt> attempts, TokenUsage usage, @Nullable Long ttftMillis,
+            long latencyMillis, @Nullable PriceSnapshot price, @Nullable BigDecimal cost, Instant startedAt,
+            Instant completedAt) {
+        this(schemaVersion, eventId, requestId, decisionId, traceId, tenantId, teamId, keyId, tags, operation,
+                requestedModel, routeAlias, policy, modelId, modelName, providerId, poolId, endpointId, stream,
+                httpStatus, errorClass, interrupted, attempts, usage, ttftMillis, latencyMillis, price, cost,
+                startedAt, completedAt, null);
+    }
 
     public UsageRecorded {
         tags = Map.copyOf(tags);

@@ -214,7 +214,7 @@ public class ConfigurationFile {
             targets.put("type", policy.type());
             targets.put("targets", targetList);
             if (policy.parameters() != null) {
-                targets.put("parameters", translateTiers(policy.parameters(), id -> modelNames.get(UUID.fromString(id))));
+                targets.put("parameters", translateModels(policy.parameters(), id -> modelNames.get(UUID.fromString(id))));
             }
             Map<String, Object> out = map();
             out.put("alias", route.getAlias());
@@ -442,8 +442,8 @@ public class ConfigurationFile {
         if (policy.get("parameters") instanceof Map<?, ?> given) {
             Map<String, @Nullable Object> copy = new LinkedHashMap<>();
             given.forEach((key, value) -> copy.put(String.valueOf(key), value));
-            parameters = translateTiers(copy, name -> models.findByName(name).map(m -> m.getId().toString())
-                    .orElseThrow(() -> invalid("routes", alias, "maps a tier to the unknown model '" + name + "'")));
+            parameters = translateModels(copy, name -> models.findByName(name).map(m -> m.getId().toString())
+                    .orElseThrow(() -> invalid("routes", alias, "names the unknown model '" + name + "'")));
         }
         String type = text(policy, "type");
         Optional<Route> existing = routes.findByAlias(alias);
@@ -500,18 +500,26 @@ public class ConfigurationFile {
         }
     }
 
-    /** Tiered policies name models in {@code tiers}; the document uses names, the registry ids. */
-    private static Map<String, @Nullable Object> translateTiers(Map<String, @Nullable Object> parameters,
+    /**
+     * Policies name models in {@code tiers} and {@code mirror.modelId}; the document uses names, the registry
+     * ids.
+     */
+    private static Map<String, @Nullable Object> translateModels(Map<String, @Nullable Object> parameters,
             Function<String, @Nullable String> translate) {
-        if (!(parameters.get("tiers") instanceof Map<?, ?> tiers)) {
-            return parameters;
-        }
         Map<String, @Nullable Object> copy = new LinkedHashMap<>(parameters);
-        Map<String, Object> translated = new LinkedHashMap<>();
-        tiers.forEach((tier, models) -> translated.put(String.valueOf(tier), models instanceof List<?> list
-                ? list.stream().map(value -> String.valueOf(translate.apply(String.valueOf(value)))).toList()
-                : models));
-        copy.put("tiers", translated);
+        if (parameters.get("tiers") instanceof Map<?, ?> tiers) {
+            Map<String, Object> translated = new LinkedHashMap<>();
+            tiers.forEach((tier, models) -> translated.put(String.valueOf(tier), models instanceof List<?> list
+                    ? list.stream().map(value -> String.valueOf(translate.apply(String.valueOf(value)))).toList()
+                    : models));
+            copy.put("tiers", translated);
+        }
+        if (parameters.get("mirror") instanceof Map<?, ?> mirror && mirror.get("modelId") != null) {
+            Map<String, @Nullable Object> translated = new LinkedHashMap<>();
+            mirror.forEach((key, value) -> translated.put(String.valueOf(key), value));
+            translated.put("modelId", translate.apply(String.valueOf(mirror.get("modelId"))));
+            copy.put("mirror", translated);
+        }
         return copy;
     }
 

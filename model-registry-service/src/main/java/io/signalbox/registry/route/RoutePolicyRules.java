@@ -40,6 +40,7 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  * Every type but {@code static} and {@code weighted} also takes {@code constraints}: {@code regions},
  * {@code capabilities}, {@code privateOnly} and {@code onSensitiveData} ({@code allow} or {@code private}).
+ * Every type takes {@code mirror}: {@code modelId} and {@code percent}, shadow traffic to a second model.
  */
 public final class RoutePolicyRules {
 
@@ -62,6 +63,8 @@ public final class RoutePolicyRules {
     private static final Pattern REGION = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
     private static final String PARAMETERS = "policy.parameters";
+
+    private static final String MIRROR = "mirror";
 
     private RoutePolicyRules() {
     }
@@ -132,21 +135,22 @@ public final class RoutePolicyRules {
         // Without violations, the type is known.
         PolicyType known = policyType == null ? PolicyType.STATIC : policyType;
         return new Policy(known.wireName, checked,
-                known.takesParameters && !params.isEmpty() ? new LinkedHashMap<>(params) : null);
+                !params.isEmpty() ? new LinkedHashMap<>(params) : null);
     }
 
     private static void checkParameters(PolicyType type, Map<String, @Nullable Object> params, Set<UUID> targets,
             int targetCount, Violations violations) {
+        checkMirror(params.get(MIRROR), violations);
         if (!type.takesParameters) {
-            if (!params.isEmpty()) {
-                violations.add(PARAMETERS, "a " + type.wireName + " route takes no parameters");
+            if (params.keySet().stream().anyMatch(key -> !MIRROR.equals(key))) {
+                violations.add(PARAMETERS, "a " + type.wireName + " route takes no parameters but mirror");
             }
             return;
         }
         for (String key : params.keySet()) {
-            if (!type.parameters.contains(key) && !"constraints".equals(key)) {
+            if (!type.parameters.contains(key) && !"constraints".equals(key) && !MIRROR.equals(key)) {
                 violations.add(PARAMETERS + "." + key, "is not a parameter of " + type.wireName + " routes; known: "
-                        + type.parameters + " and constraints");
+                        + type.parameters + ", constraints and mirror");
             }
         }
         switch (type) {
@@ -317,6 +321,40 @@ public final class RoutePolicyRules {
         if (map.containsKey("privateOnly") && !(map.get("privateOnly") instanceof Boolean)) {
             violations.add(path + ".privateOnly", "must be true or false");
         }
+    }
+
+    /**
+     * {@code mirror}: {@code modelId} (the model that gets a copy of the sampled requests) and {@code percent}
+     * (above 0, at most 100: the share of requests mirrored).
+     */
+    private static void checkMirror(@Nullable Object mirror, Violations violations) {
+        if (mirror == null) {
+            return;
+        }
+        String path = PARAMETERS + "." + MIRROR;
+        if (!(mirror instanceof Map<?, ?> map)) {
+            violations.add(path, "must be an object with modelId and percent");
+            return;
+        }
+        for (Object key : map.keySet()) {
+            if (!"modelId".equals(key) && !"percent".equals(key)) {
+                violations.add(path + "." + key, "is not a mirror setting; known: modelId, percent");
+            }
+        }
+        if (uuid(map.get("modelId")) == null) {
+            violations.add(path + ".modelId", "must be a model id");
+        }
+        Object percent = map.get("percent");
+        if (!(percent instanceof Number number) || new BigDecimal(number.toString()).signum() <= 0
+                || new BigDecimal(number.toString()).compareTo(BigDecimal.valueOf(100)) > 0) {
+            violations.add(path + ".percent", "must be a number above 0 and at most 100");
+        }
+    }
+
+    /** The mirror's model id, when the parameters mirror; for the existence check. */
+    public static @Nullable UUID mirrorModel(@Nullable Map<String, @Nullable Object> parameters) {
+        return parameters != null && parameters.get(MIRROR) instanceof Map<?, ?> mirror ? uuid(mirror.get("modelId"))
+                : null;
     }
 
     private static void integer(Map<String, @Nullable Object> params, String key, int min, int max, boolean required,

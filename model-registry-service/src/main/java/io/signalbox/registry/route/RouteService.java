@@ -180,6 +180,10 @@ public class RouteService {
                 violations.add("policy.targets[" + i + "].modelId", "no model with id '" + modelId + "'");
             }
         }
+        UUID mirror = RoutePolicyRules.mirrorModel(policy.parameters());
+        if (mirror != null && !models.existsById(mirror)) {
+            violations.add("policy.parameters.mirror.modelId", "no model with id '" + mirror + "'");
+        }
         violations.throwIfAny();
         if (self == null ? routes.existsByAlias(checkedAlias) : routes.existsByAliasAndIdNot(checkedAlias, self)) {
             throw new AlreadyExistsException(ENTITY, "alias",

@@ -142,8 +142,9 @@ class ConfigurationRoundTripTests extends RegistryIntegrationTest {
         create("/api/v1/pools/" + pool + "/endpoints", """
                 {"baseUrl": "http://127.0.0.1:9702/v1", "region": "eu-central", "state": "draining"}""");
         createId("/api/v1/routes", """
-                {"alias": "rt-static-%s", "policy": {"type": "static", "targets": [{"modelId": "%s"}]}}"""
-                .formatted(suffix, small));
+                {"alias": "rt-static-%s", "policy": {"type": "static", "targets": [{"modelId": "%s"}],
+                 "parameters": {"mirror": {"modelId": "%s", "percent": 5}}}}"""
+                .formatted(suffix, small, large));
         createId("/api/v1/routes", """
                 {"alias": "rt-tiered-%s", "policy": {"type": "tiered",
                  "targets": [{"modelId": "%s"}, {"modelId": "%s", "weight": 2}],

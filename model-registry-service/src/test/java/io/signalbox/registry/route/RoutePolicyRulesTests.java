@@ -161,8 +161,28 @@ class RoutePolicyRulesTests {
                         List.of("policy.parameters.categories[1].name", "policy.parameters.categories[1].examples",
                                 "policy.parameters.categories[1].modelIds[0]", "policy.parameters.threshold",
                                 "policy.parameters.constraints.onSensitiveData")),
+                Arguments.of("static", Map.of("mirror", Map.of("modelId", "llama", "percent", 0, "when", "always")), 1,
+                        List.of("policy.parameters.mirror.modelId", "policy.parameters.mirror.percent",
+                                "policy.parameters.mirror.when")),
+                Arguments.of("tiered", Map.of("tiers", Map.of("economy", List.of(SMALL.toString())),
+                        "defaultTier", "economy", "mirror", Map.of("modelId", LARGE.toString(), "percent", 100.5)), 1,
+                        List.of("policy.parameters.mirror.percent")),
+                Arguments.of("fallback", Map.of("mirror", "10%"), 2,
+                        List.of("policy.parameters.mirror")),
                 Arguments.of("teleport", Map.of(), 1,
                         List.of("policy.type")));
+    }
+
+    @Test
+    void everyPolicyTypeMayMirrorAShareOfItsTraffic() {
+        Map<String, Object> mirror = Map.of("mirror", Map.of("modelId", LARGE.toString(), "percent", 12.5));
+
+        Policy fixed = RoutePolicyRules.check("r", "static", List.of(new TargetDraft(SMALL, null)), mirror);
+        Policy split = RoutePolicyRules.check("r", "weighted", List.of(new TargetDraft(SMALL, 1)), mirror);
+
+        assertThat(fixed.parameters()).isEqualTo(mirror);
+        assertThat(split.parameters()).isEqualTo(mirror);
+        assertThat(RoutePolicyRules.mirrorModel(fixed.parameters())).isEqualTo(LARGE);
     }
 
     @Test

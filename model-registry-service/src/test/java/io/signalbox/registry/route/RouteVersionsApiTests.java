@@ -72,6 +72,30 @@ class RouteVersionsApiTests extends RegistryIntegrationTest {
     }
 
     @Test
+    void aMirrorReachesTheCatalogAndMustNameAModel() {
+        String provider = createId("/api/v1/providers", "{\"name\": \"%s\", \"kind\": \"openai\"}"
+                .formatted(unique("p")));
+        String live = model(provider);
+        String candidate = model(provider);
+        String alias = unique("shadowed");
+        createId("/api/v1/routes", """
+                {"alias": "%s", "policy": {"type": "static", "targets": [{"modelId": "%s"}],
+                 "parameters": {"mirror": {"modelId": "%s", "percent": 10}}}}""".formatted(alias, live, candidate));
+        String unknown = java.util.UUID.randomUUID().toString();
+
+        RouteInfo info = catalog().routes().stream().filter(r -> r.alias().equals(alias)).findFirst().orElseThrow();
+        JsonNode refused = problem(admin().post().uri("/api/v1/routes").contentType(MediaType.APPLICATION_JSON)
+                .body("""
+                {"alias": "%s", "policy": {"type": "static", "targets": [{"modelId": "%s"}],
+                 "parameters": {"mirror": {"modelId": "%s", "percent": 10}}}}""".formatted(unique("x"), live, unknown))
+                .exchange(), 400);
+
+        assertThat(info.parameters()).isEqualTo(Map.of("mirror", Map.of("modelId", candidate, "percent", 10)));
+        assertThat(refused.path("errors").findValuesAsString("field"))
+                .containsExactly("policy.parameters.mirror.modelId");
+    }
+
+    @Test
     void validateChecksWithoutSaving() {
         String provider = createId("/api/v1/providers", "{\"name\": \"%s\", \"kind\": \"openai\"}"
                 .formatted(unique("p")));

@@ -278,7 +278,44 @@ public class DecisionEngine {
         DecisionDetails details = explain ? details(targets, considered, expansions, choice, request, sensitive,
                 constraints, priority) : null;
         return new DecisionResponse(decisionId, request.model(), resolution.alias(), policy.type(), targets,
-                explanation, catalog.version(), details);
+                explanation, catalog.version(), details, shadow(catalog, resolution.parameters(), request, now,
+                        constraints, text, priority));
+    }
+
+    /**
+     * Where to mirror the request, if its route mirrors ({@code parameters.mirror}: {@code modelId} and
+     * {@code percent}) and the request falls in the sampled share, picked by a hash of its id so that every
+     * replica agrees. The mirror model must pass the request's hard constraints like any target: shadow traffic
+     * never sends a prompt where its region or data rules forbid.
+     */
+    private @Nullable DecisionTarget shadow(Catalog catalog, Map<String, @Nullable Object> parameters,
+            DecisionRequest request, Instant now, HardConstraints constraints, PromptText text,
+            EndpointPicker.Priority priority) {
+        Map<String, @Nullable Object> mirror = RouteParameters.object(parameters, "mirror");
+        Double percent = RouteParameters.number(mirror, "percent");
+        String modelId = RouteParameters.string(mirror, "modelId");
+        if (percent == null || modelId == null || !sampled(request.requestId(), percent)) {
+            return null;
+        }
+        ModelInfo model = catalog.model(modelId);
+        if (model == null || constraints.rejectModel(model) != null) {
+            return null;
+        }
+        try {
+            List<DecisionTarget> targets = expander.expand(catalog, model, now, constraints, text::blocks, priority,
+                    adapterOf(catalog, model)).targets();
+            return targets.isEmpty() ? null : targets.getFirst();
+        }
+        catch (EndpointPicker.Shed saturated) {
+            return null; // a saturated pool gets no shadow traffic
+        }
+    }
+
+    /** Whether a request falls in a sampled share of {@code percent} (0..100), by a hash of its id. */
+    static boolean sampled(String requestId, double percent) {
+        long hash = requestId.hashCode() * 0x9E3779B97F4A7C15L;
+        double position = ((hash >>> 11) * 0x1.0p-53) * 100;
+        return position < percent;
     }
 
     private static DecisionDetails details(List<DecisionTarget> targets, List<DecisionDetails.Candidate> considered,

@@ -112,6 +112,52 @@ class DecisionEngineTests {
     }
 
     @Test
+    void aMirroredRouteNamesTheShadowTargetBesidesItsOwnTargets() {
+        RouteInfo mirrored = mirroredRoute(100);
+
+        DecisionResponse decision = engine.decide(Catalog.of(SampleCatalog.withRoutes(1, mirrored)),
+                request("mirrored", null));
+
+        assertThat(decision.targets()).extracting(DecisionTarget::modelId).containsExactly(GPT.id());
+        assertThat(decision.shadow()).isNotNull();
+        assertThat(decision.shadow().modelId()).isEqualTo(LLAMA.id());
+        assertThat(decision.shadow().endpointId()).isIn("ep-llama-1", "ep-llama-2");
+    }
+
+    @Test
+    void aMirrorThatViolatesTheRequestsHardConstraintsGetsNothing() {
+        Catalog catalog = Catalog.of(SampleCatalog.withRoutes(1, mirroredRoute(100)));
+        io.signalbox.contracts.decision.DecisionRequest needsVision = new io.signalbox.contracts.decision.DecisionRequest(
+                "req-2", "tenant-1", "team-1", "key-1", "mirrored", "chat.completions", false, 42, null,
+                java.util.Set.of("vision"), null, java.util.Map.of(), null);
+
+        DecisionResponse decision = engine.decide(catalog, needsVision);
+
+        assertThat(decision.targets()).extracting(DecisionTarget::modelId).as("gpt-4o-mini sees images")
+                .containsExactly(GPT.id());
+        assertThat(decision.shadow()).as("llama does not, so it gets no copy").isNull();
+    }
+
+    @Test
+    void mirrorsTheConfiguredShareOfRequests() {
+        Catalog catalog = Catalog.of(SampleCatalog.withRoutes(1, mirroredRoute(25)));
+
+        long mirrored = IntStream.range(0, 4_000).mapToObj(i -> new io.signalbox.contracts.decision.DecisionRequest(
+                        "req_" + UUID.randomUUID(), "tenant-1", "team-1", "key-1", "mirrored", "chat.completions",
+                        false, 42, null, java.util.Set.of(), null, java.util.Map.of(), null))
+                .filter(request -> engine.decide(catalog, request).shadow() != null).count();
+
+        assertThat(mirrored).as("25 % of 4,000, give or take three standard deviations").isBetween(918L, 1082L);
+        assertThat(DecisionEngine.sampled("req-fixed", 25)).as("the same request id always lands the same way")
+                .isEqualTo(DecisionEngine.sampled("req-fixed", 25));
+    }
+
+    private static RouteInfo mirroredRoute(double percent) {
+        return new RouteInfo("route-mirrored", "mirrored", "static", List.of(new RouteTarget(GPT.id(), 1)), 1,
+                java.util.Map.of("mirror", java.util.Map.of("modelId", LLAMA.id(), "percent", percent)));
+    }
+
+    @Test
     void skipsDisabledModelsAndSaysSo() {
         RouteInfo mixed = new RouteInfo("route-mixed", "mixed", "weighted",
                 List.of(new RouteTarget(LEGACY.id(), 90), new RouteTarget(GPT.id(), 10)), 1);
