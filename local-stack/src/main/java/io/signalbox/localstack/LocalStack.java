@@ -244,10 +244,27 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public String kafkaBootstrapServers() {
+        return runningKafka().bootstrapServers();
+    }
+
+    /**
+     * Stops the Kafka broker, keeping its port and data, to rehearse an outage: the services stay up and
+     * reconnect by themselves after {@link #startKafkaBroker}.
+     */
+    public void stopKafkaBroker() {
+        runningKafka().stopBroker();
+    }
+
+    /** Starts the broker stopped by {@link #stopKafkaBroker} again, on the same port with the same data. */
+    public void startKafkaBroker() {
+        runningKafka().startBroker();
+    }
+
+    private EmbeddedKafkaServer runningKafka() {
         if (kafka == null) {
             throw new IllegalStateException("The stack is not started");
         }
-        return kafka.bootstrapServers();
+        return kafka;
     }
 
     public int redisPort() {

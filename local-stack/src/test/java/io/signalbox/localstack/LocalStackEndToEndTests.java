@@ -14,9 +14,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.openai.client.OpenAIClient;
@@ -32,14 +34,22 @@ import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import io.signalbox.contracts.Topics;
 import io.signalbox.contracts.json.ContractJson;
 import io.signalbox.contracts.usage.UsageRecorded;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -52,11 +62,15 @@ import static org.awaitility.Awaitility.await;
  * application developer, a finance analyst and an operator would: the official OpenAI Java SDK against
  * the gateway, the cost report through the gateway, the usage topic and the services' logs.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalStackEndToEndTests {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    /** Requests sent while Kafka is down. */
+    static final int OUTAGE_REQUESTS = 6;
 
     static LocalStack stack;
 
@@ -247,6 +261,122 @@ class LocalStackEndToEndTests {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(largeModelRequests(telemetry))
                 .as("telemetry's count equals the usage events on the topic, none missed, none doubled")
                 .isEqualTo(usageEventsOnTopic(DemoCatalog.LARGE_MODEL)));
+    }
+
+    /**
+     * Runs last, because it stops the broker: meanwhile the other tests' registry changes and usage events would
+     * wait for Kafka, and afterwards the services' consumers take a moment to rejoin their groups. The broker is
+     * started again whatever happens, so that the stack stops cleanly.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void usageRecordedWhileKafkaIsDownReachesTheCostServiceExactlyOnceWhenKafkaIsBack() throws Exception {
+        // a team of its own, so that its row in the cost report counts exactly the requests of this test
+        AdminApi registry = new AdminApi(stack.config().registryUrl(), stack.config().adminToken());
+        String teamId = registry.post("/api/v1/teams", Map.of("tenantId", stack.catalog().tenantId(),
+                "name", "outage-drill")).path("id").asString();
+        OpenAIClient drill = client(registry.post("/api/v1/keys", Map.of("teamId", teamId, "name", "outage-drill"))
+                .path("key").asString());
+        double spooledBefore = gatewayMetric("signalbox_gateway_usage_spooled_total");
+        List<String> requestIds = new ArrayList<>();
+        BigDecimal expectedCost = BigDecimal.ZERO;
+
+        stack.stopKafkaBroker();
+        try {
+            for (int i = 1; i <= OUTAGE_REQUESTS; i++) {
+                HttpResponseFor<ChatCompletion> response = drill.chat().completions().withRawResponse()
+                        .create(ask("fast", "Outage drill, request " + i + ": say something short."));
+                assertThat(response.statusCode()).as("request %d while Kafka is down", i).isEqualTo(200);
+                assertThat(response.parse().choices()).hasSize(1);
+                requestIds.add(response.headers().values("x-request-id").getFirst());
+                expectedCost = expectedCost.add(new BigDecimal(response.headers().values("x-signalbox-cost").getFirst()));
+            }
+            // Kafka acknowledges none of them; once the producer gives up on an event (after max.block.ms, or the
+            // delivery timeout when it was already buffered) it goes to the disk spool. At least: an earlier
+            // test's event still in flight when the broker stopped is spooled too.
+            await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+                assertThat(gatewayMetric("signalbox_gateway_usage_spooled_total") - spooledBefore)
+                        .isGreaterThanOrEqualTo(OUTAGE_REQUESTS);
+                assertThat(gatewayMetric("signalbox_gateway_usage_spool_size")).isGreaterThanOrEqualTo(OUTAGE_REQUESTS);
+            });
+            assertThat(costReport().path("rows")).as("nothing reached the cost service while Kafka was down")
+                    .noneMatch(row -> teamId.equals(row.path("group").asString()));
+        }
+        finally {
+            stack.startKafkaBroker();
+        }
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(gatewayMetric("signalbox_gateway_usage_spool_size")).as("spool drained").isZero();
+            assertThat(costServiceHasReadTheWholeUsageTopic()).isTrue();
+        });
+        JsonNode row = teamRow(costReport(), teamId);
+        assertThat(row.path("requests").asLong()).as("every request once, however often it is on the topic")
+                .isEqualTo(OUTAGE_REQUESTS);
+        assertThat(new BigDecimal(row.path("cost").asString())).isEqualByComparingTo(expectedCost);
+
+        Map<Integer, List<String>> firstSeenPerPartition = firstSightingsPerPartition(requestIds);
+        assertThat(firstSeenPerPartition.values().stream().mapToInt(List::size).sum())
+                .as("every request's event is on the topic").isEqualTo(OUTAGE_REQUESTS);
+        firstSeenPerPartition.forEach((partition, seen) -> assertThat(seen)
+                .as("replayed in the order the requests were made, on partition %d", partition)
+                .isEqualTo(requestIds.stream().filter(seen::contains).toList()));
+    }
+
+    static JsonNode costReport() throws Exception {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        return getJson(stack.config().gatewayUrl() + "/api/v1/reports/costs?from=" + today.minusDays(1) + "&to="
+                + today.plusDays(1) + "&groupBy=team", stack.config().adminToken());
+    }
+
+    /** The sum of a gateway metric's samples on {@code /actuator/prometheus}. */
+    static double gatewayMetric(String name) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                URI.create(stack.config().gatewayUrl() + "/actuator/prometheus")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body().lines().filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+
+    /** True when the cost service's consumer group has committed the end of every usage partition. */
+    static boolean costServiceHasReadTheWholeUsageTopic() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                stack.kafkaBootstrapServers()))) {
+            Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
+            admin.describeTopics(List.of(Topics.USAGE)).allTopicNames().get(10, TimeUnit.SECONDS).get(Topics.USAGE)
+                    .partitions().forEach(info -> latest.put(new TopicPartition(Topics.USAGE, info.partition()),
+                            OffsetSpec.latest()));
+            Map<TopicPartition, ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("cost-service")
+                    .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+            return latest.keySet().stream().allMatch(partition -> ends.get(partition).offset() == 0
+                    || committed.get(partition) != null
+                            && committed.get(partition).offset() >= ends.get(partition).offset());
+        }
+    }
+
+    /** For each usage partition, the given requests in the order their events first appear there. */
+    static Map<Integer, List<String>> firstSightingsPerPartition(List<String> requestIds) {
+        Map<Integer, List<String>> seen = new LinkedHashMap<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()), new StringDeserializer(),
+                new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.USAGE).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    List<String> onPartition = seen.computeIfAbsent(record.partition(), p -> new ArrayList<>());
+                    if (requestIds.contains(record.key()) && !onPartition.contains(record.key())) {
+                        onPartition.add(record.key());
+                    }
+                }
+            }
+        }
+        return seen;
     }
 
     /** Requests to the large model as telemetry counts them (0 before the first). */

@@ -2,12 +2,20 @@ package io.signalbox.gateway.usage;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -17,6 +25,7 @@ import io.signalbox.contracts.Topics;
 import io.signalbox.contracts.json.ContractJson;
 import io.signalbox.contracts.usage.UsageRecorded;
 import io.signalbox.gateway.GatewayProperties;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -31,15 +40,23 @@ import org.springframework.stereotype.Component;
  * the request's trace context in the record headers. A usage record is never dropped: when Kafka does
  * not acknowledge it, the event goes to the {@link UsageSpool} on disk and is offered again until it is
  * acknowledged (consumers de-duplicate on event id, so a late duplicate costs nothing).
+ *
+ * <p>Spooled events are replayed in the order they were recorded, one at a time, on a thread of their own:
+ * each replayed send is waited for until Kafka has decided it (the producer promises an answer within its
+ * {@code delivery.timeout.ms}), so an event is never offered again while an earlier offer of it may still
+ * be stored.
  */
 @Component
 public class UsagePublisher implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(UsagePublisher.class);
 
-    private static final long REPLAY_ACK_TIMEOUT_SECONDS = 10;
-
     private static final int SEND_QUEUE_CAPACITY = 10_000;
+
+    /** Kafka's producer defaults, for a template whose factory does not expose its configuration. */
+    private static final long DEFAULT_DELIVERY_TIMEOUT_MS = 120_000;
+
+    private static final long DEFAULT_MAX_BLOCK_MS = 60_000;
 
     private final KafkaTemplate<String, String> kafka;
 
@@ -53,6 +70,18 @@ public class UsagePublisher implements DisposableBean {
     private final ExecutorService spoolWriter = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("usage-spool").daemon().factory());
 
+    /** Replays the spool; waiting for Kafka here keeps the shared scheduler thread free. */
+    private final ExecutorService replayer = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("usage-replay").daemon().factory());
+
+    private final AtomicBoolean replaying = new AtomicBoolean();
+
+    /** The last recording sequence handed out: microseconds since the epoch, strictly increasing. */
+    private final AtomicLong lastSequence = new AtomicLong();
+
+    /** How long a replayed send may go unanswered before something is wrong beyond Kafka being down. */
+    private final Duration replayAnswerTimeout;
+
     private final Counter published;
 
     private final Counter spooled;
@@ -62,6 +91,7 @@ public class UsagePublisher implements DisposableBean {
     UsagePublisher(KafkaTemplate<String, String> kafka, GatewayProperties properties, MeterRegistry meters) {
         this.kafka = kafka;
         this.spool = new UsageSpool(properties.usage().spoolDirectory());
+        this.replayAnswerTimeout = answerTimeout(kafka.getProducerFactory().getConfigurationProperties());
         this.published = Counter.builder("signalbox.gateway.usage.published")
                 .description("Usage events acknowledged by Kafka").register(meters);
         this.spooled = Counter.builder("signalbox.gateway.usage.spooled")
@@ -78,50 +108,57 @@ public class UsagePublisher implements DisposableBean {
      * the producer span and the record's {@code traceparent} header belong to the request's trace.
      */
     public void publish(UsageRecorded event, @Nullable Observation parent) {
+        long sequence = nextSequence();
         try {
             sender.execute(() -> {
                 if (parent == null) {
-                    send(event);
+                    send(event, sequence);
                 }
                 else {
-                    parent.scoped(() -> send(event));
+                    parent.scoped(() -> send(event, sequence));
                 }
             });
         }
         catch (RejectedExecutionException saturated) {
-            spoolLater(event, saturated);
+            spoolLater(event, sequence, saturated);
         }
     }
 
-    private void send(UsageRecorded event) {
+    /** Recording order survives the detours through the producer's buffer and the spool, and restarts. */
+    private long nextSequence() {
+        long now = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
+        return lastSequence.updateAndGet(last -> Math.max(last + 1, now));
+    }
+
+    private void send(UsageRecorded event, long sequence) {
         try {
             kafka.send(record(event)).whenComplete((result, failure) -> {
                 if (failure == null) {
                     published.increment();
                 }
                 else {
-                    spoolLater(event, failure);
+                    spoolLater(event, sequence, failure);
                 }
             });
         }
         catch (RuntimeException failure) {
-            spoolLater(event, failure);
+            spoolLater(event, sequence, failure);
         }
     }
 
-    private void spoolLater(UsageRecorded event, Throwable reason) {
+    private void spoolLater(UsageRecorded event, long sequence, Throwable reason) {
         try {
-            spoolWriter.execute(() -> toSpool(event, reason));
+            spoolWriter.execute(() -> toSpool(event, sequence, reason));
         }
         catch (RejectedExecutionException shuttingDown) {
-            toSpool(event, reason);
+            toSpool(event, sequence, reason);
         }
     }
 
-    private void toSpool(UsageRecorded event, Throwable reason) {
+    private void toSpool(UsageRecorded event, long sequence, Throwable reason) {
         log.warn("Kafka did not take usage event {} ({}); spooling it to disk", event.eventId(), reason.toString());
         try {
-            spool.append(event);
+            spool.append(event, sequence);
             spooled.increment();
         }
         catch (RuntimeException diskFailure) {
@@ -131,8 +168,31 @@ public class UsagePublisher implements DisposableBean {
         }
     }
 
-    /** Offers spooled events to Kafka again, oldest first, stopping at the first one Kafka refuses. */
+    /** Starts a replay of the spool on the replay thread, unless the previous one is still waiting for Kafka. */
     @Scheduled(fixedDelayString = "${signalbox.gateway.usage.replay-interval:5s}")
+    void replayInBackground() {
+        if (!replaying.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            replayer.execute(() -> {
+                try {
+                    replaySpool();
+                }
+                finally {
+                    replaying.set(false);
+                }
+            });
+        }
+        catch (RejectedExecutionException shuttingDown) {
+            replaying.set(false);
+        }
+    }
+
+    /**
+     * Offers spooled events to Kafka again, in the order they were recorded, each acknowledged before the next
+     * is sent; stops at the first one Kafka refuses and leaves it for the next replay.
+     */
     void replaySpool() {
         for (Path file : spool.pending()) {
             UsageRecorded event;
@@ -146,12 +206,18 @@ public class UsagePublisher implements DisposableBean {
                 continue;
             }
             try {
-                kafka.send(record(event)).get(REPLAY_ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                kafka.send(record(event)).get(replayAnswerTimeout.toMillis(), TimeUnit.MILLISECONDS);
             }
-            catch (Exception failure) {
-                if (failure instanceof InterruptedException) {
-                    Thread.currentThread().interrupt();
-                }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            catch (TimeoutException ex) {
+                log.warn("Kafka neither took nor refused spooled usage event {} within {}; the producer is not "
+                        + "keeping its delivery timeout", event.eventId(), replayAnswerTimeout);
+                return;
+            }
+            catch (ExecutionException | RuntimeException failure) {
                 log.debug("Kafka still not taking spooled usage events: {}", failure.toString());
                 return;
             }
@@ -163,6 +229,8 @@ public class UsagePublisher implements DisposableBean {
     /** On shutdown, lets queued events reach Kafka (or the spool) before the producer closes. */
     @Override
     public void destroy() throws InterruptedException {
+        // a replay waiting for Kafka gives up; its event stays spooled and is offered again at the next start
+        replayer.shutdownNow();
         sender.shutdown();
         if (!sender.awaitTermination(15, TimeUnit.SECONDS)) {
             sender.shutdownNow().forEach(Runnable::run);
@@ -170,6 +238,24 @@ public class UsagePublisher implements DisposableBean {
         kafka.flush();
         spoolWriter.shutdown();
         spoolWriter.awaitTermination(15, TimeUnit.SECONDS);
+        replayer.awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    /**
+     * The producer answers every send within {@code max.block.ms} plus {@code delivery.timeout.ms}; waiting
+     * longer would only hide a fault, waiting less would offer an event again while it may still be stored.
+     */
+    static Duration answerTimeout(Map<String, Object> producerConfig) {
+        long delivery = millis(producerConfig.get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG), DEFAULT_DELIVERY_TIMEOUT_MS);
+        long block = millis(producerConfig.get(ProducerConfig.MAX_BLOCK_MS_CONFIG), DEFAULT_MAX_BLOCK_MS);
+        return Duration.ofMillis(delivery + block).plusSeconds(5);
+    }
+
+    private static long millis(@Nullable Object value, long fallback) {
+        if (value instanceof Number number) {
+            return number.longValue();
+        }
+        return value == null ? fallback : Long.parseLong(value.toString().trim());
     }
 
     private static ProducerRecord<String, String> record(UsageRecorded event) {

@@ -38,7 +38,7 @@ class UsagePublisherTests {
     void keepsUsageOnDiskWhileKafkaIsDownAndDeliversItWhenKafkaIsBack() {
         UsageRecorded event = UsageSpoolTests.event("req-kafka-down-" + Instant.now().toEpochMilli());
         KafkaTemplate<String, String> unreachable = template("127.0.0.1:" + Ports.free());
-        UsagePublisher whileDown = new UsagePublisher(unreachable, properties(), new SimpleMeterRegistry());
+        UsagePublisher whileDown = new UsagePublisher(unreachable, properties(spool), new SimpleMeterRegistry());
 
         whileDown.publish(event, null);
 
@@ -50,7 +50,7 @@ class UsagePublisherTests {
         unreachable.destroy();
 
         UsagePublisher afterRecovery = new UsagePublisher(template(SharedInfra.kafka().bootstrapServers()),
-                properties(), new SimpleMeterRegistry());
+                properties(spool), new SimpleMeterRegistry());
         afterRecovery.replaySpool();
 
         assertThat(disk.size()).isZero();
@@ -63,9 +63,9 @@ class UsagePublisherTests {
         java.nio.file.Files.writeString(spool.resolve("00000000-0000-0000-0000-000000000000.json"), "{truncated");
         java.nio.file.Files.setLastModifiedTime(spool.resolve("00000000-0000-0000-0000-000000000000.json"),
                 java.nio.file.attribute.FileTime.fromMillis(0));
-        new UsageSpool(spool).append(event);
-        UsagePublisher publisher = new UsagePublisher(template(SharedInfra.kafka().bootstrapServers()), properties(),
-                new SimpleMeterRegistry());
+        new UsageSpool(spool).append(event, 1);
+        UsagePublisher publisher = new UsagePublisher(template(SharedInfra.kafka().bootstrapServers()),
+                properties(spool), new SimpleMeterRegistry());
 
         publisher.replaySpool();
 
@@ -74,7 +74,15 @@ class UsagePublisherTests {
         assertThat(new UsageSpool(spool).size()).isZero();
     }
 
-    GatewayProperties properties() {
+    @Test
+    void waitsForAReplayedEventAsLongAsTheProducerMayTakeToDecideIt() {
+        assertThat(UsagePublisher.answerTimeout(Map.of(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000",
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 2000))).isEqualTo(Duration.ofSeconds(37));
+        assertThat(UsagePublisher.answerTimeout(Map.of())).as("Kafka's defaults: 120 s and 60 s")
+                .isEqualTo(Duration.ofSeconds(185));
+    }
+
+    static GatewayProperties properties(Path spool) {
         return new GatewayProperties(URI.create("http://127.0.0.1:1"), URI.create("http://127.0.0.1:1"),
                 "internal-token-0123456789", DataSize.ofMegabytes(1), Duration.ofSeconds(60), Duration.ofSeconds(2),
                 Duration.ofSeconds(3), Duration.ofMillis(250),

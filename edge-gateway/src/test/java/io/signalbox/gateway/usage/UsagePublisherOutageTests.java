@@ -1,0 +1,136 @@
+package io.signalbox.gateway.usage;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.signalbox.contracts.Topics;
+import io.signalbox.contracts.json.ContractJson;
+import io.signalbox.contracts.usage.UsageRecorded;
+import io.signalbox.infra.EmbeddedKafkaServer;
+import io.signalbox.infra.EmbeddedKafkaServer.TopicSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A real outage: the broker is stopped and started again. It is a broker of its own, with the usage topic in
+ * one partition so that the order of the records is the order Kafka stored them in; the shared broker is left
+ * alone, other tests use it.
+ */
+class UsagePublisherOutageTests {
+
+    static final TopicPartition USAGE = new TopicPartition(Topics.USAGE, 0);
+
+    static EmbeddedKafkaServer kafka;
+
+    @TempDir
+    Path spool;
+
+    KafkaTemplate<String, String> template;
+
+    @BeforeAll
+    static void startBroker() {
+        kafka = EmbeddedKafkaServer.start(Map.of(Topics.USAGE, TopicSpec.plain(1)));
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        kafka.close();
+    }
+
+    @AfterEach
+    void closeProducer() {
+        if (template != null) {
+            template.destroy();
+        }
+        kafka.startBroker();
+    }
+
+    @Test
+    void eventsRecordedWhileTheBrokerIsDownReachKafkaInRecordingOrderAndOnceWhenItIsBack() {
+        template = template(3_000);
+        long from = endOffset();
+        template.send(Topics.USAGE, "warm-up", ContractJson.toJson(UsageSpoolTests.event("warm-up"))).join();
+        // the producer knows the topic's leader from now on
+        UsagePublisher publisher = new UsagePublisher(template, UsagePublisherTests.properties(spool),
+                new SimpleMeterRegistry());
+        List<UsageRecorded> recorded = IntStream.rangeClosed(1, 8)
+                .mapToObj(i -> UsageSpoolTests.event("req-outage-" + i)).toList();
+
+        kafka.stopBroker();
+        recorded.forEach(event -> publisher.publish(event, null));
+        UsageSpool disk = new UsageSpool(spool);
+        await().atMost(Duration.ofSeconds(30)).until(() -> disk.size() == recorded.size());
+        publisher.replaySpool();
+        publisher.replaySpool();
+        assertThat(disk.size()).as("nothing leaves the spool while the broker is down").isEqualTo(recorded.size());
+
+        kafka.startBroker();
+        // as the scheduled replays do: until the restarted broker leads the partition again, a replay may stop early
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            publisher.replaySpool();
+            assertThat(disk.size()).isZero();
+        });
+        template.flush();
+
+        assertThat(usageRecordsFrom(from)).filteredOn(event -> event.requestId().startsWith("req-outage-"))
+                .as("each once, in the order the gateway recorded them").containsExactlyElementsOf(recorded);
+    }
+
+    static KafkaTemplate<String, String> template(int deliveryTimeoutMs) {
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 2_000,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, deliveryTimeoutMs,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000,
+                ProducerConfig.LINGER_MS_CONFIG, 0), new StringSerializer(), new StringSerializer()));
+    }
+
+    static long endOffset() {
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            return consumer.endOffsets(List.of(USAGE)).get(USAGE);
+        }
+    }
+
+    /** The usage events from {@code offset} to the end of the partition. */
+    static List<UsageRecorded> usageRecordsFrom(long offset) {
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            consumer.assign(List.of(USAGE));
+            consumer.seek(USAGE, offset);
+            long end = consumer.endOffsets(List.of(USAGE)).get(USAGE);
+            List<UsageRecorded> events = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    events.add(ContractJson.fromJson(record.value(), UsageRecorded.class));
+                }
+                return consumer.position(USAGE) >= end;
+            });
+            return events;
+        }
+    }
+
+    static KafkaConsumer<String, String> consumer() {
+        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+                new StringDeserializer(), new StringDeserializer());
+    }
+}
