@@ -112,6 +112,8 @@ class ChatCompletionsIntegrationTests {
         registry.add("signalbox.gateway.registry-url", CONTROL_PLANE::url);
         registry.add("signalbox.gateway.internal-token", () -> StubControlPlane.INTERNAL_TOKEN);
         registry.add("signalbox.gateway.max-request-size", () -> "64KB");
+        // the limit tests test limiting, not the fail-open path: a busy CI machine must not time Redis out
+        registry.add("signalbox.gateway.limits-timeout", () -> "5s");
         registry.add("signalbox.gateway.upstream.first-byte-timeout", () -> "1500ms");
         registry.add("signalbox.gateway.resilience.attempts-per-target", () -> "2");
         registry.add("signalbox.gateway.resilience.max-targets", () -> "3");
