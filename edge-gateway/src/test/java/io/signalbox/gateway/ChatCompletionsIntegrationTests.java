@@ -10,7 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -105,12 +104,7 @@ class ChatCompletionsIntegrationTests {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        SharedInfra.registerKafka(registry);
-        SharedInfra.registerRedis(registry);
-        registry.add("server.address", () -> "127.0.0.1");
-        registry.add("signalbox.gateway.routing-url", CONTROL_PLANE::url);
-        registry.add("signalbox.gateway.registry-url", CONTROL_PLANE::url);
-        registry.add("signalbox.gateway.internal-token", () -> StubControlPlane.INTERNAL_TOKEN);
+        CONTROL_PLANE.wire(registry);
         registry.add("signalbox.gateway.max-request-size", () -> "64KB");
         // the limit tests test limiting, not the fail-open path: a busy CI machine must not time Redis out
         registry.add("signalbox.gateway.limits-timeout", () -> "5s");
@@ -121,7 +115,6 @@ class ChatCompletionsIntegrationTests {
         registry.add("signalbox.gateway.resilience.providers.provider-doomed.minimum-calls", () -> "2");
         registry.add("signalbox.gateway.resilience.providers.provider-doomed.sliding-window-size", () -> "2");
         registry.add("signalbox.gateway.resilience.providers.provider-doomed.open-for", () -> "10m");
-        registry.add("signalbox.gateway.usage.spool-directory", () -> tempDir("spool"));
     }
 
     static StubControlPlane startControlPlane() {
@@ -1031,14 +1024,5 @@ class ChatCompletionsIntegrationTests {
                     + "\"content\":\"hosted\"},\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":3,"
                     + "\"completion_tokens\":1,\"total_tokens\":4}}");
         });
-    }
-
-    static String tempDir(String name) {
-        try {
-            return Files.createTempDirectory("gateway-" + name).toString();
-        }
-        catch (IOException ex) {
-            throw new IllegalStateException(ex);
-        }
     }
 }

@@ -35,7 +35,6 @@ import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.ChatCompletionMessageFunctionToolCall;
 import io.signalbox.contracts.usage.UsageRecorded;
-import io.signalbox.infra.SharedInfra;
 import io.signalbox.simulator.endpoint.EndpointSpec;
 import io.signalbox.simulator.faults.FaultSpec;
 import io.signalbox.simulator.server.SimulatorServer;
@@ -101,20 +100,7 @@ class SdkClientsIntegrationTests {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        SharedInfra.registerKafka(registry);
-        SharedInfra.registerRedis(registry);
-        registry.add("server.address", () -> "127.0.0.1");
-        registry.add("signalbox.gateway.routing-url", CONTROL_PLANE::url);
-        registry.add("signalbox.gateway.registry-url", CONTROL_PLANE::url);
-        registry.add("signalbox.gateway.internal-token", () -> StubControlPlane.INTERNAL_TOKEN);
-        registry.add("signalbox.gateway.usage.spool-directory", () -> {
-            try {
-                return java.nio.file.Files.createTempDirectory("sdk-spool").toString();
-            }
-            catch (IOException ex) {
-                throw new IllegalStateException(ex);
-            }
-        });
+        CONTROL_PLANE.wire(registry);
     }
 
     static StubControlPlane startControlPlane() {

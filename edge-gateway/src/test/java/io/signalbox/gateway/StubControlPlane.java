@@ -64,6 +64,27 @@ final class StubControlPlane implements AutoCloseable {
         server.start();
     }
 
+    /**
+     * Points a gateway under test at this control plane, the JVM's shared Kafka and Redis, loopback only, with a
+     * fresh usage spool of its own.
+     */
+    void wire(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        io.signalbox.infra.SharedInfra.registerKafka(registry);
+        io.signalbox.infra.SharedInfra.registerRedis(registry);
+        registry.add("server.address", () -> "127.0.0.1");
+        registry.add("signalbox.gateway.routing-url", this::url);
+        registry.add("signalbox.gateway.registry-url", this::url);
+        registry.add("signalbox.gateway.internal-token", () -> INTERNAL_TOKEN);
+        registry.add("signalbox.gateway.usage.spool-directory", () -> {
+            try {
+                return java.nio.file.Files.createTempDirectory("gateway-spool").toString();
+            }
+            catch (IOException ex) {
+                throw new IllegalStateException(ex);
+            }
+        });
+    }
+
     String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
