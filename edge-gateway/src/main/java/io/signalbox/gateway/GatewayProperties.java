@@ -64,10 +64,13 @@ public record GatewayProperties(
     /**
      * @param spoolDirectory where usage events wait when Kafka cannot take them
      * @param replayInterval how often spooled events are offered to Kafka again
+     * @param shutdownFlushTimeout how long a clean shutdown waits for Kafka to acknowledge the events it still
+     *     holds before writing them to the spool; keep it well inside the platform's termination grace period
      */
     public record Usage(
             @DefaultValue("${java.io.tmpdir}/signalbox-gateway-usage-spool") Path spoolDirectory,
-            @DefaultValue("5s") Duration replayInterval) {
+            @DefaultValue("5s") Duration replayInterval,
+            @DefaultValue("5s") Duration shutdownFlushTimeout) {
     }
 
     /**

@@ -5,8 +5,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -45,6 +48,12 @@ import org.springframework.stereotype.Component;
  * each replayed send is waited for until Kafka has decided it (the producer promises an answer within its
  * {@code delivery.timeout.ms}), so an event is never offered again while an earlier offer of it may still
  * be stored.
+ *
+ * <p>A clean shutdown loses nothing either: it waits up to {@code shutdown-flush-timeout} for Kafka to
+ * acknowledge what the producer still holds, then writes every event Kafka has not acknowledged to the spool,
+ * without waiting for the producer's own delivery timeout (which may outlast the platform's grace period).
+ * Such an event may still reach Kafka as the producer closes and again from the spool at the next start;
+ * consumers de-duplicate on event id.
  */
 @Component
 public class UsagePublisher implements DisposableBean {
@@ -61,6 +70,12 @@ public class UsagePublisher implements DisposableBean {
     private final KafkaTemplate<String, String> kafka;
 
     private final UsageSpool spool;
+
+    /**
+     * Events handed to the producer and not yet acknowledged or spooled, by recording sequence. Whoever removes
+     * an event from here (the producer's failure callback or the shutdown flush) spools it, so it is spooled once.
+     */
+    private final ConcurrentSkipListMap<Long, UsageRecorded> unacknowledged = new ConcurrentSkipListMap<>();
 
     /** Hands events to the producer; bounded so that a Kafka outage cannot grow memory without limit. */
     private final ThreadPoolExecutor sender = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS,
@@ -82,6 +97,8 @@ public class UsagePublisher implements DisposableBean {
     /** How long a replayed send may go unanswered before something is wrong beyond Kafka being down. */
     private final Duration replayAnswerTimeout;
 
+    private final Duration shutdownFlushTimeout;
+
     private final Counter published;
 
     private final Counter spooled;
@@ -92,6 +109,7 @@ public class UsagePublisher implements DisposableBean {
         this.kafka = kafka;
         this.spool = new UsageSpool(properties.usage().spoolDirectory());
         this.replayAnswerTimeout = answerTimeout(kafka.getProducerFactory().getConfigurationProperties());
+        this.shutdownFlushTimeout = properties.usage().shutdownFlushTimeout();
         this.published = Counter.builder("signalbox.gateway.usage.published")
                 .description("Usage events acknowledged by Kafka").register(meters);
         this.spooled = Counter.builder("signalbox.gateway.usage.spooled")
@@ -110,17 +128,36 @@ public class UsagePublisher implements DisposableBean {
     public void publish(UsageRecorded event, @Nullable Observation parent) {
         long sequence = nextSequence();
         try {
-            sender.execute(() -> {
-                if (parent == null) {
-                    send(event, sequence);
-                }
-                else {
-                    parent.scoped(() -> send(event, sequence));
-                }
-            });
+            sender.execute(new SendTask(event, sequence, parent));
         }
         catch (RejectedExecutionException saturated) {
             spoolLater(event, sequence, saturated);
+        }
+    }
+
+    /** One event on its way to the producer; a named task so that a shutdown can spool what never ran. */
+    private final class SendTask implements Runnable {
+
+        private final UsageRecorded event;
+
+        private final long sequence;
+
+        private final @Nullable Observation parent;
+
+        SendTask(UsageRecorded event, long sequence, @Nullable Observation parent) {
+            this.event = event;
+            this.sequence = sequence;
+            this.parent = parent;
+        }
+
+        @Override
+        public void run() {
+            if (parent == null) {
+                send(event, sequence);
+            }
+            else {
+                parent.scoped(() -> send(event, sequence));
+            }
         }
     }
 
@@ -131,18 +168,22 @@ public class UsagePublisher implements DisposableBean {
     }
 
     private void send(UsageRecorded event, long sequence) {
+        unacknowledged.put(sequence, event);
         try {
             kafka.send(record(event)).whenComplete((result, failure) -> {
+                boolean stillOurs = unacknowledged.remove(sequence) != null;
                 if (failure == null) {
                     published.increment();
                 }
-                else {
+                else if (stillOurs) {
                     spoolLater(event, sequence, failure);
                 }
             });
         }
         catch (RuntimeException failure) {
-            spoolLater(event, sequence, failure);
+            if (unacknowledged.remove(sequence) != null) {
+                spoolLater(event, sequence, failure);
+            }
         }
     }
 
@@ -226,19 +267,50 @@ public class UsagePublisher implements DisposableBean {
         }
     }
 
-    /** On shutdown, lets queued events reach Kafka (or the spool) before the producer closes. */
+    /**
+     * On shutdown, gives Kafka {@code shutdown-flush-timeout} to acknowledge what is queued or buffered, then
+     * spools everything it has not acknowledged, in recording order, before the producer closes.
+     */
     @Override
     public void destroy() throws InterruptedException {
+        long deadline = System.nanoTime() + shutdownFlushTimeout.toNanos();
         // a replay waiting for Kafka gives up; its event stays spooled and is offered again at the next start
         replayer.shutdownNow();
         sender.shutdown();
-        if (!sender.awaitTermination(15, TimeUnit.SECONDS)) {
-            sender.shutdownNow().forEach(Runnable::run);
+        List<SendTask> neverSent = new ArrayList<>();
+        if (!sender.awaitTermination(remaining(deadline), TimeUnit.NANOSECONDS)) {
+            sender.shutdownNow().forEach(task -> neverSent.add((SendTask) task));
+            sender.awaitTermination(remaining(deadline), TimeUnit.NANOSECONDS);
         }
-        kafka.flush();
+        while (!unacknowledged.isEmpty() && remaining(deadline) > 0) {
+            Thread.sleep(10);
+        }
         spoolWriter.shutdown();
-        spoolWriter.awaitTermination(15, TimeUnit.SECONDS);
-        replayer.awaitTermination(5, TimeUnit.SECONDS);
+        spoolWriter.awaitTermination(remaining(deadline) + TimeUnit.SECONDS.toNanos(5), TimeUnit.NANOSECONDS);
+        int leftBehind = spoolUnacknowledged(neverSent);
+        if (leftBehind > 0) {
+            log.warn("Kafka did not acknowledge {} usage events within {} of shutting down; they are spooled and "
+                    + "will be offered again at the next start", leftBehind, shutdownFlushTimeout);
+        }
+        replayer.awaitTermination(1, TimeUnit.SECONDS);
+    }
+
+    private int spoolUnacknowledged(List<SendTask> neverSent) {
+        int count = 0;
+        for (SendTask task : neverSent) {
+            toSpool(task.event, task.sequence, new IllegalStateException("gateway shutting down"));
+            count++;
+        }
+        Map.Entry<Long, UsageRecorded> entry;
+        while ((entry = unacknowledged.pollFirstEntry()) != null) {
+            toSpool(entry.getValue(), entry.getKey(), new IllegalStateException("not acknowledged at shutdown"));
+            count++;
+        }
+        return count;
+    }
+
+    private static long remaining(long deadline) {
+        return Math.max(0, deadline - System.nanoTime());
     }
 
     /**

@@ -121,7 +121,7 @@ class RateLimiterTests {
                 Duration.ofSeconds(60), Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofMillis(500),
                 new GatewayProperties.Upstream(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(5),
                         DataSize.ofMegabytes(1), null),
-                new GatewayProperties.Usage(java.nio.file.Path.of("target", "spool-unused"), Duration.ofSeconds(5)),
+                new GatewayProperties.Usage(java.nio.file.Path.of("target", "spool-unused"), Duration.ofSeconds(5), Duration.ofSeconds(5)),
                 new GatewayProperties.Resilience(1, Duration.ZERO, Duration.ZERO, Duration.ZERO,
                         new GatewayProperties.Breaker(50, 20, 10, Duration.ofSeconds(30), 3), null, Duration.ofHours(1), 5));
         return new RateLimiter(new ReactiveStringRedisTemplate(connections), clock, properties, meters);

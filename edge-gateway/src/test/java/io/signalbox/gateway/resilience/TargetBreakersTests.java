@@ -103,7 +103,7 @@ class TargetBreakersTests {
                 Duration.ofSeconds(3), Duration.ofMillis(250),
                 new GatewayProperties.Upstream(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(5),
                         DataSize.ofMegabytes(1), null),
-                new GatewayProperties.Usage(java.nio.file.Path.of("target", "spool-unused"), Duration.ofSeconds(5)),
+                new GatewayProperties.Usage(java.nio.file.Path.of("target", "spool-unused"), Duration.ofSeconds(5), Duration.ofSeconds(5)),
                 new GatewayProperties.Resilience(2, Duration.ofMillis(10), Duration.ofMillis(100), Duration.ofSeconds(5),
                         defaults, Map.of("provider-fragile", fragile), Duration.ofHours(1), 5));
     }

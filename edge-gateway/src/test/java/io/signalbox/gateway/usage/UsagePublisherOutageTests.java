@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -93,6 +95,43 @@ class UsagePublisherOutageTests {
         template.flush();
 
         assertThat(usageRecordsFrom(from)).filteredOn(event -> event.requestId().startsWith("req-outage-"))
+                .as("each once, in the order the gateway recorded them").containsExactlyElementsOf(recorded);
+    }
+
+    @Test
+    @Timeout(value = 45, unit = TimeUnit.SECONDS) // a grace period; the producer alone would wait 60 s
+    void aCleanShutdownDuringAnOutageSpoolsWhatKafkaHoldsAndTheNextGatewayDeliversIt() throws InterruptedException {
+        // the producer would hold these for a minute before giving up: longer than a platform's grace period
+        template = template(60_000);
+        long from = endOffset();
+        template.send(Topics.USAGE, "warm-up", ContractJson.toJson(UsageSpoolTests.event("warm-up"))).join();
+        UsagePublisher stopping = new UsagePublisher(template, UsagePublisherTests.properties(spool),
+                new SimpleMeterRegistry());
+        List<UsageRecorded> recorded = IntStream.rangeClosed(1, 6)
+                .mapToObj(i -> UsageSpoolTests.event("req-shutdown-" + i)).toList();
+
+        kafka.stopBroker();
+        recorded.forEach(event -> stopping.publish(event, null));
+        stopping.destroy();
+        // as the application context does next: the producer closes without waiting for its buffer
+        DefaultKafkaProducerFactory<String, String> producers =
+                (DefaultKafkaProducerFactory<String, String>) template.getProducerFactory();
+        producers.setPhysicalCloseTimeout(1);
+        producers.destroy();
+
+        UsageSpool disk = new UsageSpool(spool);
+        assertThat(disk.pending()).as("every event Kafka had not acknowledged is on disk once shutdown returns")
+                .extracting(disk::read).containsExactlyElementsOf(recorded);
+
+        kafka.startBroker();
+        template = template(3_000);
+        UsagePublisher next = new UsagePublisher(template, UsagePublisherTests.properties(spool),
+                new SimpleMeterRegistry());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            next.replaySpool();
+            assertThat(disk.size()).isZero();
+        });
+        assertThat(usageRecordsFrom(from)).filteredOn(event -> event.requestId().startsWith("req-shutdown-"))
                 .as("each once, in the order the gateway recorded them").containsExactlyElementsOf(recorded);
     }
 

@@ -88,7 +88,7 @@ class UsagePublisherTests {
                 Duration.ofSeconds(3), Duration.ofMillis(250),
                 new GatewayProperties.Upstream(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(5),
                         DataSize.ofMegabytes(1), null),
-                new GatewayProperties.Usage(spool, Duration.ofSeconds(5)),
+                new GatewayProperties.Usage(spool, Duration.ofSeconds(5), Duration.ofSeconds(2)),
                 new GatewayProperties.Resilience(1, Duration.ZERO, Duration.ZERO, Duration.ZERO,
                         new GatewayProperties.Breaker(50, 20, 10, Duration.ofSeconds(30), 3), null, Duration.ofHours(1), 5));
     }
