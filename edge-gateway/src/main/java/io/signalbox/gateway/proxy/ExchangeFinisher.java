@@ -36,8 +36,8 @@ class ExchangeFinisher {
         if (limits != null && limits.allowed() && key != null) {
             limiter.settleTokens(key, exchange.reservedTokens, exchange.usage.totalTokensOrZero());
         }
-        log.info("request {} model={} served_by={} status={} interrupted={} attempts={} latency_ms={}",
-                exchange.requestId, exchange.request == null ? "-" : exchange.request.model(),
+        log.info("request {} trace={} model={} served_by={} status={} interrupted={} attempts={} latency_ms={}",
+                exchange.requestId, exchange.traceId == null ? "-" : exchange.traceId, exchange.request == null ? "-" : exchange.request.model(),
                 exchange.served == null ? "-" : ExchangeFinisher.describe(exchange.served), exchange.httpStatus, exchange.interrupted,
                 exchange.attemptCount(), exchange.elapsedMillis());
         usage.publish(exchange.toEvent(), exchange.observation);
