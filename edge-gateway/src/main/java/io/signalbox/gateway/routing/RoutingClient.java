@@ -43,11 +43,12 @@ public class RoutingClient {
         return routing.post()
                 .uri("/v1/decisions")
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(ContractJson.toJson(request))
+                // bytes both ways: no String copy and re-encoding of every decision on the request path
+                .bodyValue(ContractJson.toBytes(request))
                 .retrieve()
-                .bodyToMono(String.class)
+                .bodyToMono(byte[].class)
                 .timeout(timeout)
-                .map(json -> ContractJson.fromJson(json, DecisionResponse.class))
+                .map(json -> ContractJson.fromBytes(json, DecisionResponse.class))
                 .onErrorMap(WebClientResponseException.class, failure -> translate(failure, request.model()))
                 .onErrorMap(failure -> !(failure instanceof OpenAiException), failure -> unavailable());
     }
