@@ -45,13 +45,31 @@ import static org.awaitility.Awaitility.await;
         "signalbox.security.internal-token=internal-token-0123456789",
         "signalbox.security.tokens[0].name=finance-analyst",
         "signalbox.security.tokens[0].token=" + CostIntegrationTestSupport.FINANCE_TOKEN,
-        "signalbox.security.tokens[0].roles=finance" })
+        "signalbox.security.tokens[0].roles=finance",
+        "signalbox.security.tokens[1].name=team-a-analyst",
+        "signalbox.security.tokens[1].token=" + CostIntegrationTestSupport.TEAM_FINANCE_TOKEN,
+        "signalbox.security.tokens[1].roles=finance",
+        "signalbox.security.tokens[1].team=" + CostIntegrationTestSupport.SCOPED_TEAM,
+        "signalbox.security.tokens[2].name=team-a-lead",
+        "signalbox.security.tokens[2].token=" + CostIntegrationTestSupport.TEAM_ADMIN_TOKEN,
+        "signalbox.security.tokens[2].roles=admin",
+        "signalbox.security.tokens[2].team=" + CostIntegrationTestSupport.SCOPED_TEAM,
+        "signalbox.security.jwt.issuer=" + TestJwts.ISSUER })
 @AutoConfigureMockMvc
 public abstract class CostIntegrationTestSupport {
 
     public static final String ADMIN_TOKEN = "admin-token-0123456789";
 
     public static final String FINANCE_TOKEN = "finance-token-0123456789";
+
+    /** A finance token confined to {@link #SCOPED_TEAM}. */
+    public static final String TEAM_FINANCE_TOKEN = "team-finance-token-0123456789";
+
+    /** An admin token confined to {@link #SCOPED_TEAM}. */
+    public static final String TEAM_ADMIN_TOKEN = "team-admin-token-0123456789";
+
+    /** The team of the team-scoped credentials. */
+    public static final String SCOPED_TEAM = "team-scoped-a";
 
     public static final String DEAD_LETTER_TOPIC = "signalbox.usage.v1.DLT";
 
@@ -73,6 +91,7 @@ public abstract class CostIntegrationTestSupport {
     static void infrastructure(DynamicPropertyRegistry registry) {
         SharedInfra.registerDatabase(registry, "cost_it");
         SharedInfra.registerKafka(registry);
+        registry.add("signalbox.security.jwt.public-key-location", TestJwts::publicKeyLocation);
     }
 
     @AfterAll
@@ -163,6 +182,46 @@ public abstract class CostIntegrationTestSupport {
             throw new AssertionError("Report answered " + result.getResponse().getStatus() + ": " + body);
         }
         return JSON.readTree(body);
+    }
+
+    /** GET an API path with a bearer token; {@code params} are name, value, name, value, ... */
+    protected MvcTestResult getAs(String token, String path, String... params) {
+        return getAs(token, MediaType.APPLICATION_JSON, path, params);
+    }
+
+    protected MvcTestResult getAs(String token, MediaType accept, String path, String... params) {
+        MockMvcTester.MockMvcRequestBuilder request = mvc.get().uri(path)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .accept(accept);
+        for (int i = 0; i + 1 < params.length; i += 2) {
+            request.param(params[i], params[i + 1]);
+        }
+        return request.exchange();
+    }
+
+    /** POST to an API path with a bearer token; {@code json} is the body, or null for none. */
+    protected MvcTestResult postAs(String token, String path, @Nullable String json) {
+        MockMvcTester.MockMvcRequestBuilder request = mvc.post().uri(path)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .accept(MediaType.APPLICATION_JSON);
+        if (json != null) {
+            request.contentType(MediaType.APPLICATION_JSON).content(json);
+        }
+        return request.exchange();
+    }
+
+    /** The JSON body of a GET that must answer 200. */
+    protected JsonNode jsonAs(String token, String path, String... params) {
+        return bodyOf(getAs(token, path, params), 200);
+    }
+
+    /** The body of a response that must have {@code status}, as JSON. */
+    protected static JsonNode bodyOf(MvcTestResult result, int status) {
+        String text = new String(result.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
+        if (result.getResponse().getStatus() != status) {
+            throw new AssertionError("Expected " + status + " but got " + result.getResponse().getStatus() + ": " + text);
+        }
+        return JSON.readTree(text);
     }
 
     protected static BigDecimal money(JsonNode node) {

@@ -21,6 +21,10 @@ public final class UsageEventBuilder {
     private String requestId = "req-" + UUID.randomUUID();
     private String tenantId = "tenant-a";
     private @Nullable String teamId = "team-a";
+    private Map<String, String> tags = Map.of("project", "checkout");
+    private String keyId = "key-1";
+    private @Nullable String providerId = "provider-openai";
+    private @Nullable String routeAlias = "auto";
     private @Nullable String modelId = "model-gpt";
     private @Nullable String modelName = "gpt-test";
     private int httpStatus = 200;
@@ -64,6 +68,28 @@ public final class UsageEventBuilder {
         return this;
     }
 
+    /** The tags of the request's key; by default {@code project=checkout}. */
+    public UsageEventBuilder tags(Map<String, String> tags) {
+        this.tags = Map.copyOf(tags);
+        return this;
+    }
+
+    public UsageEventBuilder key(String keyId) {
+        this.keyId = keyId;
+        return this;
+    }
+
+    public UsageEventBuilder provider(@Nullable String providerId) {
+        this.providerId = providerId;
+        return this;
+    }
+
+    /** The route alias that decided (and that the client asked for); null for a request by model name. */
+    public UsageEventBuilder route(@Nullable String routeAlias) {
+        this.routeAlias = routeAlias;
+        return this;
+    }
+
     public UsageEventBuilder model(@Nullable String modelId, @Nullable String modelName) {
         this.modelId = modelId;
         this.modelName = modelName;
@@ -78,6 +104,13 @@ public final class UsageEventBuilder {
 
     public UsageEventBuilder tokens(@Nullable Integer prompt, @Nullable Integer completion, @Nullable Integer cached) {
         this.usage = new TokenUsage(prompt, completion, cached, null, false);
+        return this;
+    }
+
+    /** Every token count, reasoning included, and whether the gateway estimated them. */
+    public UsageEventBuilder tokens(@Nullable Integer prompt, @Nullable Integer completion, @Nullable Integer cached,
+            @Nullable Integer reasoning, boolean estimated) {
+        this.usage = new TokenUsage(prompt, completion, cached, reasoning, estimated);
         return this;
     }
 
@@ -105,8 +138,9 @@ public final class UsageEventBuilder {
     public UsageRecorded build() {
         BigDecimal cost = reportCost ? (price == null ? null : price.costOf(usage)) : reportedCost;
         return new UsageRecorded(UsageRecorded.SCHEMA_VERSION, eventId, requestId, "dec-" + requestId,
-                "4bf92f3577b34da6a3ce929d0e0e4736", tenantId, teamId, "key-1", Map.of("project", "checkout"),
-                "chat.completions", "auto", "auto", "static", modelId, modelName, "provider-openai", null,
+                "4bf92f3577b34da6a3ce929d0e0e4736", tenantId, teamId, keyId, tags,
+                "chat.completions", routeAlias == null ? "gpt-test" : routeAlias, routeAlias, "static", modelId,
+                modelName, providerId, null,
                 null, false, httpStatus, errorClass, false,
                 List.of(new Attempt(1, modelId == null ? "none" : modelId, null,
                         errorClass == null ? "success" : "http_error", httpStatus, 120)),

@@ -15,10 +15,13 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param deadLetter the topic for messages that can never be stored
  * @param retry back-off for failures that are not the message's fault
+ * @param concurrency consumer threads of the usage listener; each stores its own batches (read by the
+ *     listener annotation)
  */
 @Validated
 @ConfigurationProperties("signalbox.cost.ingest")
-record CostIngestProperties(@Valid @NotNull DeadLetter deadLetter, @Valid @NotNull Retry retry) {
+record CostIngestProperties(@Valid @NotNull DeadLetter deadLetter, @Valid @NotNull Retry retry,
+        @DefaultValue("3") @Min(1) int concurrency) {
 
     /**
      * @param topic created at startup, because brokers here do not auto-create topics

@@ -4,6 +4,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
 
@@ -29,11 +31,18 @@ final class IngestRetryPolicy {
         return backOff;
     }
 
+    /**
+     * Whether the failure means the database could not be reached or lost the connection. A transaction
+     * that cannot begin or commit counts too: its cause is the raw driver error, which Spring does not
+     * translate, and storing again is safe because storing is idempotent.
+     */
     static boolean isDatabaseUnavailable(@Nullable Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof TransientDataAccessException
                     || cause instanceof RecoverableDataAccessException
-                    || cause instanceof DataAccessResourceFailureException) {
+                    || cause instanceof DataAccessResourceFailureException
+                    || cause instanceof CannotCreateTransactionException
+                    || cause instanceof TransactionSystemException) {
                 return true;
             }
         }

@@ -1,5 +1,6 @@
 /**
- * Priced line items: one row per usage event, keyed by event id so that storing is idempotent.
+ * Priced line items: one row per usage event in a table partitioned by month, keyed by event id and request
+ * start so that storing is idempotent, written in batches together with their rollups.
  */
 @NullMarked
 package io.signalbox.cost.lineitem;

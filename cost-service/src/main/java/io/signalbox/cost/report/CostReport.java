@@ -1,24 +1,29 @@
 package io.signalbox.cost.report;
 
-import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import io.signalbox.contracts.catalog.PriceSnapshot;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A cost-allocation report: rows sorted by cost, highest first (ties by group, then currency, so the
- * order is stable), and one total per currency. Amounts in different currencies are never added up.
+ * A cost-allocation report: rows in time order (when bucketed), then by cost, highest first (ties by group
+ * labels, then currency, so the order is stable), and one total per currency. Amounts in different
+ * currencies are never added up.
+ *
+ * @param source where the figures were read
  */
-public record CostReport(CostReportQuery query, List<CostReportRow> rows, List<CurrencyTotal> totals) {
+public record CostReport(CostReportQuery query, ReportSource source, List<CostReportRow> rows,
+        List<CurrencyTotal> totals) {
 
-    static final Comparator<@Nullable String> CURRENCY_ORDER = Comparator.nullsLast(Comparator.naturalOrder());
+    public static final Comparator<@Nullable String> CURRENCY_ORDER = Comparator.nullsLast(Comparator.naturalOrder());
 
-    static final Comparator<CostReportRow> ROW_ORDER = Comparator.comparing(CostReportRow::cost).reversed()
-            .thenComparing(CostReportRow::group)
+    static final Comparator<CostReportRow> ROW_ORDER = Comparator
+            .comparing(CostReportRow::period, Comparator.nullsFirst(Comparator.<LocalDate>naturalOrder()))
+            .thenComparing(row -> row.measures().cost(), Comparator.reverseOrder())
+            .thenComparing(CostReportRow::label)
             .thenComparing(CostReportRow::currency, CURRENCY_ORDER);
 
     public CostReport {
@@ -27,22 +32,17 @@ public record CostReport(CostReportQuery query, List<CostReportRow> rows, List<C
     }
 
     /** Orders the rows and adds them up per currency. */
-    static CostReport of(CostReportQuery query, List<CostReportRow> rows) {
-        List<CostReportRow> sorted = rows.stream()
-                .map(CostReport::withCostScale)
-                .sorted(ROW_ORDER)
-                .toList();
-        Map<@Nullable String, CurrencyTotal> totals = new TreeMap<>(CURRENCY_ORDER);
-        for (CostReportRow row : sorted) {
-            totals.merge(row.currency(), new CurrencyTotal(row.currency(), row.requests(), row.cost()),
-                    (a, b) -> new CurrencyTotal(a.currency(), a.requests() + b.requests(), a.cost().add(b.cost())));
-        }
-        return new CostReport(query, sorted, List.copyOf(totals.values()));
+    static CostReport of(CostReportQuery query, ReportSource source, List<CostReportRow> rows) {
+        List<CostReportRow> sorted = rows.stream().sorted(ROW_ORDER).toList();
+        return new CostReport(query, source, sorted, totals(sorted));
     }
 
-    private static CostReportRow withCostScale(CostReportRow row) {
-        BigDecimal cost = row.cost().setScale(PriceSnapshot.COST_SCALE);
-        return new CostReportRow(row.group(), row.currency(), row.requests(), row.promptTokens(),
-                row.completionTokens(), row.cachedPromptTokens(), cost);
+    /** One total per currency (unpriced last). */
+    public static List<CurrencyTotal> totals(List<CostReportRow> rows) {
+        Map<@Nullable String, Measures> totals = new TreeMap<>(CURRENCY_ORDER);
+        for (CostReportRow row : rows) {
+            totals.merge(row.currency(), row.measures(), Measures::plus);
+        }
+        return totals.entrySet().stream().map(total -> new CurrencyTotal(total.getKey(), total.getValue())).toList();
     }
 }

@@ -5,7 +5,7 @@ public class InvalidReportQueryException extends RuntimeException {
 
     private final String parameter;
 
-    InvalidReportQueryException(String parameter, String message) {
+    public InvalidReportQueryException(String parameter, String message) {
         super(message);
         this.parameter = parameter;
     }

@@ -1,12 +1,16 @@
 package io.signalbox.cost.ingest;
 
+import java.sql.SQLException;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.BackOffExecution;
 
@@ -24,6 +28,17 @@ class IngestRetryPolicyTests {
 
         assertThat(attemptsBeforeGivingUp(policy.backOffFor(outage))).as("never gives up").isEqualTo(-1);
         assertThat(attemptsBeforeGivingUp(policy.backOffFor(new QueryTimeoutException("slow")))).isEqualTo(-1);
+    }
+
+    @Test
+    void aTransactionThatCannotBeginOrCommitIsAnOutageToo() {
+        Exception cannotBegin = new BatchListenerFailedException("store failed",
+                new CannotCreateTransactionException("Could not open JDBC Connection for transaction",
+                        new SQLException("Connection refused", "08001")), 0);
+        Exception cannotCommit = new TransactionSystemException("Could not commit JDBC transaction");
+
+        assertThat(attemptsBeforeGivingUp(policy.backOffFor(cannotBegin))).as("never gives up").isEqualTo(-1);
+        assertThat(attemptsBeforeGivingUp(policy.backOffFor(cannotCommit))).isEqualTo(-1);
     }
 
     @Test

@@ -13,8 +13,9 @@ import org.jspecify.annotations.Nullable;
  * {@link io.signalbox.contracts.Topics#BUDGET_STATUS} (compacted) keyed by {@link #key()}, so the topic holds
  * the latest status of every budget. A tombstone (null value) under a key removes the budget.
  *
- * @param scope what the budget covers: {@code tenant}, {@code team} or {@code key}
- * @param scopeId the registry id of that tenant, team or virtual key
+ * @param scope what the budget covers: {@code tenant}, {@code team}, {@code key} or {@code tag}
+ * @param scopeId the registry id of that tenant, team or virtual key; for a tag budget {@code <tagName>=<value>}
+ *     (see {@link #tagScopeId}), matching every request whose key carries that tag
  * @param period the period's name, e.g. {@code 2026-11} for a monthly budget
  * @param periodStart first instant of the period (inclusive)
  * @param periodEnd end of the period (exclusive); a status whose period has ended no longer applies
@@ -43,7 +44,9 @@ public record BudgetStatus(
 
     public static final String HARD = "hard";
 
-    public static final Set<String> SCOPES = Set.of("tenant", "team", "key");
+    public static final String TAG = "tag";
+
+    public static final Set<String> SCOPES = Set.of("tenant", "team", "key", TAG);
 
     public BudgetStatus {
         Objects.requireNonNull(budgetId, "budgetId");
@@ -74,6 +77,14 @@ public record BudgetStatus(
 
     public static String key(String scope, String scopeId) {
         return scope.toLowerCase(Locale.ROOT) + ":" + scopeId;
+    }
+
+    /**
+     * The scope id of a tag budget: {@code <tagName>=<value>}. A tag name never contains {@code =}, so the first
+     * {@code =} separates name and value.
+     */
+    public static String tagScopeId(String tagName, String value) {
+        return tagName + "=" + value;
     }
 
     /** Whether the status is about the period that contains {@code at}. */

@@ -10,7 +10,8 @@ import io.signalbox.contracts.budget.BudgetStatus;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The latest status of every budget, by scope ({@code tenant:<id>}, {@code team:<id>}, {@code key:<id>}) and period:
+ * The latest status of every budget, by scope ({@code tenant:<id>}, {@code team:<id>}, {@code key:<id>},
+ * {@code tag:<name>=<value>}) and period:
  * cost-service may publish the next period's status before the current one ends, and the current one must keep
  * applying until then. Empty until the budget topic has been read: with no status, nothing is limited.
  */
@@ -53,14 +54,24 @@ public final class BudgetStates {
      */
     public @Nullable BudgetStatus limiting(@Nullable String tenantId, @Nullable String teamId, @Nullable String keyId,
             Instant now) {
+        return limiting(tenantId, teamId, keyId, Map.of(), now);
+    }
+
+    /**
+     * As {@link #limiting(String, String, String, Instant)}, also counting a {@code tag} budget for each of the
+     * request's tags ({@code tag:<name>=<value>}). A hard limit anywhere outranks a soft one; among equals the
+     * nearest scope wins: key, team, tenant, then the tags (in no particular order).
+     */
+    public @Nullable BudgetStatus limiting(@Nullable String tenantId, @Nullable String teamId, @Nullable String keyId,
+            Map<String, String> tags, Instant now) {
         BudgetStatus worst = null;
         for (String key : new String[] {scoped("key", keyId), scoped("team", teamId), scoped("tenant", tenantId)}) {
-            BudgetStatus status = key == null ? null : current(byScope.get(key), now);
-            if (status == null || BudgetStatus.OK.equals(status.state())) {
-                continue;
-            }
-            if (worst == null || (BudgetStatus.HARD.equals(status.state()) && !BudgetStatus.HARD.equals(worst.state()))) {
-                worst = status;
+            worst = worse(worst, key == null ? null : current(byScope.get(key), now));
+        }
+        if (!tags.isEmpty() && (worst == null || !BudgetStatus.HARD.equals(worst.state()))) {
+            for (Map.Entry<String, String> tag : tags.entrySet()) {
+                String key = BudgetStatus.key(BudgetStatus.TAG, BudgetStatus.tagScopeId(tag.getKey(), tag.getValue()));
+                worst = worse(worst, current(byScope.get(key), now));
             }
         }
         return worst;
@@ -69,6 +80,16 @@ public final class BudgetStates {
     /** How many scopes have a budget. */
     public int size() {
         return byScope.size();
+    }
+
+    private static @Nullable BudgetStatus worse(@Nullable BudgetStatus worst, @Nullable BudgetStatus status) {
+        if (status == null || BudgetStatus.OK.equals(status.state())) {
+            return worst;
+        }
+        if (worst == null || (BudgetStatus.HARD.equals(status.state()) && !BudgetStatus.HARD.equals(worst.state()))) {
+            return status;
+        }
+        return worst;
     }
 
     private static @Nullable BudgetStatus current(@Nullable List<BudgetStatus> statuses, Instant now) {

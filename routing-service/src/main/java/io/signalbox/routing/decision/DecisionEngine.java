@@ -149,7 +149,7 @@ public class DecisionEngine {
                         policies.types()));
         Instant now = clock.instant();
         BudgetStatus budget = budgets == null ? null
-                : budgets.limiting(request.tenantId(), request.teamId(), request.keyId(), now);
+                : budgets.limiting(request.tenantId(), request.teamId(), request.keyId(), request.tags(), now);
         if (budget != null && BudgetStatus.HARD.equals(budget.state())) {
             throw new BudgetExceededException(budget);
         }

@@ -3,6 +3,7 @@ package io.signalbox.routing.budget;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import io.signalbox.contracts.budget.BudgetStatus;
 import io.signalbox.contracts.catalog.RouteTarget;
@@ -38,6 +39,23 @@ class BudgetStatesTests {
         assertThat(states.limiting("tenant-2", "team-1", "key-1", NOW)).extracting(BudgetStatus::state)
                 .isEqualTo(BudgetStatus.SOFT);
         assertThat(states.limiting("tenant-2", "team-2", "key-1", NOW)).isNull();
+    }
+
+    @Test
+    void aTagBudgetLimitsOnlyRequestsCarryingThatTagValue() {
+        states.apply(status("tag", BudgetStatus.tagScopeId("project", "checkout"), BudgetStatus.HARD, NOW));
+        states.apply(status("team", "team-1", BudgetStatus.SOFT, NOW));
+
+        assertThat(states.limiting("tenant-1", "team-1", "key-1", Map.of("env", "prod", "project", "checkout"), NOW))
+                .as("the tag's hard limit outranks the team's soft one").satisfies(limiting -> {
+                    assertThat(limiting.key()).isEqualTo("tag:project=checkout");
+                    assertThat(limiting.state()).isEqualTo(BudgetStatus.HARD);
+                });
+        assertThat(states.limiting("tenant-1", "team-2", "key-1", Map.of("project", "search"), NOW))
+                .as("another value of the tag").isNull();
+        assertThat(states.limiting("tenant-1", "team-2", "key-1", Map.of("checkout", "project"), NOW))
+                .as("name and value are not interchangeable").isNull();
+        assertThat(states.limiting("tenant-1", "team-2", "key-1", NOW)).as("a request without tags").isNull();
     }
 
     @Test

@@ -72,6 +72,18 @@ class BudgetDecisionTests {
     }
 
     @Test
+    void aHardLimitOnATagOfTheRequestRefusesItAndNamesTheTag() {
+        budgets.apply(status("tag", "project=checkout", BudgetStatus.HARD, NOW));
+
+        assertThatExceptionOfType(BudgetExceededException.class)
+                .isThrownBy(() -> engine.decide(catalog, request("premium-first", Map.of("project", "checkout")),
+                        false))
+                .withMessageContaining("tag project=checkout budget for 2026-11 is exhausted");
+        assertThat(engine.decide(catalog, request("premium-first", Map.of("project", "search")), false).targets())
+                .as("another project is not limited").isNotEmpty();
+    }
+
+    @Test
     void aSoftLimitStepsDownToTheCheaperTierAndKeepsTheStrongerModelAsFallback() {
         budgets.apply(status("tenant", "tenant-1", BudgetStatus.SOFT, NOW));
 
@@ -96,7 +108,11 @@ class BudgetDecisionTests {
     }
 
     private static DecisionRequest request(String model) {
+        return request(model, Map.of());
+    }
+
+    private static DecisionRequest request(String model, Map<String, String> tags) {
         return new DecisionRequest("req-1", "tenant-1", "team-1", "key-1", model, "chat.completions", false, 10, null,
-                Set.of(), null, Map.of(), null, null, null);
+                Set.of(), null, tags, null, null, null);
     }
 }

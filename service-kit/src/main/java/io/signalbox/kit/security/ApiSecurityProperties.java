@@ -24,7 +24,9 @@ import org.springframework.validation.annotation.Validated;
  *     writes {@code admin}
  * @param internalPaths Ant-style patterns that need the internal token (or the {@code admin} role)
  * @param financePaths admin paths the {@code finance} role may read (prices, tenants, cost reports)
- * @param tokens further static tokens, each with a name (the actor in audit logs) and roles
+ * @param financeWritePaths admin paths the {@code finance} role may also write (budgets)
+ * @param tokens further static tokens, each with a name (the actor in audit logs), roles and optionally
+ *     the one team it is confined to
  * @param jwt the OAuth2/JWT login for production; off unless {@code issuer} is set
  */
 @Validated
@@ -35,6 +37,7 @@ public record ApiSecurityProperties(
         @DefaultValue("/api/**") List<String> adminPaths,
         @DefaultValue("/internal/**") List<String> internalPaths,
         @DefaultValue List<String> financePaths,
+        @DefaultValue List<String> financeWritePaths,
         @DefaultValue List<@Valid StaticToken> tokens,
         @DefaultValue @Valid Jwt jwt) {
 
@@ -44,7 +47,12 @@ public record ApiSecurityProperties(
     @Override
     public String toString() {
         return "ApiSecurityProperties[adminPaths=" + adminPaths + ", internalPaths=" + internalPaths
-                + ", financePaths=" + financePaths + ", tokens=" + tokens + ", jwt=" + jwt + "]";
+                + ", financePaths=" + financePaths + ", financeWritePaths=" + financeWritePaths + ", tokens=" + tokens
+                + ", jwt=" + jwt + "]";
+    }
+
+    private static @Nullable String blankToNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     /**
@@ -52,15 +60,22 @@ public record ApiSecurityProperties(
      *
      * @param name who the token stands for; the actor in audit logs
      * @param roles any of {@code admin}, {@code viewer}, {@code finance}
+     * @param team when set, the token is team-scoped: services that hold per-team data (cost reports)
+     *     show it only that team's; blank means not scoped
      */
     public record StaticToken(
             @NotBlank @Size(max = 100) String name,
             @NotBlank @Size(min = 16, message = "must be at least 16 characters") String token,
-            @NotEmpty Set<@Pattern(regexp = ROLE_PATTERN, message = "must be one of admin, viewer, finance") String> roles) {
+            @NotEmpty Set<@Pattern(regexp = ROLE_PATTERN, message = "must be one of admin, viewer, finance") String> roles,
+            @Nullable @Size(max = 200) String team) {
+
+        public StaticToken {
+            team = blankToNull(team);
+        }
 
         @Override
         public String toString() {
-            return "StaticToken[name=" + name + ", roles=" + roles + "]";
+            return "StaticToken[name=" + name + ", roles=" + roles + (team == null ? "" : ", team=" + team) + "]";
         }
     }
 
@@ -75,6 +90,8 @@ public record ApiSecurityProperties(
      * @param roleClaim where the roles are: a claim name or a dotted path such as {@code realm_access.roles};
      *     a list or a space-separated string
      * @param nameClaim the claim naming the caller, for audit logs
+     * @param teamClaim the claim (name or dotted path) holding the one team a caller is confined to; a token
+     *     without it is not team-scoped
      */
     public record Jwt(
             @Nullable String issuer,
@@ -82,7 +99,8 @@ public record ApiSecurityProperties(
             @Nullable String publicKeyLocation,
             @Nullable String audience,
             @DefaultValue("roles") String roleClaim,
-            @DefaultValue("sub") String nameClaim) {
+            @DefaultValue("sub") String nameClaim,
+            @DefaultValue("team") String teamClaim) {
 
         /** Blank values count as unset, so {@code ${ENV:}} placeholders can leave JWT login off. */
         public Jwt {
@@ -90,10 +108,6 @@ public record ApiSecurityProperties(
             jwkSetUri = blankToNull(jwkSetUri);
             publicKeyLocation = blankToNull(publicKeyLocation);
             audience = blankToNull(audience);
-        }
-
-        private static @Nullable String blankToNull(@Nullable String value) {
-            return value == null || value.isBlank() ? null : value.strip();
         }
 
         public boolean enabled() {

@@ -27,8 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Authenticates the bearer token on guarded paths (static tokens compared in constant time, or a JWT)
  * and checks the caller's roles: 401 without a valid credential for the path, 403 with one that lacks
  * the role. Admin paths: reads need {@code viewer} (or {@code finance} on finance paths), writes
- * {@code admin}. Internal paths: the internal token or {@code admin}. The internal token is no
- * credential on admin paths at all.
+ * {@code admin} (or {@code finance} on finance write paths). Internal paths: the internal token or
+ * {@code admin}. The internal token is no credential on admin paths at all.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
@@ -61,6 +61,8 @@ class BearerTokenFilter extends OncePerRequestFilter {
 
     private final List<String> financePaths;
 
+    private final List<String> financeWritePaths;
+
     private final JsonMapper json = JsonMapper.builder().build();
 
     BearerTokenFilter(ApiSecurityProperties properties, @Nullable JwtAuthenticator jwt) {
@@ -68,12 +70,13 @@ class BearerTokenFilter extends OncePerRequestFilter {
         this.internalToken = properties.internalToken().getBytes(StandardCharsets.UTF_8);
         this.tokens = properties.tokens().stream()
                 .map(token -> new NamedToken(token.token().getBytes(StandardCharsets.UTF_8),
-                        new SignalboxPrincipal(token.name(), token.roles())))
+                        new SignalboxPrincipal(token.name(), token.roles(), token.team())))
                 .toList();
         this.jwt = jwt;
         this.adminPaths = List.copyOf(properties.adminPaths());
         this.internalPaths = List.copyOf(properties.internalPaths());
         this.financePaths = List.copyOf(properties.financePaths());
+        this.financeWritePaths = List.copyOf(properties.financeWritePaths());
     }
 
     @Override
@@ -131,6 +134,9 @@ class BearerTokenFilter extends OncePerRequestFilter {
         }
         if (internal) {
             return roles.contains(Roles.INTERNAL);
+        }
+        if (roles.contains(Roles.FINANCE) && matchesAny(financeWritePaths, path)) {
+            return true;
         }
         return SAFE_METHODS.contains(method)
                 && (roles.contains(Roles.VIEWER) || (roles.contains(Roles.FINANCE) && matchesAny(financePaths, path)));

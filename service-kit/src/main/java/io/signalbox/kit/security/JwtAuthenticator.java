@@ -33,8 +33,9 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
  * Turns a JWT into a {@link SignalboxPrincipal}: validated signature, expiry and issuer (and audience),
- * the caller's name from the name claim and the roles Signalbox knows from the role claim. Unknown
- * roles are dropped, so an identity provider's other groups grant nothing here.
+ * the caller's name from the name claim, the roles Signalbox knows from the role claim and the team (if
+ * any) from the team claim. Unknown roles are dropped, so an identity provider's other groups grant
+ * nothing here.
  */
 final class JwtAuthenticator {
 
@@ -48,10 +49,13 @@ final class JwtAuthenticator {
 
     private final String nameClaim;
 
-    JwtAuthenticator(JwtDecoder decoder, String roleClaim, String nameClaim) {
+    private final String teamClaim;
+
+    JwtAuthenticator(JwtDecoder decoder, String roleClaim, String nameClaim, String teamClaim) {
         this.decoder = decoder;
         this.roleClaim = roleClaim;
         this.nameClaim = nameClaim;
+        this.teamClaim = teamClaim;
     }
 
     static JwtAuthenticator of(ApiSecurityProperties.Jwt properties) {
@@ -68,7 +72,7 @@ final class JwtAuthenticator {
                     aud -> aud != null && aud.contains(audience)));
         }
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
-        return new JwtAuthenticator(decoder, properties.roleClaim(), properties.nameClaim());
+        return new JwtAuthenticator(decoder, properties.roleClaim(), properties.nameClaim(), properties.teamClaim());
     }
 
     /** Whether the token has the shape of a JWT (three dot-separated parts), so it is worth decoding. */
@@ -76,7 +80,10 @@ final class JwtAuthenticator {
         return token.chars().filter(c -> c == '.').count() == 2;
     }
 
-    /** The principal of a valid token; empty for an invalid, expired or foreign one. */
+    /**
+     * The principal of a valid token; empty for an invalid, expired or foreign one, and for one whose team
+     * claim is not a single team name.
+     */
     Optional<SignalboxPrincipal> authenticate(String token) {
         Jwt jwt;
         try {
@@ -89,7 +96,13 @@ final class JwtAuthenticator {
         if (name == null || name.toString().isBlank()) {
             return Optional.empty();
         }
-        return Optional.of(new SignalboxPrincipal(name.toString(), roles(claim(jwt.getClaims(), roleClaim))));
+        Object team = claim(jwt.getClaims(), teamClaim);
+        if (team != null && !(team instanceof String text && !text.isBlank())) {
+            // a team claim Signalbox cannot read must not widen the caller to every team
+            return Optional.empty();
+        }
+        return Optional.of(new SignalboxPrincipal(name.toString(), roles(claim(jwt.getClaims(), roleClaim)),
+                team == null ? null : team.toString().strip()));
     }
 
     private static @Nullable Object claim(Map<String, Object> claims, String path) {

@@ -104,7 +104,8 @@ class BearerTokenFilterTests {
         @GetMapping({ "/api/v1/whoami", "/internal/v1/whoami", "/public/whoami" })
         String whoami() {
             return SignalboxPrincipal.current()
-                    .map(principal -> principal.name() + " " + principal.roles())
+                    .map(principal -> principal.name() + " " + principal.roles()
+                            + (principal.teamScoped() ? " team=" + principal.team() : ""))
                     .orElse("anonymous");
         }
     }

@@ -85,6 +85,27 @@ class JwtLoginTests {
     }
 
     @Test
+    void teamClaimScopesTheCallerToOneTeam() {
+        String scoped = jwt(TRUSTED, ISSUER, "signalbox-admin", List.of("viewer"), 300, Map.of("team", "team-a"));
+        String unscoped = jwt(TRUSTED, ISSUER, "signalbox-admin", List.of("viewer"), 300);
+
+        assertThat(mvc.get().uri("/api/v1/whoami").header(HttpHeaders.AUTHORIZATION, "Bearer " + scoped))
+                .hasBodyTextEqualTo("alice [viewer] team=team-a");
+        assertThat(mvc.get().uri("/api/v1/whoami").header(HttpHeaders.AUTHORIZATION, "Bearer " + unscoped))
+                .hasBodyTextEqualTo("alice [viewer]");
+    }
+
+    @Test
+    void teamClaimThatIsNotOneTeamNameIsRefusedRatherThanIgnored() {
+        for (Object team : List.of(List.of("team-a", "team-b"), 42, " ")) {
+            String token = jwt(TRUSTED, ISSUER, "signalbox-admin", List.of("viewer"), 300, Map.of("team", team));
+
+            assertThat(mvc.get().uri("/api/v1/things").header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
+                    .as("team claim %s", team).hasStatus(401);
+        }
+    }
+
+    @Test
     void tokensThatAreNotOursAreUnauthorized() {
         List<String> admin = List.of("admin");
         for (String token : List.of(
@@ -99,8 +120,15 @@ class JwtLoginTests {
     }
 
     private static String jwt(KeyPair keys, String issuer, String audience, List<String> roles, long expiresInSeconds) {
+        return jwt(keys, issuer, audience, roles, expiresInSeconds, Map.of());
+    }
+
+    private static String jwt(KeyPair keys, String issuer, String audience, List<String> roles, long expiresInSeconds,
+            Map<String, Object> extraClaims) {
         Instant now = Instant.now();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder();
+        extraClaims.forEach(builder::claim);
+        JWTClaimsSet claims = builder
                 .issuer(issuer)
                 .subject("3f1c0b9e-user")
                 .audience(audience)

@@ -1,6 +1,6 @@
 /**
- * HTTP adapter of the reports: JSON and CSV renderings of the same report, RFC 9457 problems for bad
- * queries.
+ * HTTP adapter of the reports: the cost report and its analyses as JSON or CSV, confined to the caller's team
+ * when the caller is team-scoped.
  */
 @NullMarked
 package io.signalbox.cost.report.web;

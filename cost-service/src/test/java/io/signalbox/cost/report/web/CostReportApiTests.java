@@ -35,14 +35,18 @@ class CostReportApiTests extends CostIntegrationTestSupport {
                 .hasStatusOk()
                 .hasContentTypeCompatibleWith(MediaType.APPLICATION_JSON)
                 .bodyJson().isStrictlyEqualTo("""
-                        {"from": "2026-06-01T00:00:00Z", "to": "2026-06-02T00:00:00Z", "groupBy": "team",
+                        {"from": "2026-06-01T00:00:00Z", "to": "2026-06-02T00:00:00Z", "timeZone": "UTC",
+                         "groupBy": "team", "source": "daily-rollups",
                          "rows": [
-                           {"group": "team-x", "currency": "USD", "requests": 2, "promptTokens": 401000,
-                            "completionTokens": 100010, "cachedPromptTokens": 100000, "cost": "1.877600"},
-                           {"group": "team-y", "currency": "USD", "requests": 1, "promptTokens": 10000000,
-                            "completionTokens": 0, "cachedPromptTokens": 0, "cost": "1.500000"},
-                           {"group": "(none)", "currency": "USD", "requests": 1, "promptTokens": 123457,
-                            "completionTokens": 7, "cachedPromptTokens": 0, "cost": "0.308712"}],
+                           {"group": "team-x", "team": "team-x", "currency": "USD", "requests": 2,
+                            "promptTokens": 401000, "completionTokens": 100010, "cachedPromptTokens": 100000,
+                            "reasoningTokens": 0, "estimatedRequests": 0, "unpricedRequests": 0, "cost": "1.877600"},
+                           {"group": "team-y", "team": "team-y", "currency": "USD", "requests": 1,
+                            "promptTokens": 10000000, "completionTokens": 0, "cachedPromptTokens": 0,
+                            "reasoningTokens": 0, "estimatedRequests": 0, "unpricedRequests": 0, "cost": "1.500000"},
+                           {"group": "(none)", "team": "(none)", "currency": "USD", "requests": 1,
+                            "promptTokens": 123457, "completionTokens": 7, "cachedPromptTokens": 0,
+                            "reasoningTokens": 0, "estimatedRequests": 0, "unpricedRequests": 0, "cost": "0.308712"}],
                          "totals": [{"currency": "USD", "requests": 4, "cost": "3.686312"}]}
                         """);
     }
@@ -59,9 +63,10 @@ class CostReportApiTests extends CostIntegrationTestSupport {
         assertThat(getReport(MediaType.parseMediaType("text/csv"), "from", "2026-06-02", "to", "2026-06-03"))
                 .hasStatusOk()
                 .hasHeader(HttpHeaders.CONTENT_TYPE, "text/csv;charset=UTF-8")
-                .hasBodyTextEqualTo("group,currency,requests,promptTokens,completionTokens,cachedPromptTokens,cost\r\n"
-                        + "\"acme, \"\"blue\"\" team\",USD,1,1000,1000,0,0.012500\r\n"
-                        + "plain,USD,1,1000,0,0,0.000150\r\n");
+                .hasBodyTextEqualTo("group,team,currency,requests,promptTokens,completionTokens,cachedPromptTokens,"
+                        + "reasoningTokens,estimatedRequests,unpricedRequests,cost\r\n"
+                        + "\"acme, \"\"blue\"\" team\",\"acme, \"\"blue\"\" team\",USD,1,1000,1000,0,0,0,0,0.012500\r\n"
+                        + "plain,plain,USD,1,1000,0,0,0,0,0,0.000150\r\n");
     }
 
     @Test
@@ -116,8 +121,8 @@ class CostReportApiTests extends CostIntegrationTestSupport {
         assertThat(getReport("from", "1999-01-01", "to", "1999-02-01"))
                 .hasStatusOk()
                 .bodyJson().isStrictlyEqualTo("""
-                        {"from": "1999-01-01T00:00:00Z", "to": "1999-02-01T00:00:00Z", "groupBy": "team",
-                         "rows": [], "totals": []}
+                        {"from": "1999-01-01T00:00:00Z", "to": "1999-02-01T00:00:00Z", "timeZone": "UTC",
+                         "groupBy": "team", "source": "daily-rollups", "rows": [], "totals": []}
                         """);
     }
 

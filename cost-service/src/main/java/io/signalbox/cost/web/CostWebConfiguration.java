@@ -1,14 +1,14 @@
-package io.signalbox.cost.report.web;
+package io.signalbox.cost.web;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** Boot adds every message-converter bean to Spring MVC's converters. */
 @Configuration(proxyBeanMethods = false)
-class ReportWebConfiguration {
+class CostWebConfiguration {
 
     @Bean
-    CostReportCsvConverter costReportCsvConverter() {
-        return new CostReportCsvConverter();
+    CsvHttpMessageConverter csvHttpMessageConverter() {
+        return new CsvHttpMessageConverter();
     }
 }

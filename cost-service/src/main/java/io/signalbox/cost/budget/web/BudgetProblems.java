@@ -1,0 +1,165 @@
+package io.signalbox.cost.budget.web;
+
+import java.net.URI;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import io.signalbox.cost.budget.BudgetNotFoundException;
+import io.signalbox.cost.budget.BudgetScopeTakenException;
+import io.signalbox.cost.budget.FieldViolation;
+import io.signalbox.cost.budget.InvalidBudgetException;
+import io.signalbox.cost.budget.StaleBudgetRevisionException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import tools.jackson.core.JacksonException;
+
+/**
+ * RFC 9457 problems of the budgets API, with the registry's problem types: 400 {@code validation-failed} with
+ * {@code errors} naming each broken rule by its JSON path, 400 {@code malformed-request}, 404 {@code not-found},
+ * 403 {@code forbidden} (a team-scoped credential writing), 409 {@code already-exists} (the scope has a budget),
+ * 412 {@code stale-revision} and 428
+ * {@code if-match-required}. Only for the budget controllers, so other APIs keep their own problems; everything
+ * else (405, 406, 415, ...) is left to Boot's problem details handler.
+ */
+@RestControllerAdvice(basePackageClasses = BudgetController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class BudgetProblems {
+
+    static final URI VALIDATION_FAILED = type("validation-failed");
+
+    static final URI MALFORMED_REQUEST = type("malformed-request");
+
+    static final URI NOT_FOUND = type("not-found");
+
+    static final URI ALREADY_EXISTS = type("already-exists");
+
+    static final URI STALE_REVISION = type("stale-revision");
+
+    static final URI IF_MATCH_REQUIRED = type("if-match-required");
+
+    static final URI FORBIDDEN = type("forbidden");
+
+    @ExceptionHandler
+    ProblemDetail notFound(BudgetNotFoundException ex) {
+        ProblemDetail problem = problem(HttpStatus.NOT_FOUND, NOT_FOUND, "Not found", ex.getMessage());
+        problem.setProperty("entity", "budget");
+        problem.setProperty("id", ex.id());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail scopeTaken(BudgetScopeTakenException ex) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, ALREADY_EXISTS, "Already exists", ex.getMessage());
+        problem.setProperty("entity", "budget");
+        problem.setProperty("field", "scopeId");
+        problem.setProperty("statusKey", ex.statusKey());
+        problem.setProperty("existingBudgetId", ex.existingBudgetId().toString());
+        return problem;
+    }
+
+    /** The answer carries the current {@code ETag}, so a client can re-read and retry knowingly. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> stale(StaleBudgetRevisionException ex) {
+        ProblemDetail problem = problem(HttpStatus.PRECONDITION_FAILED, STALE_REVISION, "Stale revision",
+                ex.getMessage());
+        problem.setProperty("entity", "budget");
+        problem.setProperty("id", ex.id().toString());
+        problem.setProperty("currentRevision", ex.currentRevision());
+        return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED).eTag(Revisions.etag(ex.currentRevision()))
+                .body(problem);
+    }
+
+    @ExceptionHandler
+    ProblemDetail ifMatchRequired(Revisions.IfMatchRequiredException ex) {
+        return problem(HttpStatus.PRECONDITION_REQUIRED, IF_MATCH_REQUIRED, "If-Match required", ex.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail teamScoped(BudgetController.TeamScopedWriteException ex) {
+        return problem(HttpStatus.FORBIDDEN, FORBIDDEN, "Forbidden", ex.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail invalid(InvalidBudgetException ex) {
+        return validationProblem(ex.violations());
+    }
+
+    @ExceptionHandler
+    ProblemDetail invalidBody(MethodArgumentNotValidException ex) {
+        return validationProblem(ex.getBindingResult().getAllErrors().stream()
+                .map(error -> new FieldViolation(
+                        error instanceof FieldError field ? field.getField() : error.getObjectName(),
+                        String.valueOf(error.getDefaultMessage())))
+                .toList());
+    }
+
+    /**
+     * JSON with a value of the wrong type (a word where the amount belongs) is a validation failure of that field;
+     * anything else unreadable is a malformed request.
+     */
+    @ExceptionHandler
+    ProblemDetail unreadableBody(HttpMessageNotReadableException ex) {
+        if (ex.getCause() instanceof JacksonException json && !json.getPath().isEmpty()) {
+            return validationProblem(List.of(new FieldViolation(jsonPath(json.getPath()),
+                    "has the wrong type or format")));
+        }
+        return problem(HttpStatus.BAD_REQUEST, MALFORMED_REQUEST, "Malformed request",
+                "The request body is missing or is not valid JSON.");
+    }
+
+    @ExceptionHandler
+    ProblemDetail wrongParameterType(MethodArgumentTypeMismatchException ex) {
+        return validationProblem(List.of(new FieldViolation(ex.getName(), "has the wrong type or format")));
+    }
+
+    private static ProblemDetail validationProblem(List<FieldViolation> violations) {
+        List<FieldViolation> sorted = violations.stream()
+                .sorted(Comparator.comparing(FieldViolation::field).thenComparing(FieldViolation::message))
+                .toList();
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, VALIDATION_FAILED, "Validation failed",
+                "The budget request breaks " + (sorted.size() == 1 ? "a rule" : sorted.size() + " rules")
+                        + "; see errors.");
+        problem.setProperty("errors", sorted.stream()
+                .map(violation -> Map.of("field", violation.field(), "message", violation.message()))
+                .toList());
+        return problem;
+    }
+
+    private static ProblemDetail problem(HttpStatus status, URI type, String title, @Nullable String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(type);
+        problem.setTitle(title);
+        return problem;
+    }
+
+    private static String jsonPath(List<JacksonException.Reference> path) {
+        StringBuilder field = new StringBuilder();
+        for (JacksonException.Reference reference : path) {
+            if (reference.getPropertyName() != null) {
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                field.append(reference.getPropertyName());
+            }
+            else if (reference.getIndex() >= 0) {
+                field.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return field.toString();
+    }
+
+    private static URI type(String slug) {
+        return URI.create("https://signalbox.io/problems/" + slug);
+    }
+}
