@@ -99,6 +99,10 @@ class ChatCompletionsIntegrationTests {
 
     static final Map<String, UsageRecorded> USAGE = UsageEvents.all();
 
+    /** The stub's list price as routing prices it for a tenant with a 12.5 % discount. */
+    static final io.signalbox.contracts.catalog.PriceSnapshot NEGOTIATED_PRICE = StubControlPlane.PRICE.adjusted(
+            new BigDecimal("-12.5"), "rule-negotiated");
+
     @Value("${local.server.port}")
     int port;
 
@@ -168,6 +172,8 @@ class ChatCompletionsIntegrationTests {
         CONTROL_PLANE.route("claude", List.of(StubControlPlane.anthropicTarget("claude", "claude-sonnet-4-5", "ep-claude",
                 anthropic)));
         CONTROL_PLANE.route("meta/llama-x", List.of(StubControlPlane.target("alpha", "up-alpha", "ep-alpha", alpha)));
+        CONTROL_PLANE.route("alpha-negotiated", List.of(StubControlPlane.withPrice(
+                StubControlPlane.target("alpha", "up-alpha", "ep-alpha", alpha), NEGOTIATED_PRICE)));
         String hosted = "http://127.0.0.1:" + HOSTED.getAddress().getPort() + "/v1";
         CONTROL_PLANE.credentials("provider-hosted", "openai", Map.of("apiKey", "sk-upstream-first",
                 "organization", "org-7"));
@@ -261,6 +267,30 @@ class ChatCompletionsIntegrationTests {
         assertThat(event.traceId()).matches("[0-9a-f]{32}");
         assertThat(UPSTREAM.endpoint("alpha").requests())
                 .anySatisfy(recorded -> assertThat(recorded.toString()).contains(event.traceId()));
+    }
+
+    @Test
+    void aNegotiatedDiscountOnTheDecisionsPriceIsWhatTheCostHeaderAndTheUsageEventCharge() throws Exception {
+        HttpResponse<String> response = chat("""
+                {"model":"alpha-negotiated","messages":[{"role":"user","content":"What does this cost me?"}],
+                 "max_tokens":16}""");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode usage = JSON.readTree(response.body()).path("usage");
+        io.signalbox.contracts.usage.TokenUsage tokens = new io.signalbox.contracts.usage.TokenUsage(
+                usage.path("prompt_tokens").asInt(), usage.path("completion_tokens").asInt(), 0, null, false);
+        BigDecimal negotiated = NEGOTIATED_PRICE.costOf(tokens);
+        BigDecimal header = new BigDecimal(response.headers().firstValue("x-signalbox-cost").orElseThrow());
+        assertThat(header).isEqualByComparingTo(negotiated)
+                .as("12.5 % below the list price").isLessThan(StubControlPlane.PRICE.costOf(tokens));
+
+        UsageRecorded event = usageOf(response);
+        assertThat(event.cost()).isEqualByComparingTo(negotiated);
+        assertThat(event.price()).isEqualTo(NEGOTIATED_PRICE);
+        assertThat(event.price().adjustmentPercent()).isEqualByComparingTo("-12.5");
+        assertThat(event.price().adjustmentRuleId()).isEqualTo("rule-negotiated");
+        assertThat(event.price().costOf(event.usage())).as("the cost service recomputes the same figure")
+                .isEqualByComparingTo(header);
     }
 
     @Test

@@ -129,6 +129,13 @@ final class StubControlPlane implements AutoCloseable {
                 target.price(), resilience);
     }
 
+    /** The same target priced otherwise, as routing prices it for a tenant with a negotiated adjustment. */
+    static DecisionTarget withPrice(DecisionTarget target, PriceSnapshot price) {
+        return new DecisionTarget(target.modelId(), target.modelName(), target.upstreamModel(), target.providerId(),
+                target.apiFormat(), target.poolId(), target.endpointId(), target.baseUrl(), target.region(), price,
+                target.resilience());
+    }
+
     static DecisionTarget hostedTarget(String modelName, String baseUrl, String providerId) {
         return new DecisionTarget("model-" + modelName, modelName, "up-" + modelName, providerId, "openai", null,
                 null, baseUrl, null, PRICE);

@@ -23,7 +23,8 @@ import org.springframework.stereotype.Repository;
  * ({@code jsonb_to_recordset}), are inserted with {@code ON CONFLICT (event_id, occurred_at) DO NOTHING}, and
  * only the rows that were really inserted ({@code RETURNING}) are added to the hourly and daily rollups. A
  * redelivered event therefore changes neither its line item nor any rollup. Plain SQL rather than JPA
- * because none of this can be expressed through an entity manager.
+ * because none of this can be expressed through an entity manager. The price's rates are stored as the list
+ * rates they are, beside the tenant's adjustment (percent and rule id) that the cost includes.
  *
  * <p>The month partitions the items fall into must exist ({@link LineItemPartitions#ensureFor}).
  */
@@ -41,7 +42,8 @@ public class LineItemStore {
                     prompt_tokens integer, completion_tokens integer, cached_prompt_tokens integer,
                     reasoning_tokens integer, tokens_estimated boolean, unpriced boolean, price_id text, currency text,
                     input_per_million numeric, output_per_million numeric, cached_input_per_million numeric,
-                    reasoning_per_million numeric, cost numeric, reported_cost numeric)
+                    reasoning_per_million numeric, adjustment_percent numeric, adjustment_rule_id text, cost numeric,
+                    reported_cost numeric)
             ),
             inserted as (
                 insert into line_items (
@@ -51,7 +53,7 @@ public class LineItemStore {
                     http_status, succeeded, error_class, interrupted,
                     prompt_tokens, completion_tokens, cached_prompt_tokens, reasoning_tokens, tokens_estimated,
                     unpriced, price_id, currency, input_per_million, output_per_million, cached_input_per_million,
-                    reasoning_per_million, cost, reported_cost)
+                    reasoning_per_million, adjustment_percent, adjustment_rule_id, cost, reported_cost)
                 select
                     event_id, request_id, decision_id, trace_id, occurred_at, completed_at,
                     tenant_id, team_id, key_id, tags, operation, requested_model, route_alias, policy,
@@ -59,7 +61,7 @@ public class LineItemStore {
                     http_status, succeeded, error_class, interrupted,
                     prompt_tokens, completion_tokens, cached_prompt_tokens, reasoning_tokens, tokens_estimated,
                     unpriced, price_id, currency, input_per_million, output_per_million, cached_input_per_million,
-                    reasoning_per_million, cost, reported_cost
+                    reasoning_per_million, adjustment_percent, adjustment_rule_id, cost, reported_cost
                   from input
                 on conflict (event_id, occurred_at) do nothing
                 returning event_id, occurred_at, tenant_id, team_id, key_id, model_id, model_name, provider_id,
@@ -167,6 +169,8 @@ public class LineItemStore {
         row.put("output_per_million", price == null ? null : price.outputPerMillion());
         row.put("cached_input_per_million", price == null ? null : price.cachedInputPerMillion());
         row.put("reasoning_per_million", price == null ? null : price.reasoningPerMillion());
+        row.put("adjustment_percent", price == null ? null : price.adjustmentPercent());
+        row.put("adjustment_rule_id", price == null ? null : price.adjustmentRuleId());
         row.put("cost", item.cost());
         row.put("reported_cost", usage.cost());
         return row;

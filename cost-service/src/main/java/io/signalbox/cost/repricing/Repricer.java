@@ -42,7 +42,9 @@ import tools.jackson.core.type.TypeReference;
  * <li>takes the statement lock, so no statement is issued meanwhile;</li>
  * <li>finds the issued statements whose team and month hold affected items, and refuses (or, when asked,
  * plans a correcting revision of each);</li>
- * <li>walks the items in chunks, prices each with {@link PriceSnapshot#costOf} (the one pricing code), and
+ * <li>walks the items in chunks, prices each with {@link PriceSnapshot#costOf} (the one pricing code) at the
+ * corrected list price with the item's own tenant adjustment, if it had one (a list price correction never
+ * changes what a tenant negotiated; the adjustment columns stay as they were), and
  * per chunk updates the items and moves their rollup contributions in one statement: each item is taken out
  * of its old currency's rollups and put back into the new price's;</li>
  * <li>removes rollup rows that no longer count any request, records the run and issues corrections.</li>
@@ -62,7 +64,7 @@ public class Repricer {
     private static final String SELECT_CHUNK = """
             select event_id, occurred_at, tenant_id, team_id, key_id, model_id, model_name, provider_id, route_alias,
                    currency, tags::text as tags, prompt_tokens, completion_tokens, cached_prompt_tokens,
-                   reasoning_tokens, tokens_estimated, unpriced, cost
+                   reasoning_tokens, tokens_estimated, unpriced, cost, adjustment_percent, adjustment_rule_id
               from line_items
              where model_id = :model and occurred_at >= :from and occurred_at < :to
                and (occurred_at, event_id) > (:afterAt, :afterId)
@@ -172,14 +174,15 @@ public class Repricer {
                             new TokenUsage(integer(rs, "prompt_tokens"), integer(rs, "completion_tokens"),
                                     integer(rs, "cached_prompt_tokens"), integer(rs, "reasoning_tokens"),
                                     rs.getBoolean("tokens_estimated")),
-                            rs.getBoolean("unpriced"), rs.getBigDecimal("cost")))
+                            rs.getBoolean("unpriced"), rs.getBigDecimal("cost"), rs.getBigDecimal("adjustment_percent"),
+                            rs.getString("adjustment_rule_id")))
                     .list();
             if (chunk.isEmpty()) {
                 break;
             }
             List<Map<String, @Nullable Object>> rows = new ArrayList<>(chunk.size());
             for (Item item : chunk) {
-                BigDecimal newCost = request.price().costOf(item.tokens());
+                BigDecimal newCost = item.priceAt(request.price()).costOf(item.tokens());
                 beforeRequests.computeIfAbsent(item.currency(), key -> new long[1])[0]++;
                 beforeCost.merge(item.currency(), item.cost(), BigDecimal::add);
                 afterCost = afterCost.add(newCost);
@@ -329,6 +332,13 @@ public class Repricer {
     private record Item(UUID eventId, OffsetDateTime occurredAt, String tenantId, @Nullable String teamId, String keyId,
             @Nullable String modelId, @Nullable String modelName, @Nullable String providerId,
             @Nullable String routeAlias, @Nullable String currency, String tags, TokenUsage tokens, boolean unpriced,
-            BigDecimal cost) {
+            BigDecimal cost, @Nullable BigDecimal adjustmentPercent, @Nullable String adjustmentRuleId) {
+
+        /** The corrected list price as this item's tenant pays it: with the item's adjustment, if it had one. */
+        PriceSnapshot priceAt(PriceSnapshot corrected) {
+            PriceSnapshot list = corrected.listPrice();
+            return adjustmentPercent == null || adjustmentRuleId == null ? list
+                    : list.adjusted(adjustmentPercent, adjustmentRuleId);
+        }
     }
 }

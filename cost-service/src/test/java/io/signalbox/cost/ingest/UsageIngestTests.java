@@ -189,6 +189,35 @@ class UsageIngestTests extends CostIntegrationTestSupport {
                 .isEqualTo(new BigDecimal("0.015000"));
     }
 
+    @Test
+    void eventWithANegotiatedPriceIsStoredAtTheAdjustedCostWithTheAdjustmentRecorded() {
+        PriceSnapshot negotiated = GPT_PRICE.adjusted(new BigDecimal("-12.5"), "rule-bank-openai");
+        UsageRecorded event = usage().team("team-negotiated").price(negotiated).tokens(1_000, 500, 0)
+                .at("2026-05-06T10:00:00Z").build();
+        UsageRecorded listPriced = usage().team("team-negotiated").tokens(1_000, 500, 0)
+                .at("2026-05-06T11:00:00Z").build();
+
+        publish(event);
+        publish(listPriced);
+        awaitStored(event, listPriced);
+
+        Map<String, Object> row = jdbc.sql("select cost, reported_cost, input_per_million, adjustment_percent,"
+                + " adjustment_rule_id from line_items where event_id = :id").param("id", event.eventId())
+                .query().singleRow();
+        // list: 1000 * 2.50 + 500 * 10 per million = 0.0075; at -12.5 %: 0.0065625, half-even to 0.006562
+        assertThat((BigDecimal) row.get("cost")).isEqualByComparingTo("0.006562")
+                .isEqualByComparingTo((BigDecimal) row.get("reported_cost"));
+        assertThat((BigDecimal) row.get("input_per_million")).as("the rates stay the list rates")
+                .isEqualByComparingTo("2.50");
+        assertThat((BigDecimal) row.get("adjustment_percent")).isEqualByComparingTo("-12.5");
+        assertThat(row).containsEntry("adjustment_rule_id", "rule-bank-openai");
+        assertThat(jdbc.sql("select adjustment_percent is null and adjustment_rule_id is null from line_items"
+                + " where event_id = :id").param("id", listPriced.eventId()).query(Boolean.class).single())
+                .as("a list-priced event has no adjustment").isTrue();
+        assertThat(money(reportJson("from", "2026-05-06", "to", "2026-05-07", "team", "team-negotiated")
+                .get("totals").get(0).get("cost"))).isEqualTo(new BigDecimal("0.014062"));
+    }
+
     private static ConsumerRecord<String, String> awaitDeadLetter(String key) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfra.kafka().bootstrapServers(),

@@ -126,6 +126,35 @@ class RepricingApiTests extends CostIntegrationTestSupport {
     }
 
     @Test
+    void aCorrectedListPriceKeepsEachItemsNegotiatedAdjustment() {
+        String model = model();
+        PriceSnapshot wrong = price("price-wrong", model, "USD", "3.00", "12.00", "1.50");
+        UsageRecorded discounted = usage().team("team-rp-adj").model(model, "rp")
+                .price(wrong.adjusted(new BigDecimal("-12.5"), "rule-bank")).tokens(1_000_000, 0, 0)
+                .at("2026-09-22T10:00:00Z").build();
+        UsageRecorded listPriced = usage().team("team-rp-adj").model(model, "rp").price(wrong).tokens(1_000_000, 0, 0)
+                .at("2026-09-22T11:00:00Z").build();
+        publish(discounted);
+        publish(listPriced);
+        awaitStored(discounted, listPriced);
+        assertThat((BigDecimal) lineItem(discounted).get("cost")).isEqualByComparingTo("2.625000");
+
+        JsonNode run = bodyOf(postAs(ADMIN_TOKEN, "/api/v1/reports/repricing", request(model, "2026-09-01", "2026-10-01",
+                false, false)), 201);
+
+        // the corrected input rate is 2.00 per million: 2.00 for the list-priced item, 2.00 * 0.875 for the other
+        Map<String, Object> item = jdbc.sql("select cost, price_id, input_per_million, adjustment_percent,"
+                + " adjustment_rule_id from line_items where event_id = :id").param("id", discounted.eventId())
+                .query().singleRow();
+        assertThat((BigDecimal) item.get("cost")).isEqualByComparingTo("1.750000");
+        assertThat((BigDecimal) item.get("input_per_million")).isEqualByComparingTo("2.00");
+        assertThat(item).containsEntry("price_id", "price-corrected").containsEntry("adjustment_rule_id", "rule-bank");
+        assertThat((BigDecimal) item.get("adjustment_percent")).isEqualByComparingTo("-12.5");
+        assertThat((BigDecimal) lineItem(listPriced).get("cost")).isEqualByComparingTo("2.000000");
+        assertThat(run.get("after").get(0).get("cost").asString()).isEqualTo("3.750000");
+    }
+
+    @Test
     void aDryRunAnswersWhatWouldChangeAndChangesNothing() {
         String model = model();
         UsageRecorded event = usage().team("team-rp-dry").model(model, "rp")

@@ -1,15 +1,25 @@
 package io.signalbox.cost.storage;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Types;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import io.signalbox.infra.EmbeddedPostgresServer;
 import io.signalbox.infra.SharedInfra;
 import org.flywaydb.core.Flyway;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -56,6 +66,37 @@ class MigrationTests {
                   join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k.attnum
                  where c.conrelid = 'line_items'::regclass and c.contype = 'p'""").query(String.class).single())
                 .isEqualTo("event_id,occurred_at");
+    }
+
+    /**
+     * Migrations are numbered by area (V20+ budgets), so V6 came after V20 was applied to existing databases. With
+     * the service's Flyway settings such a database gets V6 instead of failing validation at startup.
+     */
+    @Test
+    void aDatabaseThatHasTheBudgetsMigrationStillGetsTheLaterLineItemAdjustmentColumns(@TempDir Path before)
+            throws IOException {
+        for (Resource migration : new PathMatchingResourcePatternResolver().getResources("classpath:db/migration/*.sql")) {
+            String name = Objects.requireNonNull(migration.getFilename());
+            if (!name.startsWith("V6__")) {
+                try (InputStream in = migration.getInputStream()) {
+                    Files.copy(in, before.resolve(name));
+                }
+            }
+        }
+        String url = SharedInfra.postgres().createDatabase("cost_migration_order_it");
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(url, EmbeddedPostgresServer.USER, "");
+        Flyway.configure().dataSource(dataSource).locations("filesystem:" + before).load().migrate();
+        YamlPropertiesFactoryBean settings = new YamlPropertiesFactoryBean();
+        settings.setResources(new ClassPathResource("application.yml"));
+        boolean outOfOrder = Boolean.parseBoolean(Objects.requireNonNull(settings.getObject())
+                .getProperty("spring.flyway.out-of-order"));
+
+        Flyway.configure().dataSource(dataSource).outOfOrder(outOfOrder).load().migrate();
+
+        assertThat(JdbcClient.create(dataSource).sql("""
+                select column_name from information_schema.columns
+                 where table_name = 'line_items' and column_name like 'adjustment%' order by 1""")
+                .query(String.class).list()).containsExactly("adjustment_percent", "adjustment_rule_id");
     }
 
     private static void insertV1(String eventId, String occurredAt, @Nullable String team, String tags, @Nullable String currency,

@@ -11,6 +11,7 @@ import io.signalbox.contracts.catalog.CatalogSnapshot;
 import io.signalbox.contracts.catalog.EndpointInfo;
 import io.signalbox.contracts.catalog.ModelInfo;
 import io.signalbox.contracts.catalog.PoolInfo;
+import io.signalbox.contracts.catalog.PriceAdjustment;
 import io.signalbox.contracts.catalog.PriceSnapshot;
 import io.signalbox.contracts.catalog.ProviderInfo;
 import io.signalbox.contracts.catalog.RouteInfo;
@@ -29,7 +30,8 @@ import io.signalbox.registry.route.Route;
 import io.signalbox.registry.route.RouteRepository;
 import io.signalbox.registry.tenant.Team;
 import io.signalbox.registry.tenant.TeamRepository;
-import io.signalbox.registry.tenant.Tenant;
+import io.signalbox.registry.tenant.TenantPriceAdjustment;
+import io.signalbox.registry.tenant.TenantPriceAdjustmentRepository;
 import io.signalbox.registry.tenant.TenantRepository;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
@@ -64,11 +66,13 @@ public class CatalogSnapshots {
 
     private final TeamRepository teams;
 
+    private final TenantPriceAdjustmentRepository adjustments;
+
     private final Clock clock;
 
     CatalogSnapshots(RegistryChanges changes, ProviderRepository providers, ModelRepository models,
             PriceRepository prices, PoolRepository pools, EndpointRepository endpoints, RouteRepository routes,
-            TenantRepository tenants, TeamRepository teams, Clock clock) {
+            TenantRepository tenants, TeamRepository teams, TenantPriceAdjustmentRepository adjustments, Clock clock) {
         this.changes = changes;
         this.providers = providers;
         this.models = models;
@@ -78,6 +82,7 @@ public class CatalogSnapshots {
         this.routes = routes;
         this.tenants = tenants;
         this.teams = teams;
+        this.adjustments = adjustments;
         this.clock = clock;
     }
 
@@ -102,9 +107,15 @@ public class CatalogSnapshots {
         List<RouteInfo> routeInfos = routes.findAll(BY_CREATION).stream()
                 .map(Route::toInfo)
                 .toList();
-        // Only restricted tenants and teams: routing needs their allow-lists, not the whole directory.
+        // Every rule, past ones too: they are few, and routing picks the one in effect at each request's time.
+        Map<UUID, List<PriceAdjustment>> adjustmentsByTenant = adjustments.findAll(Sort.by("effectiveFrom", "id"))
+                .stream()
+                .collect(Collectors.groupingBy(TenantPriceAdjustment::getTenantId,
+                        Collectors.mapping(TenantPriceAdjustment::toInfo, Collectors.toList())));
+        // Only tenants with an allow-list or a price adjustment, and restricted teams: routing needs those, not
+        // the whole directory.
         List<TenantInfo> tenantInfos = tenants.findAll(BY_CREATION).stream()
-                .map(Tenant::toInfo)
+                .map(tenant -> tenant.toInfo(adjustmentsByTenant.getOrDefault(tenant.getId(), List.of())))
                 .filter(Objects::nonNull)
                 .toList();
         List<TeamInfo> teamInfos = teams.findAll(BY_CREATION).stream()

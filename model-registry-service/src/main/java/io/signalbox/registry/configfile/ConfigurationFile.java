@@ -3,6 +3,7 @@ package io.signalbox.registry.configfile;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,9 +43,13 @@ import io.signalbox.registry.route.RoutePolicyRules;
 import io.signalbox.registry.route.RouteRepository;
 import io.signalbox.registry.route.RouteService;
 import io.signalbox.registry.tenant.Access;
+import io.signalbox.registry.tenant.PriceAdjustmentRules;
+import io.signalbox.registry.tenant.PriceAdjustmentService;
 import io.signalbox.registry.tenant.Team;
 import io.signalbox.registry.tenant.TeamRepository;
 import io.signalbox.registry.tenant.Tenant;
+import io.signalbox.registry.tenant.TenantPriceAdjustment;
+import io.signalbox.registry.tenant.TenantPriceAdjustmentRepository;
 import io.signalbox.registry.tenant.TenantRepository;
 import io.signalbox.registry.tenant.TenantService;
 import org.jspecify.annotations.Nullable;
@@ -61,8 +66,9 @@ import org.springframework.transaction.interceptor.TransactionAspectSupport;
  * (exact decimals, ISO-8601), so no YAML reader turns them into floating point.
  *
  * <p>Import is an upsert: what exists (by name) is brought to the document's state, what is missing is
- * created, nothing is deleted, and prices are only ever added (append-only history). Everything runs
- * in one transaction, so a document with an error changes nothing.
+ * created, nothing is deleted, and prices are only ever added (append-only history). A tenant's price
+ * adjustment has no name; it is the same adjustment when its scope (provider, model or neither, by name) and
+ * its start are. Everything runs in one transaction, so a document with an error changes nothing.
  */
 @Service
 public class ConfigurationFile {
@@ -89,6 +95,8 @@ public class ConfigurationFile {
 
     private final TeamRepository teamRows;
 
+    private final TenantPriceAdjustmentRepository adjustmentRows;
+
     private final ProviderService providers;
 
     private final ModelService models;
@@ -99,10 +107,13 @@ public class ConfigurationFile {
 
     private final TenantService tenants;
 
+    private final PriceAdjustmentService adjustments;
+
     ConfigurationFile(ProviderRepository providerRows, ModelRepository modelRows, PriceRepository priceRows,
             PoolRepository poolRows, EndpointRepository endpointRows, RouteRepository routeRows,
-            TenantRepository tenantRows, TeamRepository teamRows, ProviderService providers, ModelService models,
-            PoolService pools, RouteService routes, TenantService tenants) {
+            TenantRepository tenantRows, TeamRepository teamRows, TenantPriceAdjustmentRepository adjustmentRows,
+            ProviderService providers, ModelService models, PoolService pools, RouteService routes,
+            TenantService tenants, PriceAdjustmentService adjustments) {
         this.providerRows = providerRows;
         this.modelRows = modelRows;
         this.priceRows = priceRows;
@@ -111,11 +122,13 @@ public class ConfigurationFile {
         this.routeRows = routeRows;
         this.tenantRows = tenantRows;
         this.teamRows = teamRows;
+        this.adjustmentRows = adjustmentRows;
         this.providers = providers;
         this.models = models;
         this.pools = pools;
         this.routes = routes;
         this.tenants = tenants;
+        this.adjustments = adjustments;
     }
 
     /** The whole configuration, read in one repeatable-read transaction (one consistent state). */
@@ -221,6 +234,19 @@ public class ConfigurationFile {
             out.put("policy", targets);
             routeList.add(out);
         }
+        Map<UUID, List<Object>> adjustmentsByTenant = new LinkedHashMap<>();
+        for (TenantPriceAdjustment adjustment : adjustmentRows.findAll(Sort.by("effectiveFrom", "id"))) {
+            Map<String, Object> out = map();
+            putIfSet(out, "provider", adjustment.getProviderId() == null ? null
+                    : providerNames.get(adjustment.getProviderId()));
+            putIfSet(out, "model", adjustment.getModelId() == null ? null : modelNames.get(adjustment.getModelId()));
+            out.put("percent", adjustment.getPercent().toPlainString());
+            out.put("effectiveFrom", adjustment.getEffectiveFrom().toString());
+            putIfSet(out, "effectiveTo", adjustment.getEffectiveTo() == null ? null
+                    : adjustment.getEffectiveTo().toString());
+            putIfSet(out, "note", adjustment.getNote());
+            adjustmentsByTenant.computeIfAbsent(adjustment.getTenantId(), id -> new ArrayList<>()).add(out);
+        }
         List<Object> tenantList = new ArrayList<>();
         for (Tenant tenant : tenantRows.findAll(ORDER)) {
             List<Object> teams = new ArrayList<>();
@@ -245,6 +271,10 @@ public class ConfigurationFile {
                 out.put("allowedRegions", tenant.getAccess().regions());
             }
             out.put("teams", teams);
+            List<Object> tenantAdjustments = adjustmentsByTenant.getOrDefault(tenant.getId(), List.of());
+            if (!tenantAdjustments.isEmpty()) {
+                out.put("priceAdjustments", tenantAdjustments);
+            }
             tenantList.add(out);
         }
         Map<String, Object> document = map();
@@ -498,6 +528,54 @@ public class ConfigurationFile {
                 report.updated("team", name + "/" + teamName);
             }
         }
+        for (Map<?, ?> adjustmentEntry : list(entry, "priceAdjustments")) {
+            applyPriceAdjustment(tenant, adjustmentEntry, report);
+        }
+    }
+
+    /** Providers and models are named; the adjustment is the tenant's one of that scope and start, if any. */
+    private void applyPriceAdjustment(Tenant tenant, Map<?, ?> entry, Tally report) {
+        String providerName = optionalText(entry, "provider");
+        String modelName = optionalText(entry, "model");
+        String label = tenant.getName() + "/" + (modelName != null ? modelName
+                : providerName != null ? providerName : "*") + "@" + optionalText(entry, "effectiveFrom");
+        UUID providerId = providerName == null ? null : providers.findByName(providerName)
+                .orElseThrow(() -> invalid("priceAdjustments", label, "names the unknown provider '" + providerName
+                        + "'")).getId();
+        UUID modelId = modelName == null ? null : models.findByName(modelName)
+                .orElseThrow(() -> invalid("priceAdjustments", label, "names the unknown model '" + modelName + "'"))
+                .getId();
+        PriceAdjustmentRules.Terms wanted;
+        try {
+            wanted = PriceAdjustmentRules.check(providerId, modelId, decimal(entry, "percent"),
+                    Instant.parse(text(entry, "effectiveFrom")), instant(entry, "effectiveTo"),
+                    optionalText(entry, "note"), Instant.EPOCH);
+        }
+        catch (ValidationFailedException broken) {
+            throw invalid("priceAdjustments", label, broken.violations().getFirst().field() + " "
+                    + broken.violations().getFirst().message());
+        }
+        catch (NumberFormatException | DateTimeParseException unreadable) {
+            throw invalid("priceAdjustments", label, "percent must be a decimal and times ISO-8601 instants");
+        }
+        TenantPriceAdjustment existing = adjustments.all(tenant.getId()).stream()
+                .filter(adjustment -> Objects.equals(adjustment.getProviderId(), wanted.providerId())
+                        && Objects.equals(adjustment.getModelId(), wanted.modelId())
+                        && adjustment.getEffectiveFrom().equals(wanted.effectiveFrom()))
+                .findFirst().orElse(null);
+        if (existing == null) {
+            adjustments.create(tenant.getId(), wanted.providerId(), wanted.modelId(), wanted.percent(),
+                    wanted.effectiveFrom(), wanted.effectiveTo(), wanted.note());
+            report.created("price-adjustment", label);
+        }
+        else if (existing.terms().equals(wanted)) {
+            report.unchanged();
+        }
+        else {
+            adjustments.update(tenant.getId(), existing.getId(), null, wanted.providerId(), wanted.modelId(),
+                    wanted.percent(), wanted.effectiveFrom(), wanted.effectiveTo(), wanted.note());
+            report.updated("price-adjustment", label);
+        }
     }
 
     /**
@@ -554,6 +632,11 @@ public class ConfigurationFile {
 
     private static @Nullable Integer integer(Map<?, ?> entry, String key) {
         return entry.get(key) instanceof Number number ? number.intValue() : null;
+    }
+
+    private static @Nullable Instant instant(Map<?, ?> entry, String key) {
+        String value = optionalText(entry, key);
+        return value == null ? null : Instant.parse(value);
     }
 
     private static @Nullable BigDecimal decimal(Map<?, ?> entry, String key) {

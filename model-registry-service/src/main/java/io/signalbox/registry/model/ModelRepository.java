@@ -32,4 +32,8 @@ public interface ModelRepository extends JpaRepository<Model, UUID>, JpaSpecific
      */
     @Query(value = "select exists (select 1 from routes where alias = :name)", nativeQuery = true)
     boolean isRouteAlias(String name);
+
+    /** Whether a tenant's price adjustment names the model (asked in SQL: the tenant package depends on this one). */
+    @Query(value = "select exists (select 1 from tenant_price_adjustments where model_id = :id)", nativeQuery = true)
+    boolean hasPriceAdjustments(UUID id);
 }

@@ -87,7 +87,8 @@ public class ModelService {
      * Deletes a model nothing refers to. A model with prices is never deleted, because its price history
      * is what past requests were charged with; set its status to {@code disabled} instead.
      *
-     * @throws InUseException when a route targets the model, a pool serves it, or it has prices
+     * @throws InUseException when a route targets the model, a pool serves it, it has prices, or a tenant's price
+     *     adjustment names it
      */
     @Transactional
     public void delete(UUID id, @Nullable Long expectedRevision) {
@@ -102,6 +103,10 @@ public class ModelService {
         if (models.isServedByPool(id)) {
             throw new InUseException(ENTITY, id.toString(), "pool",
                     "Model '" + model.getName() + "' is served by a pool; delete the pool first.");
+        }
+        if (models.hasPriceAdjustments(id)) {
+            throw new InUseException(ENTITY, id.toString(), "price-adjustment", "Model '" + model.getName()
+                    + "' is named by a tenant's price adjustment; delete or change the adjustment first.");
         }
         if (prices.existsByModelId(id)) {
             throw new InUseException(ENTITY, id.toString(), "price", "Model '" + model.getName()

@@ -80,6 +80,13 @@ final class ApiExamples {
                     {"name": "acme", "allowedModels": ["auto", "llama-3.1-8b"], "allowedRegions": ["eu-west"]}"""),
             entry("PUT /api/v1/tenants/{id}", """
                     {"name": "acme-corp", "allowedModels": ["auto", "llama-3.1-8b"], "allowedRegions": ["eu-west"]}"""),
+            entry("POST /api/v1/tenants/{tenantId}/price-adjustments", """
+                    {"providerId": "%s", "percent": "-12.5", "effectiveFrom": "2026-01-01T00:00:00Z",
+                     "note": "2026 enterprise agreement"}""".formatted(PROVIDER_ID)),
+            entry("PUT /api/v1/tenants/{tenantId}/price-adjustments/{id}", """
+                    {"providerId": "%s", "percent": "-15", "effectiveFrom": "2026-01-01T00:00:00Z",
+                     "effectiveTo": "2027-01-01T00:00:00Z", "note": "2026 enterprise agreement, amended"}"""
+                    .formatted(PROVIDER_ID)),
             entry("POST /api/v1/teams", """
                     {"tenantId": "%s", "name": "search", "requestsPerMinute": 3000, "tokensPerMinute": 5000000}"""
                     .formatted(TENANT_ID)),

@@ -23,4 +23,8 @@ public interface ProviderRepository extends JpaRepository<Provider, UUID>, JpaSp
     /** Whether models still name the provider; asked in SQL because the model package depends on this one. */
     @Query(value = "select exists (select 1 from models where provider_id = :id)", nativeQuery = true)
     boolean hasModels(UUID id);
+
+    /** Whether a tenant's price adjustment names the provider; asked in SQL: the tenant package depends on this one. */
+    @Query(value = "select exists (select 1 from tenant_price_adjustments where provider_id = :id)", nativeQuery = true)
+    boolean hasPriceAdjustments(UUID id);
 }

@@ -127,7 +127,7 @@ public class ProviderService {
         return sealed == null ? Map.of() : ContractJson.mapper().readValue(cipher.open(id, sealed), CREDENTIALS);
     }
 
-    /** @throws InUseException when models still belong to the provider */
+    /** @throws InUseException when models still belong to the provider or a tenant's price adjustment names it */
     @Transactional
     public void delete(UUID id, @Nullable Long expectedRevision) {
         Provider provider = get(id);
@@ -137,6 +137,10 @@ public class ProviderService {
         if (providers.hasModels(id)) {
             throw new InUseException(ENTITY, id.toString(), "model",
                     "Provider '" + provider.getName() + "' still has models; delete or move them first.");
+        }
+        if (providers.hasPriceAdjustments(id)) {
+            throw new InUseException(ENTITY, id.toString(), "price-adjustment", "Provider '" + provider.getName()
+                    + "' is named by a tenant's price adjustment; delete or change the adjustment first.");
         }
         providers.delete(provider);
         changes.deleted(ENTITY, id, provider.auditState());

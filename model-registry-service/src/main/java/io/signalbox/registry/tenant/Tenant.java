@@ -3,6 +3,7 @@ package io.signalbox.registry.tenant;
 import java.time.Instant;
 import java.util.List;
 
+import io.signalbox.contracts.catalog.PriceAdjustment;
 import io.signalbox.contracts.catalog.TenantInfo;
 import io.signalbox.registry.common.RevisedEntity;
 import jakarta.persistence.Column;
@@ -58,11 +59,14 @@ public class Tenant extends RevisedEntity {
         return new Access(allowedModels, allowedRegions);
     }
 
-    /** What routing needs to enforce the tenant's allow-lists; null when the tenant is unrestricted. */
-    public @Nullable TenantInfo toInfo() {
+    /**
+     * What routing needs to enforce the tenant's allow-lists and apply its price adjustments; null when the
+     * tenant is unrestricted and pays list prices.
+     */
+    public @Nullable TenantInfo toInfo(List<PriceAdjustment> adjustments) {
         Access access = getAccess();
-        return access.isUnrestricted() ? null
-                : new TenantInfo(getId().toString(), name, access.models(), access.regions());
+        return access.isUnrestricted() && adjustments.isEmpty() ? null
+                : new TenantInfo(getId().toString(), name, access.models(), access.regions(), adjustments);
     }
 
     /** What the audit log keeps of the tenant. */

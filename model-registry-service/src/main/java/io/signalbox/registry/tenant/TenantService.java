@@ -31,13 +31,17 @@ public class TenantService {
 
     private final TeamRepository teams;
 
+    private final TenantPriceAdjustmentRepository adjustments;
+
     private final RegistryChanges changes;
 
     private final Clock clock;
 
-    TenantService(TenantRepository tenants, TeamRepository teams, RegistryChanges changes, Clock clock) {
+    TenantService(TenantRepository tenants, TeamRepository teams, TenantPriceAdjustmentRepository adjustments,
+            RegistryChanges changes, Clock clock) {
         this.tenants = tenants;
         this.teams = teams;
+        this.adjustments = adjustments;
         this.changes = changes;
         this.clock = clock;
     }
@@ -74,7 +78,7 @@ public class TenantService {
         return tenant;
     }
 
-    /** @throws InUseException when the tenant has teams or keys */
+    /** @throws InUseException when the tenant has teams, keys or price adjustments */
     @Transactional
     public void delete(UUID id, @Nullable Long expectedRevision) {
         Tenant tenant = get(id);
@@ -88,6 +92,10 @@ public class TenantService {
         if (tenants.hasKeys(id)) {
             throw new InUseException(TENANT, id.toString(), "key", "Tenant '" + tenant.getName()
                     + "' has keys, which its usage is allocated by; revoke them instead of deleting the tenant.");
+        }
+        if (adjustments.existsByTenantId(id)) {
+            throw new InUseException(TENANT, id.toString(), PriceAdjustmentService.ENTITY, "Tenant '"
+                    + tenant.getName() + "' still has price adjustments; delete them first.");
         }
         tenants.delete(tenant);
         changes.deleted(TENANT, id, tenant.auditState());

@@ -41,7 +41,14 @@ class ConfigurationRoundTripTests extends RegistryIntegrationTest {
         assertThat(copy).isEqualTo(original);
         assertThat(dry.path("created")).isEqualTo(applied.path("created"));
         assertThat(applied.path("created").findValuesAsString("entity")).contains("provider", "model", "price",
-                "pool", "endpoint", "route", "tenant", "team");
+                "pool", "endpoint", "route", "tenant", "team", "price-adjustment");
+        Map<?, ?> tenant = (Map<?, ?>) ((List<?>) original.get("tenants")).getFirst();
+        assertThat((List<?>) tenant.get("priceAdjustments")).as("by start; provider and model by name, not id")
+                .extracting(Object::toString).containsExactly(
+                        "{percent=-5.0000, effectiveFrom=2025-12-01T00:00:00Z, note=volume discount}",
+                        "{provider=rt-provider-" + a + ", percent=-12.5000, effectiveFrom=2026-01-01T00:00:00Z, "
+                                + "effectiveTo=2027-01-01T00:00:00Z}",
+                        "{model=rt-small-" + a + ", percent=3.2500, effectiveFrom=2026-02-01T00:00:00Z}");
         assertThat(again.path("created").size()).as("a second import changes nothing").isZero();
         assertThat(again.path("updated").size()).isZero();
     }
@@ -85,6 +92,43 @@ class ConfigurationRoundTripTests extends RegistryIntegrationTest {
                 .contains("allowedModels must be a list");
         assertThat(regionProblem.path("errors").findValuesAsString("message").getFirst())
                 .contains("allowedRegions has an invalid entry 'EU West'");
+        assertThat(read("/api/v1/tenants?q=" + name).path("items").isEmpty()).as("nothing was stored").isTrue();
+    }
+
+    @Test
+    void aPriceAdjustmentNamingAnUnknownProviderOrOutOfBoundsIsRefused() {
+        String name = unique("rt-negotiated");
+        String unknownProvider = """
+                apiVersion: signalbox.io/v1
+                kind: RegistryConfiguration
+                tenants:
+                  - name: %s
+                    priceAdjustments:
+                      - provider: no-such-provider
+                        percent: "-5"
+                        effectiveFrom: "2026-01-01T00:00:00Z"
+                """.formatted(name);
+        String outOfBounds = """
+                apiVersion: signalbox.io/v1
+                kind: RegistryConfiguration
+                tenants:
+                  - name: %s
+                    priceAdjustments:
+                      - percent: -150
+                        effectiveFrom: "2026-01-01T00:00:00Z"
+                """.formatted(name);
+
+        JsonNode providerProblem = problem(admin().post().uri("/api/v1/config/import").contentType(YAML)
+                .body(unknownProvider).exchange(), 400);
+        JsonNode percentProblem = problem(admin().post().uri("/api/v1/config/import").contentType(YAML).body(outOfBounds)
+                .exchange(), 400);
+
+        assertThat(providerProblem.path("errors").findValuesAsString("message").getFirst())
+                .contains("names the unknown provider 'no-such-provider'");
+        assertThat(percentProblem.path("errors").findValuesAsString("field").getFirst())
+                .isEqualTo("priceAdjustments[" + name + "/*@2026-01-01T00:00:00Z]");
+        assertThat(percentProblem.path("errors").findValuesAsString("message").getFirst())
+                .contains("percent must be greater than -100 and at most 1000");
         assertThat(read("/api/v1/tenants?q=" + name).path("items").isEmpty()).as("nothing was stored").isTrue();
     }
 
@@ -157,6 +201,14 @@ class ConfigurationRoundTripTests extends RegistryIntegrationTest {
         createId("/api/v1/teams", """
                 {"tenantId": "%s", "name": "ml", "requestsPerMinute": 600, "allowedModels": ["rt-small-%s"]}"""
                 .formatted(tenant, suffix));
+        String adjustments = "/api/v1/tenants/" + tenant + "/price-adjustments";
+        createId(adjustments, """
+                {"percent": -5, "effectiveFrom": "2025-12-01T00:00:00Z", "note": "volume discount"}""");
+        createId(adjustments, """
+                {"providerId": "%s", "percent": "-12.5", "effectiveFrom": "2026-01-01T00:00:00Z",
+                 "effectiveTo": "2027-01-01T00:00:00Z"}""".formatted(provider));
+        createId(adjustments, """
+                {"modelId": "%s", "percent": "3.25", "effectiveFrom": "2026-02-01T00:00:00Z"}""".formatted(small));
     }
 
     private String export() {

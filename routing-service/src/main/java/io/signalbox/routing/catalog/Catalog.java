@@ -13,6 +13,7 @@ import java.util.function.Function;
 import io.signalbox.contracts.catalog.CatalogSnapshot;
 import io.signalbox.contracts.catalog.ModelInfo;
 import io.signalbox.contracts.catalog.PoolInfo;
+import io.signalbox.contracts.catalog.PriceAdjustment;
 import io.signalbox.contracts.catalog.PriceSnapshot;
 import io.signalbox.contracts.catalog.ProviderInfo;
 import io.signalbox.contracts.catalog.RouteInfo;
@@ -64,6 +65,8 @@ public final class Catalog {
 
     private final Map<String, AllowList> modelsAllowedByTeam;
 
+    private final Map<String, List<PriceAdjustment>> priceAdjustmentsByTenant;
+
     private Catalog(CatalogSnapshot snapshot) {
         this.version = snapshot.version();
         this.routesByAlias = index(snapshot.routes(), RouteInfo::alias);
@@ -79,6 +82,12 @@ public final class Catalog {
         tenantsById.forEach((id, tenant) -> {
             if (!tenant.allowedModels().isEmpty()) {
                 modelsAllowedByTenant.put(id, new AllowList("tenant", Set.copyOf(tenant.allowedModels())));
+            }
+        });
+        this.priceAdjustmentsByTenant = new HashMap<>();
+        tenantsById.forEach((id, tenant) -> {
+            if (!tenant.priceAdjustments().isEmpty()) {
+                priceAdjustmentsByTenant.put(id, tenant.priceAdjustments());
             }
         });
         this.modelsAllowedByTeam = new HashMap<>();
@@ -214,6 +223,48 @@ public final class Catalog {
             }
         }
         return inEffect;
+    }
+
+    /**
+     * The price a request of the tenant pays for the model at {@code at}: the list price in effect
+     * ({@link #priceInEffect(ModelInfo, Instant)}) adjusted by the tenant's rule in effect that covers the model, if
+     * any; null when the model has no price in effect. Of several rules in effect the most specific wins (one for
+     * the model, else one for its provider, else a tenant-wide one), and of equally specific ones the one that took
+     * effect last.
+     */
+    public @Nullable PriceSnapshot priceFor(ModelInfo model, @Nullable String tenantId, Instant at) {
+        PriceSnapshot list = priceInEffect(model, at);
+        if (list == null || tenantId == null) {
+            return list;
+        }
+        PriceAdjustment rule = adjustmentInEffect(tenantId, model, at);
+        return rule == null ? list : list.adjusted(rule.percent(), rule.id());
+    }
+
+    /** The tenant's rule that applies to the model at {@code at}, as {@link #priceFor} picks it; null: none. */
+    public @Nullable PriceAdjustment adjustmentInEffect(String tenantId, ModelInfo model, Instant at) {
+        List<PriceAdjustment> rules = priceAdjustmentsByTenant.get(tenantId);
+        if (rules == null) {
+            return null;
+        }
+        PriceAdjustment best = null;
+        for (PriceAdjustment rule : rules) {
+            if (rule.covers(model.providerId(), model.id()) && rule.inEffectAt(at)
+                    && (best == null || beats(rule, best))) {
+                best = rule;
+            }
+        }
+        return best;
+    }
+
+    /** More specific first, then the later start; the id only breaks ties the registry does not allow. */
+    private static boolean beats(PriceAdjustment rule, PriceAdjustment other) {
+        int byScope = rule.scope().compareTo(other.scope());
+        if (byScope != 0) {
+            return byScope > 0;
+        }
+        int byStart = rule.effectiveFrom().compareTo(other.effectiveFrom());
+        return byStart != 0 ? byStart > 0 : rule.id().compareTo(other.id()) > 0;
     }
 
     private static <T> Map<String, T> index(List<T> items, Function<T, String> key) {

@@ -200,7 +200,7 @@ public class DecisionEngine {
                 else {
                     try {
                         expansion = expander.expand(catalog, model, now, constraints, text::blocks, priority,
-                                adapterOf(catalog, model));
+                                adapterOf(catalog, model), request.tenantId());
                     }
                     catch (EndpointPicker.Shed saturated) {
                         shed = saturated;
@@ -303,7 +303,7 @@ public class DecisionEngine {
         }
         try {
             List<DecisionTarget> targets = expander.expand(catalog, model, now, constraints, text::blocks, priority,
-                    adapterOf(catalog, model)).targets();
+                    adapterOf(catalog, model), request.tenantId()).targets();
             return targets.isEmpty() ? null : targets.getFirst();
         }
         catch (EndpointPicker.Shed saturated) {

@@ -25,7 +25,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Turns a model into the places that can serve this request: its pools' active endpoints that pass the
  * request's region and privacy constraints, ordered by the endpoint picker, or, when no pool serves the
- * model, the provider's own API.
+ * model, the provider's own API. Each target carries the price the request's tenant pays for the model
+ * ({@link Catalog#priceFor}): the list price, with the tenant's adjustment if one applies.
  *
  * <p>Without a picker (or for a request it has no signals for) endpoints are put in a weighted random order
  * (each endpoint leads with probability weight / sum; weight 0 goes last).
@@ -42,17 +43,21 @@ final class TargetExpander {
     }
 
     Expansion expand(Catalog catalog, ModelInfo model, Instant now) {
-        return expand(catalog, model, now, null, () -> new long[0], EndpointPicker.Priority.STANDARD, null);
+        return expand(catalog, model, now, null, () -> new long[0], EndpointPicker.Priority.STANDARD, null, null);
     }
 
-    /** @param blocks the prompt's prefix block hashes, asked for only when the picker orders endpoints */
+    /**
+     * @param blocks the prompt's prefix block hashes, asked for only when the picker orders endpoints
+     * @param tenantId the request's tenant, whose price adjustments apply; null: list prices
+     */
     Expansion expand(Catalog catalog, ModelInfo model, Instant now, @Nullable HardConstraints constraints,
-            Supplier<long[]> blocks, EndpointPicker.Priority priority, @Nullable String adapter) {
+            Supplier<long[]> blocks, EndpointPicker.Priority priority, @Nullable String adapter,
+            @Nullable String tenantId) {
         ProviderInfo provider = catalog.provider(model.providerId());
         if (provider == null) {
             return Expansion.unavailable("provider " + model.providerId() + " not in catalog", false);
         }
-        PriceSnapshot price = Catalog.priceInEffect(model, now);
+        PriceSnapshot price = catalog.priceFor(model, tenantId, now);
         List<PoolInfo> pools = catalog.poolsServing(model.id());
         List<DecisionDetails.Candidate> rejected = new ArrayList<>();
         if (pools.isEmpty()) {

@@ -66,6 +66,7 @@ class RegistryProblems extends ResponseEntityExceptionHandler {
             "routes_alias_key", new Guarded("route", "alias"),
             "tenants_name_key", new Guarded("tenant", "name"),
             "teams_tenant_name_key", new Guarded("team", "name"),
+            "tenant_price_adjustments_scope_start_key", new Guarded("price-adjustment", "effectiveFrom"),
             "virtual_keys_key_hash_key", new Guarded("key", "key"));
 
     @ExceptionHandler
