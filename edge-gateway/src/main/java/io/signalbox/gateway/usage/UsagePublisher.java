@@ -44,7 +44,8 @@ import org.springframework.stereotype.Component;
  * not acknowledge it, the event goes to the {@link UsageSpool} on disk and is offered again until it is
  * acknowledged (consumers de-duplicate on event id, so a late duplicate costs nothing).
  *
- * <p>Spooled events are replayed in the order they were recorded, one at a time, on a thread of their own:
+ * <p>Spooled events are replayed in the order they were recorded, one at a time, on a thread of their own, and
+ * never ahead of an older event the producer still holds (the broker may come back while it does):
  * each replayed send is waited for until Kafka has decided it (the producer promises an answer within its
  * {@code delivery.timeout.ms}), so an event is never offered again while an earlier offer of it may still
  * be stored.
@@ -236,6 +237,11 @@ public class UsagePublisher implements DisposableBean {
      */
     void replaySpool() {
         for (Path file : spool.pending()) {
+            Long oldestInFlight = oldestUnacknowledged();
+            if (oldestInFlight != null && oldestInFlight < UsageSpool.sequenceOf(file)) {
+                // an older event is still in the producer's hands: it reaches Kafka or this spool first
+                return;
+            }
             UsageRecorded event;
             try {
                 event = spool.read(file);
@@ -307,6 +313,11 @@ public class UsagePublisher implements DisposableBean {
             count++;
         }
         return count;
+    }
+
+    private @Nullable Long oldestUnacknowledged() {
+        Map.Entry<Long, UsageRecorded> oldest = unacknowledged.firstEntry();
+        return oldest == null ? null : oldest.getKey();
     }
 
     private static long remaining(long deadline) {

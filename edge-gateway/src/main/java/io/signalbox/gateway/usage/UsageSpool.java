@@ -117,7 +117,7 @@ class UsageSpool {
     }
 
     /** The sequence in the name; for a file without one, its modification time on the same scale. */
-    private static long sequenceOf(Path file) {
+    static long sequenceOf(Path file) {
         Matcher sequenced = SEQUENCED.matcher(file.getFileName().toString());
         if (sequenced.matches()) {
             return Long.parseLong(sequenced.group(1));

@@ -99,6 +99,37 @@ class UsagePublisherOutageTests {
     }
 
     @Test
+    void aSpooledEventWaitsForAnOlderOneTheProducerStillHoldsWhenTheBrokerComesBack() {
+        // the producer holds its buffered events for a minute, longer than this outage
+        template = template(60_000);
+        long from = endOffset();
+        template.send(Topics.USAGE, "warm-up", ContractJson.toJson(UsageSpoolTests.event("warm-up"))).join();
+        UsagePublisher publisher = new UsagePublisher(template, UsagePublisherTests.properties(spool),
+                new SimpleMeterRegistry());
+        UsageRecorded buffered = UsageSpoolTests.event("req-held-1");
+        UsageRecorded spooled = UsageSpoolTests.event("req-held-2");
+
+        kafka.stopBroker();
+        publisher.publish(buffered, null);
+        UsageSpool disk = new UsageSpool(spool);
+        // a later event that failed at once, as one does when the producer cannot even queue it
+        disk.append(spooled, Long.MAX_VALUE / 2);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            publisher.replaySpool();
+            assertThat(disk.size()).as("held back behind the older event").isEqualTo(1);
+        });
+
+        kafka.startBroker();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            publisher.replaySpool();
+            assertThat(disk.size()).isZero();
+        });
+        template.flush();
+        assertThat(usageRecordsFrom(from)).filteredOn(event -> event.requestId().startsWith("req-held-"))
+                .as("in recording order, each once").containsExactly(buffered, spooled);
+    }
+
+    @Test
     @Timeout(value = 45, unit = TimeUnit.SECONDS) // a grace period; the producer alone would wait 60 s
     void aCleanShutdownDuringAnOutageSpoolsWhatKafkaHoldsAndTheNextGatewayDeliversIt() throws InterruptedException {
         // the producer would hold these for a minute before giving up: longer than a platform's grace period
