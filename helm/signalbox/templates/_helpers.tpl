@@ -306,6 +306,7 @@ SIGNALBOX_CREDENTIALS_ACTIVE_KEY: {{ .Values.providerCredentials.activeKeyId | q
 {{- end }}
 
 {{- define "signalbox.config.telemetry" -}}
+SIGNALBOX_REGISTRY_URL: {{ include "signalbox.url" (dict "root" . "key" "registry") | quote }}
 {{ include "signalbox.config.jwt" . }}
 {{- end }}
 

@@ -67,7 +67,7 @@ class HelmChartOperationsTests {
 
         assertThat(callers(chart, "routing-service")).containsExactly("edge-gateway");
         assertThat(callers(chart, "model-registry-service"))
-                .containsExactlyInAnyOrder("edge-gateway", "routing-service", "demo-catalog");
+                .containsExactlyInAnyOrder("edge-gateway", "routing-service", "telemetry-service", "demo-catalog");
         assertThat(callers(chart, "cost-service")).containsExactly("edge-gateway");
         assertThat(callers(chart, "telemetry-service")).containsExactly("edge-gateway");
         assertThat(callers(chart, "simulator")).containsExactlyInAnyOrder("edge-gateway", "routing-service");

@@ -12,6 +12,12 @@ public final class Topics {
     /** Endpoint health snapshots, compacted, keyed by endpoint id. */
     public static final String ENDPOINT_HEALTH = "signalbox.endpoint-health.v1";
 
+    /**
+     * {@link io.signalbox.contracts.feedback.FeedbackRecorded}, compacted, keyed by request id: one score per
+     * request. Created by telemetry-service when missing.
+     */
+    public static final String FEEDBACK = "signalbox.feedback.v1";
+
     /** Budget status, compacted, keyed by budget scope. */
     public static final String BUDGET_STATUS = "signalbox.budget-status.v1";
 

@@ -113,7 +113,8 @@ public final class LocalStack implements AutoCloseable {
                 "--spring.datasource.password=");
         launch("routing-service", config.routingPort(), environment, kafkaArg,
                 "--signalbox.registry.url=" + config.registryUrl());
-        launch("telemetry-service", config.telemetryPort(), environment, kafkaArg);
+        launch("telemetry-service", config.telemetryPort(), environment, kafkaArg,
+                "--signalbox.registry.url=" + config.registryUrl());
         launch("cost-service", config.costPort(), environment, kafkaArg,
                 "--spring.datasource.url=" + costDb, "--spring.datasource.username=" + POSTGRES_USER,
                 "--spring.datasource.password=");

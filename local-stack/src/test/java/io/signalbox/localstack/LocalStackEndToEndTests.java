@@ -18,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -264,6 +266,49 @@ class LocalStackEndToEndTests {
     }
 
     /**
+     * Every metric a Grafana dashboard in {@code deploy/grafana/dashboards} queries is one the running services
+     * export: scraped from each service's {@code /actuator/prometheus} and each pool's {@code /metrics}, after the
+     * traffic that makes lazily created series appear (a plain, a streamed and a failed request, a budget). Only
+     * {@code up}, which Prometheus itself records per target, is taken on trust.
+     */
+    @Test
+    void everyMetricTheDashboardsQueryIsExportedByTheRunningServices() throws Exception {
+        assertThatThrownBy(() -> searchTeam.chat().completions().create(ask("no-such-model", "Fail, please.")))
+                .isInstanceOf(NotFoundException.class);
+        postJson(stack.config().gatewayUrl() + "/api/v1/budgets", stack.config().adminToken(), Map.of(
+                "name", "dashboard drill", "scope", "team", "scopeId", stack.catalog().supportTeamId(),
+                "period", "monthly", "currency", "USD", "amount", "100"));
+        List<DashboardQueries.Query> queries = DashboardQueries.queries(Path.of("..", "deploy", "grafana",
+                "dashboards"));
+        assertThat(queries).isNotEmpty();
+
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(5)).untilAsserted(() -> {
+            searchTeam.chat().completions().create(ask("fast", "Say hello."));
+            try (StreamResponse<ChatCompletionChunk> stream = searchTeam.chat().completions()
+                    .createStreaming(ask("smart", "Count to three."))) {
+                stream.stream().forEach(chunk -> { });
+            }
+            Set<String> exported = new TreeSet<>(Set.of("up"));
+            for (String service : List.of(stack.config().gatewayUrl(), stack.config().routingUrl(),
+                    stack.config().registryUrl(), stack.config().telemetryUrl(), stack.config().costUrl())) {
+                exported.addAll(DashboardQueries.exposed(getText(service + "/actuator/prometheus")));
+            }
+            for (int pool : List.of(stack.config().smallPoolPort(), stack.config().largePoolPort())) {
+                exported.addAll(DashboardQueries.exposed(getText("http://127.0.0.1:" + pool + "/metrics")));
+            }
+            List<String> missing = new ArrayList<>();
+            for (DashboardQueries.Query query : queries) {
+                for (String metric : DashboardQueries.metricNames(query.expr())) {
+                    if (!exported.contains(metric)) {
+                        missing.add(query.dashboard() + " / " + query.panel() + ": " + metric);
+                    }
+                }
+            }
+            assertThat(missing).as("metrics the dashboards query that no service exports").isEmpty();
+        });
+    }
+
+    /**
      * Runs last, because it stops the broker: meanwhile the other tests' registry changes and usage events would
      * wait for Kafka, and afterwards the services' consumers take a moment to rejoin their groups. The broker is
      * started again whatever happens, so that the stack stops cleanly.
@@ -437,6 +482,13 @@ class LocalStackEndToEndTests {
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("GET %s: %s", url, response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
+    }
+
+    static String getText(String url) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("GET %s", url).isEqualTo(200);
+        return response.body();
     }
 
     static JsonNode postJson(String url, String token, Object body) throws Exception {

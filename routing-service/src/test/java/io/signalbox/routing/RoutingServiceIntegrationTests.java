@@ -245,6 +245,28 @@ class RoutingServiceIntegrationTests {
     }
 
     @Test
+    void anEndpointTelemetryPublishesAsUnhealthyIsTriedLastUntilItsReportIsWithdrawn() throws Exception {
+        Instant now = Instant.now();
+        EndpointHealth unhealthy = new EndpointHealth("mod-llama", "ep-llama-1", "prov-local", now.minusSeconds(60), now,
+                40, 30, null, null, 900.0, 1800.0, now, true, "error rate 75% over 40 calls in 1m (limit 50%)", 850.0);
+
+        kafka.send(Topics.ENDPOINT_HEALTH, unhealthy.key(), ContractJson.toJson(unhealthy)).get();
+        try {
+            await().untilAsserted(() -> assertThat(health.endpoint("ep-llama-1", Instant.now())).isNotNull());
+            for (int i = 0; i < 10; i++) {
+                DecisionResponse decision = ContractJson.fromJson(
+                        client.postDecision(SampleCatalog.request("auto", "user-" + i)).body(), DecisionResponse.class);
+                assertThat(decision.targets()).extracting(DecisionTarget::endpointId).last().isEqualTo("ep-llama-1");
+                assertThat(decision.targets().getFirst().endpointId()).isNotEqualTo("ep-llama-1");
+            }
+        }
+        finally {
+            kafka.send(Topics.ENDPOINT_HEALTH, unhealthy.key(), null).get();
+        }
+        await().untilAsserted(() -> assertThat(health.endpoint("ep-llama-1", Instant.now())).isNull());
+    }
+
+    @Test
     void reloadsTheCatalogWhenTheRegistryAnnouncesANewerVersion() {
         assertThat(client.postDecision(SampleCatalog.request("fast", null)).statusCode()).isEqualTo(404);
         MessageListenerContainer container = listeners.getListenerContainer("registry-events");

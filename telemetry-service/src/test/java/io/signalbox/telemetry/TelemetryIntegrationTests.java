@@ -1,71 +1,23 @@
 package io.signalbox.telemetry;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.signalbox.contracts.Topics;
-import io.signalbox.contracts.json.ContractJson;
 import io.signalbox.contracts.usage.UsageRecorded;
-import io.signalbox.infra.SharedInfra;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
-import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static io.signalbox.telemetry.UsageEventBuilder.usage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The service against a real Kafka broker, with the production consumer settings (a new group starts at
- * the end of the topic, so each test waits for the partitions to be assigned before publishing). Each
- * test uses its own model and endpoint ids, so tests do not see each other's traffic.
+ * The cumulative statistics (since this instance started) and the Prometheus export, from events on a real broker.
  */
-@SpringBootTest(properties = {
-        "signalbox.security.admin-token=" + TelemetryIntegrationTests.ADMIN_TOKEN,
-        "signalbox.security.internal-token=internal-token-0123456789" })
-@AutoConfigureMockMvc
-@AutoConfigureMetrics
-class TelemetryIntegrationTests {
-
-    static final String ADMIN_TOKEN = "admin-token-0123456789";
-
-    private static final Duration DELIVERY = Duration.ofSeconds(60);
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    private static @Nullable KafkaProducer<String, String> producer;
-
-    @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    KafkaListenerEndpointRegistry listeners;
-
-    private final String suffix = UUID.randomUUID().toString().substring(0, 8);
+class TelemetryIntegrationTests extends TelemetryIntegrationTestSupport {
 
     private final String modelId = "model-" + suffix;
 
@@ -73,30 +25,11 @@ class TelemetryIntegrationTests {
 
     private final String endpointId = "endpoint-" + suffix;
 
-    @DynamicPropertySource
-    static void kafka(DynamicPropertyRegistry registry) {
-        SharedInfra.registerKafka(registry);
-    }
-
-    /**
-     * Readiness includes the usage consumer having joined its group, which is what the local stack and
-     * Kubernetes wait for; events published after that are never missed.
-     */
     @BeforeEach
-    void readyOnlyOnceTheConsumerHasJoined() {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                mvc.get().uri("/actuator/health/readiness")).hasStatusOk());
-        for (MessageListenerContainer container : listeners.getListenerContainers()) {
-            assertThat(container.getAssignedPartitions()).as("ready implies assigned").hasSize(3);
-        }
-    }
-
-    @AfterAll
-    static void closeProducer() {
-        if (producer != null) {
-            producer.close(Duration.ofSeconds(5));
-            producer = null;
-        }
+    void readyImpliesTheUsagePartitionsAreAssigned() {
+        MessageListenerContainer usage = listeners.getListenerContainer("usage");
+        assertThat(usage).isNotNull();
+        assertThat(usage.getAssignedPartitions()).as("ready implies assigned").hasSize(3);
     }
 
     @Test
@@ -110,8 +43,8 @@ class TelemetryIntegrationTests {
         assertThat(model.toString()).isEqualTo(JSON.readTree("""
                 {"modelId": "%s", "modelName": "%s", "providerId": "provider-local", "requests": 4, "errors": 1,
                  "errorsByClass": {"upstream_502": 1},
-                 "latencyMs": {"p50": 200, "p90": 400, "p99": 400, "max": 400, "samples": 4},
-                 "ttftMs": {"p50": 50, "p90": 50, "p99": 50, "max": 50, "samples": 1},
+                 "latencyMs": {"p50": 200, "p90": 400, "p95": 400, "p99": 400, "max": 400, "samples": 4},
+                 "ttftMs": {"p50": 50, "p90": 50, "p95": 50, "p99": 50, "max": 50, "samples": 1},
                  "promptTokens": 7000, "completionTokens": 1000}
                 """.formatted(modelId, modelName)).toString());
 
@@ -160,7 +93,9 @@ class TelemetryIntegrationTests {
         assertThat(scrapeSum("gen_ai_client_operation_duration_seconds_count", with(genAi, "error_type", "upstream_503")))
                 .isEqualTo(1);
         assertThat(scrapeSum("gen_ai_client_operation_duration_seconds_bucket", with(genAi, "le", "+Inf")))
-                .as("a percentile histogram").isEqualTo(3);
+                .as("a histogram with the conventional buckets").isEqualTo(3);
+        assertThat(scrapeSum("gen_ai_client_operation_duration_seconds_bucket", with(genAi, "le", "0.32")))
+                .as("the 250 ms calls fall in the GenAI convention's 0.32 s bucket").isEqualTo(3);
         assertThat(scrapeSum("gen_ai_client_operation_time_to_first_chunk_seconds_count", genAi)).isEqualTo(1);
         assertThat(scrapeSum("gen_ai_client_token_usage_count", with(genAi, "gen_ai_token_type", "input"))).isEqualTo(3);
         assertThat(scrapeSum("gen_ai_client_token_usage_sum", with(genAi, "gen_ai_token_type", "output"))).isEqualTo(30);
@@ -171,7 +106,7 @@ class TelemetryIntegrationTests {
     @Test
     void unreadableMessageIsSkippedAndTheNextEventStillCounts() {
         double rejectedBefore = scrapeSum("signalbox_telemetry_rejected_events_total", Map.of());
-        publishRaw(1, "poison-" + suffix, "{ this is not a usage event");
+        publishRaw(Topics.USAGE, 1, "poison-" + suffix, "{ this is not a usage event");
         publish(1, event().build());
 
         awaitEntry("/api/v1/telemetry/models", "modelId", modelId, 1);
@@ -206,66 +141,5 @@ class TelemetryIntegrationTests {
             return false;
         });
         return found[0];
-    }
-
-    private JsonNode getJson(String path) {
-        MvcTestResult result = mvc.get().uri(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_TOKEN).exchange();
-        assertThat(result).hasStatusOk();
-        return JSON.readTree(new String(result.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8));
-    }
-
-    /** Sums the samples of {@code metric} whose labels include all of {@code labels}. */
-    private double scrapeSum(String metric, Map<String, String> labels) {
-        MvcTestResult result = mvc.get().uri("/actuator/prometheus").exchange();
-        assertThat(result).hasStatusOk();
-        String body = new String(result.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
-        Pattern sample = Pattern.compile("^" + Pattern.quote(metric) + "(\\{(.*)})? (\\S+)$", Pattern.MULTILINE);
-        Matcher matcher = sample.matcher(body);
-        double sum = 0;
-        while (matcher.find()) {
-            String labelText = matcher.group(2) == null ? "" : matcher.group(2);
-            boolean matches = labels.entrySet().stream()
-                    .allMatch(label -> labelText.contains(label.getKey() + "=\"" + label.getValue() + "\""));
-            if (matches) {
-                sum += Double.parseDouble(matcher.group(3));
-            }
-        }
-        return sum;
-    }
-
-    private static Map<String, String> with(Map<String, String> labels, String... more) {
-        Map<String, String> all = new HashMap<>(labels);
-        for (int i = 0; i + 1 < more.length; i += 2) {
-            all.put(more[i], more[i + 1]);
-        }
-        return all;
-    }
-
-    private static void publish(int partition, UsageRecorded event) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.USAGE, partition, event.requestId(),
-                ContractJson.toJson(event));
-        record.headers().add(Topics.EVENT_ID_HEADER, event.eventId().toString().getBytes(StandardCharsets.UTF_8));
-        send(record);
-    }
-
-    private static void publishRaw(int partition, String key, String payload) {
-        send(new ProducerRecord<>(Topics.USAGE, partition, key, payload));
-    }
-
-    private static synchronized void send(ProducerRecord<String, String> record) {
-        if (producer == null) {
-            producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    SharedInfra.kafka().bootstrapServers()), new StringSerializer(), new StringSerializer());
-        }
-        try {
-            producer.send(record).get();
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(ex);
-        }
-        catch (ExecutionException ex) {
-            throw new IllegalStateException("Kafka did not take the record", ex);
-        }
     }
 }

@@ -54,7 +54,8 @@ import org.slf4j.LoggerFactory;
  * Decides where one request goes: resolve the requested name to a route (an alias, or a model named
  * directly, which routes statically to itself); remove the candidates a hard constraint rules out
  * ({@link HardConstraints}); let the route's policy order the rest; expand each model into its endpoints,
- * ordered by the endpoint picker. Works on one catalog reference from start to end and does no I/O.
+ * ordered by the endpoint picker; put the targets telemetry reports unhealthy last. Works on one catalog reference
+ * from start to end and does no I/O.
  */
 public class DecisionEngine {
 
@@ -96,7 +97,7 @@ public class DecisionEngine {
         this(catalogs, policies, clock, random, picker, signals, budgets, null);
     }
 
-    /** @param health telemetry's serving health; null: policies see only scraped signals */
+    /** @param health telemetry's serving health; null: policies see only scraped signals and no target is avoided */
     public DecisionEngine(CatalogHolder catalogs, PolicyRegistry policies, Clock clock,
             Supplier<? extends RandomGenerator> random, @Nullable EndpointPicker picker,
             @Nullable EndpointSignalStore signals, @Nullable BudgetStates budgets,
@@ -261,6 +262,9 @@ public class DecisionEngine {
             }
         }
 
+        if (health != null) {
+            targets = health.healthyFirst(targets, now);
+        }
         DecisionTarget picked = targets.getFirst();
         if (picker != null && picked.endpointId() != null) {
             picker.sent(picked.endpointId(), text.blocks());

@@ -8,6 +8,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import io.signalbox.contracts.usage.UsageRecorded;
+import io.signalbox.telemetry.ingest.UsageSink;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
  * provider's hosted API rather than a self-hosted pool) count for their model only.
  */
 @Component
-public class UsageStatistics {
+public class UsageStatistics implements UsageSink {
 
     /** The model id under which requests that were never routed to a model are counted. */
     public static final String NO_MODEL = "(none)";
@@ -24,6 +25,7 @@ public class UsageStatistics {
 
     private final ConcurrentMap<String, RequestStats> byEndpoint = new ConcurrentHashMap<>();
 
+    @Override
     public void record(UsageRecorded event) {
         String modelId = event.modelId() == null ? NO_MODEL : event.modelId();
         byModel.computeIfAbsent(modelId, id -> new RequestStats()).record(event);

@@ -1,6 +1,7 @@
 /**
- * In-memory request statistics (counts, errors by class, HdrHistogram latency and TTFT percentiles,
- * token sums) and their Micrometer export under OpenTelemetry GenAI metric names.
+ * Cumulative request statistics since this instance started (counts, errors by class, HdrHistogram latency and TTFT
+ * percentiles, token sums) and the Micrometer export of every usage event under OpenTelemetry GenAI metric names
+ * and Signalbox counters.
  */
 @NullMarked
 package io.signalbox.telemetry.stats;

@@ -1,5 +1,6 @@
 /**
- * HTTP adapter: the statistics as JSON lists for operators and dashboards.
+ * HTTP adapter of the cumulative statistics (since this instance started) and the problem types every telemetry
+ * API answers with.
  */
 @NullMarked
 package io.signalbox.telemetry.web;

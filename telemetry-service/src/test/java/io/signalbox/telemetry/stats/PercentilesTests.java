@@ -47,7 +47,7 @@ class PercentilesTests {
     void smallValuesAreExact(long value) {
         Percentiles percentiles = Percentiles.of(histogram(new long[] { value, value, value }));
 
-        assertThat(percentiles).isEqualTo(new Percentiles(value, value, value, value, 3));
+        assertThat(percentiles).isEqualTo(new Percentiles(value, value, value, value, value, 3));
     }
 
     @Test

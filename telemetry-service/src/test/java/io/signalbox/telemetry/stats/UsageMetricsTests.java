@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.signalbox.telemetry.catalog.ModelDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -16,7 +17,7 @@ class UsageMetricsTests {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
-    private final UsageMetrics metrics = new UsageMetrics(registry);
+    private final UsageMetrics metrics = new UsageMetrics(registry, ModelDirectory.EMPTY);
 
     @Test
     void countsRequestsAndErrorsByModelEndpointProviderAndStatusClass() {
@@ -80,5 +81,50 @@ class UsageMetricsTests {
             """)
     void mapsGatewayOperationsToGenAiOperationNames(String operation, String expected) {
         assertThat(UsageMetrics.operationName(operation)).isEqualTo(expected);
+    }
+
+    @Test
+    void countsTokensAndExactMicroUnitsOfCostPerTeamApartForShadowTraffic() {
+        metrics.record(usage().tenant("tenant-1", "team-1").tokens(100, 20).cost("0.000123").build());
+        metrics.record(usage().tenant("tenant-1", "team-1").tokens(100, 20).cost("0.100001").build());
+        metrics.record(usage().tenant("tenant-1", "team-1").tokens(7, 3).cost("0.000002").mirrorOf("req-1").build());
+
+        assertThat(registry.get("signalbox.team.tokens").tags("tenant", "tenant-1", "team", "team-1", "traffic",
+                "client", "type", "prompt").counter().count()).isEqualTo(200);
+        assertThat(registry.get("signalbox.team.cost.micros").tags("team", "team-1", "traffic", "client", "currency",
+                "USD").counter().count()).isEqualTo(100_124);
+        assertThat(registry.get("signalbox.team.tokens").tags("traffic", "shadow", "type", "completion").counter()
+                .count()).isEqualTo(3);
+    }
+
+    @Test
+    void countsRoutedClientRequestsAsDecisionsByRoutePolicyAndTier() {
+        UsageMetrics withTiers = new UsageMetrics(registry, new ModelDirectory() {
+            @Override
+            public String tierOf(String routeAlias, String modelId) {
+                return "adaptive".equals(routeAlias) ? "economy" : null;
+            }
+        });
+
+        withTiers.record(usage().route("adaptive", "complexity").build());
+        withTiers.record(usage().route("adaptive", "complexity").mirrorOf("req-1").build());
+        withTiers.record(usage().route(null, "static").build());
+        withTiers.record(usage().route(null, null).model(null, null).failed(404, "model_not_found").build());
+
+        assertThat(registry.get("signalbox.routing.decisions").tags("route", "adaptive", "policy", "complexity", "tier",
+                "economy", "model", "llama-test").counter().count()).as("the mirror is no decision").isEqualTo(1);
+        assertThat(registry.get("signalbox.routing.decisions").tags("route", "(direct)", "tier", "none").counter()
+                .count()).isEqualTo(1);
+        assertThat(registry.find("signalbox.routing.decisions").counters()).hasSize(2);
+    }
+
+    @Test
+    void durationsUseTheBucketBoundariesTheGenAiConventionsAdvise() {
+        metrics.record(usage().latency(300).build());
+
+        Timer timer = registry.get("gen_ai.client.operation.duration").timer();
+        assertThat(timer.takeSnapshot().histogramCounts()).extracting(bucket -> bucket.bucket(TimeUnit.MILLISECONDS))
+                .containsExactly(10.0, 20.0, 40.0, 80.0, 160.0, 320.0, 640.0, 1280.0, 2560.0, 5120.0, 10240.0, 20480.0,
+                        40960.0, 81920.0);
     }
 }

@@ -54,7 +54,7 @@ class UsageStatisticsTests {
         ModelStatistics b = model("model-b");
 
         assertThat(a.summary().ttftMs()).isNull();
-        assertThat(b.summary().ttftMs()).isEqualTo(new Percentiles(120, 120, 120, 120, 1));
+        assertThat(b.summary().ttftMs()).isEqualTo(new Percentiles(120, 120, 120, 120, 120, 1));
         assertThat(b.summary().latencyMs().samples()).isEqualTo(2);
         assertThat(b.summary().latencyMs().max()).isEqualTo(1_100);
     }
