@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 
 import io.signalbox.contracts.catalog.PriceSnapshot;
+import io.signalbox.kit.problem.FieldViolation;
 import org.jspecify.annotations.Nullable;
 
 /**

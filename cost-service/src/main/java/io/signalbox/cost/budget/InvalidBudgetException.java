@@ -2,6 +2,8 @@ package io.signalbox.cost.budget;
 
 import java.util.List;
 
+import io.signalbox.kit.problem.FieldViolation;
+
 /** A budget definition breaks a rule that spans fields (answered 400 with the violations). */
 public class InvalidBudgetException extends RuntimeException {
 

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.ZoneId;
 import java.util.List;
 
+import io.signalbox.kit.problem.FieldViolation;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

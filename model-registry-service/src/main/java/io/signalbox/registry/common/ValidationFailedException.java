@@ -2,6 +2,8 @@ package io.signalbox.registry.common;
 
 import java.util.List;
 
+import io.signalbox.kit.problem.FieldViolation;
+
 /** A request broke one or more rules; all of them are reported at once, not only the first. */
 public class ValidationFailedException extends RuntimeException {
 

@@ -3,6 +3,8 @@ package io.signalbox.registry.common;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.signalbox.kit.problem.FieldViolation;
+
 /** Collects the violations of a rule check so that a caller sees every broken rule in one answer. */
 public final class Violations {
 

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
-import io.signalbox.registry.common.FieldViolation;
+import io.signalbox.kit.problem.FieldViolation;
 import io.signalbox.registry.common.ValidationFailedException;
 import io.signalbox.registry.model.PriceRules.Terms;
 import org.junit.jupiter.api.Test;

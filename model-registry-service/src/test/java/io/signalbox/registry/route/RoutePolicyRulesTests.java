@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import io.signalbox.registry.common.FieldViolation;
+import io.signalbox.kit.problem.FieldViolation;
 import io.signalbox.registry.common.ValidationFailedException;
 import io.signalbox.registry.route.RoutePolicyRules.Policy;
 import io.signalbox.registry.route.RoutePolicyRules.Target;

@@ -3,14 +3,13 @@ package io.signalbox.cost.budget.web;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 import io.signalbox.cost.budget.BudgetNotFoundException;
 import io.signalbox.cost.budget.BudgetScopeTakenException;
-import io.signalbox.cost.budget.FieldViolation;
 import io.signalbox.cost.budget.InvalidBudgetException;
 import io.signalbox.cost.budget.StaleBudgetRevisionException;
-import org.jspecify.annotations.Nullable;
+import io.signalbox.kit.problem.FieldViolation;
+import io.signalbox.kit.problem.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -36,23 +35,23 @@ import tools.jackson.core.JacksonException;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class BudgetProblems {
 
-    static final URI VALIDATION_FAILED = type("validation-failed");
+    static final URI VALIDATION_FAILED = Problems.type("validation-failed");
 
-    static final URI MALFORMED_REQUEST = type("malformed-request");
+    static final URI MALFORMED_REQUEST = Problems.type("malformed-request");
 
-    static final URI NOT_FOUND = type("not-found");
+    static final URI NOT_FOUND = Problems.type("not-found");
 
-    static final URI ALREADY_EXISTS = type("already-exists");
+    static final URI ALREADY_EXISTS = Problems.type("already-exists");
 
-    static final URI STALE_REVISION = type("stale-revision");
+    static final URI STALE_REVISION = Problems.type("stale-revision");
 
-    static final URI IF_MATCH_REQUIRED = type("if-match-required");
+    static final URI IF_MATCH_REQUIRED = Problems.type("if-match-required");
 
-    static final URI FORBIDDEN = type("forbidden");
+    static final URI FORBIDDEN = Problems.type("forbidden");
 
     @ExceptionHandler
     ProblemDetail notFound(BudgetNotFoundException ex) {
-        ProblemDetail problem = problem(HttpStatus.NOT_FOUND, NOT_FOUND, "Not found", ex.getMessage());
+        ProblemDetail problem = Problems.of(HttpStatus.NOT_FOUND, NOT_FOUND, "Not found", ex.getMessage());
         problem.setProperty("entity", "budget");
         problem.setProperty("id", ex.id());
         return problem;
@@ -60,7 +59,7 @@ class BudgetProblems {
 
     @ExceptionHandler
     ProblemDetail scopeTaken(BudgetScopeTakenException ex) {
-        ProblemDetail problem = problem(HttpStatus.CONFLICT, ALREADY_EXISTS, "Already exists", ex.getMessage());
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, ALREADY_EXISTS, "Already exists", ex.getMessage());
         problem.setProperty("entity", "budget");
         problem.setProperty("field", "scopeId");
         problem.setProperty("statusKey", ex.statusKey());
@@ -71,7 +70,7 @@ class BudgetProblems {
     /** The answer carries the current {@code ETag}, so a client can re-read and retry knowingly. */
     @ExceptionHandler
     ResponseEntity<ProblemDetail> stale(StaleBudgetRevisionException ex) {
-        ProblemDetail problem = problem(HttpStatus.PRECONDITION_FAILED, STALE_REVISION, "Stale revision",
+        ProblemDetail problem = Problems.of(HttpStatus.PRECONDITION_FAILED, STALE_REVISION, "Stale revision",
                 ex.getMessage());
         problem.setProperty("entity", "budget");
         problem.setProperty("id", ex.id().toString());
@@ -82,12 +81,12 @@ class BudgetProblems {
 
     @ExceptionHandler
     ProblemDetail ifMatchRequired(Revisions.IfMatchRequiredException ex) {
-        return problem(HttpStatus.PRECONDITION_REQUIRED, IF_MATCH_REQUIRED, "If-Match required", ex.getMessage());
+        return Problems.of(HttpStatus.PRECONDITION_REQUIRED, IF_MATCH_REQUIRED, "If-Match required", ex.getMessage());
     }
 
     @ExceptionHandler
     ProblemDetail teamScoped(BudgetController.TeamScopedWriteException ex) {
-        return problem(HttpStatus.FORBIDDEN, FORBIDDEN, "Forbidden", ex.getMessage());
+        return Problems.of(HttpStatus.FORBIDDEN, FORBIDDEN, "Forbidden", ex.getMessage());
     }
 
     @ExceptionHandler
@@ -111,10 +110,10 @@ class BudgetProblems {
     @ExceptionHandler
     ProblemDetail unreadableBody(HttpMessageNotReadableException ex) {
         if (ex.getCause() instanceof JacksonException json && !json.getPath().isEmpty()) {
-            return validationProblem(List.of(new FieldViolation(jsonPath(json.getPath()),
+            return validationProblem(List.of(new FieldViolation(Problems.jsonPath(json.getPath()),
                     "has the wrong type or format")));
         }
-        return problem(HttpStatus.BAD_REQUEST, MALFORMED_REQUEST, "Malformed request",
+        return Problems.of(HttpStatus.BAD_REQUEST, MALFORMED_REQUEST, "Malformed request",
                 "The request body is missing or is not valid JSON.");
     }
 
@@ -124,42 +123,8 @@ class BudgetProblems {
     }
 
     private static ProblemDetail validationProblem(List<FieldViolation> violations) {
-        List<FieldViolation> sorted = violations.stream()
+        return Problems.validationFailed("budget request", violations.stream()
                 .sorted(Comparator.comparing(FieldViolation::field).thenComparing(FieldViolation::message))
-                .toList();
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, VALIDATION_FAILED, "Validation failed",
-                "The budget request breaks " + (sorted.size() == 1 ? "a rule" : sorted.size() + " rules")
-                        + "; see errors.");
-        problem.setProperty("errors", sorted.stream()
-                .map(violation -> Map.of("field", violation.field(), "message", violation.message()))
                 .toList());
-        return problem;
-    }
-
-    private static ProblemDetail problem(HttpStatus status, URI type, String title, @Nullable String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(type);
-        problem.setTitle(title);
-        return problem;
-    }
-
-    private static String jsonPath(List<JacksonException.Reference> path) {
-        StringBuilder field = new StringBuilder();
-        for (JacksonException.Reference reference : path) {
-            if (reference.getPropertyName() != null) {
-                if (!field.isEmpty()) {
-                    field.append('.');
-                }
-                field.append(reference.getPropertyName());
-            }
-            else if (reference.getIndex() >= 0) {
-                field.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return field.toString();
-    }
-
-    private static URI type(String slug) {
-        return URI.create("https://signalbox.io/problems/" + slug);
     }
 }

@@ -6,8 +6,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import io.signalbox.kit.problem.FieldViolation;
+import io.signalbox.kit.problem.Problems;
 import io.signalbox.registry.common.AlreadyExistsException;
-import io.signalbox.registry.common.FieldViolation;
 import io.signalbox.registry.common.InUseException;
 import io.signalbox.registry.common.NotFoundException;
 import io.signalbox.registry.common.StaleRevisionException;
@@ -39,19 +40,19 @@ import tools.jackson.core.JacksonException;
 @RestControllerAdvice
 class RegistryProblems extends ResponseEntityExceptionHandler {
 
-    static final URI VALIDATION_FAILED = type("validation-failed");
+    static final URI VALIDATION_FAILED = Problems.type("validation-failed");
 
-    static final URI MALFORMED_REQUEST = type("malformed-request");
+    static final URI MALFORMED_REQUEST = Problems.type("malformed-request");
 
-    static final URI NOT_FOUND = type("not-found");
+    static final URI NOT_FOUND = Problems.type("not-found");
 
-    static final URI ALREADY_EXISTS = type("already-exists");
+    static final URI ALREADY_EXISTS = Problems.type("already-exists");
 
-    static final URI IN_USE = type("in-use");
+    static final URI IN_USE = Problems.type("in-use");
 
-    static final URI STALE_REVISION = type("stale-revision");
+    static final URI STALE_REVISION = Problems.type("stale-revision");
 
-    static final URI IF_MATCH_REQUIRED = type("if-match-required");
+    static final URI IF_MATCH_REQUIRED = Problems.type("if-match-required");
 
     /** PostgreSQL's SQLSTATE for a unique constraint violation. */
     private static final String UNIQUE_VIOLATION = "23505";
@@ -71,7 +72,7 @@ class RegistryProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ProblemDetail notFound(NotFoundException ex) {
-        ProblemDetail problem = problem(HttpStatus.NOT_FOUND, NOT_FOUND, "Not found", ex.getMessage());
+        ProblemDetail problem = Problems.of(HttpStatus.NOT_FOUND, NOT_FOUND, "Not found", ex.getMessage());
         problem.setProperty("entity", ex.entity());
         problem.setProperty("id", ex.id());
         return problem;
@@ -79,7 +80,7 @@ class RegistryProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ProblemDetail alreadyExists(AlreadyExistsException ex) {
-        ProblemDetail problem = problem(HttpStatus.CONFLICT, ALREADY_EXISTS, "Already exists", ex.getMessage());
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, ALREADY_EXISTS, "Already exists", ex.getMessage());
         problem.setProperty("entity", ex.entity());
         problem.setProperty("field", ex.field());
         return problem;
@@ -87,7 +88,7 @@ class RegistryProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ProblemDetail inUse(InUseException ex) {
-        ProblemDetail problem = problem(HttpStatus.CONFLICT, IN_USE, "In use", ex.getMessage());
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, IN_USE, "In use", ex.getMessage());
         problem.setProperty("entity", ex.entity());
         problem.setProperty("id", ex.id());
         problem.setProperty("usedBy", ex.usedBy());
@@ -97,7 +98,7 @@ class RegistryProblems extends ResponseEntityExceptionHandler {
     /** The answer carries the current {@code ETag}, so a client can re-read and retry knowingly. */
     @ExceptionHandler
     ResponseEntity<ProblemDetail> staleRevision(StaleRevisionException ex) {
-        ProblemDetail problem = problem(HttpStatus.PRECONDITION_FAILED, STALE_REVISION, "Stale revision",
+        ProblemDetail problem = Problems.of(HttpStatus.PRECONDITION_FAILED, STALE_REVISION, "Stale revision",
                 ex.getMessage());
         problem.setProperty("entity", ex.entity());
         problem.setProperty("id", ex.id());
@@ -109,13 +110,13 @@ class RegistryProblems extends ResponseEntityExceptionHandler {
     /** Two writes passed the {@code If-Match} check at the same time; JPA's version check stopped the second. */
     @ExceptionHandler
     ProblemDetail concurrentWrite(ObjectOptimisticLockingFailureException ex) {
-        return problem(HttpStatus.PRECONDITION_FAILED, STALE_REVISION, "Stale revision",
+        return Problems.of(HttpStatus.PRECONDITION_FAILED, STALE_REVISION, "Stale revision",
                 "Someone else changed the entity at the same time; read it again and repeat the change.");
     }
 
     @ExceptionHandler
     ProblemDetail ifMatchRequired(IfMatchRequiredException ex) {
-        return problem(HttpStatus.PRECONDITION_REQUIRED, IF_MATCH_REQUIRED, "If-Match required", ex.getMessage());
+        return Problems.of(HttpStatus.PRECONDITION_REQUIRED, IF_MATCH_REQUIRED, "If-Match required", ex.getMessage());
     }
 
     @ExceptionHandler
@@ -135,7 +136,7 @@ class RegistryProblems extends ResponseEntityExceptionHandler {
             throw ex;
         }
         Guarded guarded = UNIQUE_CONSTRAINTS.getOrDefault(constraint, new Guarded("entity", "value"));
-        ProblemDetail problem = problem(HttpStatus.CONFLICT, ALREADY_EXISTS, "Already exists",
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, ALREADY_EXISTS, "Already exists",
                 "Another " + guarded.entity() + " with the same " + guarded.field() + " was created at the same time.");
         problem.setProperty("entity", guarded.entity());
         problem.setProperty("field", guarded.field());
@@ -162,11 +163,11 @@ class RegistryProblems extends ResponseEntityExceptionHandler {
     protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (ex.getCause() instanceof JacksonException json && !json.getPath().isEmpty()) {
-            String field = jsonPath(json.getPath());
+            String field = Problems.jsonPath(json.getPath());
             ProblemDetail problem = validationProblem(List.of(new FieldViolation(field, "has the wrong type or format")));
             return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
         }
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, MALFORMED_REQUEST, "Malformed request",
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, MALFORMED_REQUEST, "Malformed request",
                 "The request body is missing or is not valid JSON.");
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
@@ -177,39 +178,6 @@ class RegistryProblems extends ResponseEntityExceptionHandler {
         String field = ex.getPropertyName() == null ? "parameter" : ex.getPropertyName();
         ProblemDetail problem = validationProblem(List.of(new FieldViolation(field, "has the wrong type or format")));
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
-    }
-
-    private static ProblemDetail validationProblem(List<FieldViolation> violations) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, VALIDATION_FAILED, "Validation failed",
-                "The request breaks " + (violations.size() == 1 ? "a rule" : violations.size() + " rules")
-                        + "; see errors.");
-        problem.setProperty("errors", violations.stream()
-                .map(violation -> Map.of("field", violation.field(), "message", violation.message()))
-                .toList());
-        return problem;
-    }
-
-    private static ProblemDetail problem(HttpStatus status, URI type, String title, @Nullable String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(type);
-        problem.setTitle(title);
-        return problem;
-    }
-
-    private static String jsonPath(List<JacksonException.Reference> path) {
-        StringBuilder field = new StringBuilder();
-        for (JacksonException.Reference reference : path) {
-            if (reference.getPropertyName() != null) {
-                if (!field.isEmpty()) {
-                    field.append('.');
-                }
-                field.append(reference.getPropertyName());
-            }
-            else if (reference.getIndex() >= 0) {
-                field.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return field.toString();
     }
 
     /** The name of the unique constraint that was violated, or null when it was another violation. */
@@ -227,11 +195,11 @@ class RegistryProblems extends ResponseEntityExceptionHandler {
         return unique ? (constraint == null ? "" : constraint) : null;
     }
 
-    private static URI type(String slug) {
-        return URI.create("https://signalbox.io/problems/" + slug);
-    }
-
     /** What a unique constraint guards: the entity and the API field whose value is taken. */
     private record Guarded(String entity, String field) {
+    }
+
+    private static ProblemDetail validationProblem(List<FieldViolation> violations) {
+        return Problems.validationFailed("request", violations);
     }
 }

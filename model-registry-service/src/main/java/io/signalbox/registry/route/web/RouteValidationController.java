@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.signalbox.contracts.json.ContractJson;
+import io.signalbox.kit.problem.FieldViolation;
 import io.signalbox.registry.common.AlreadyExistsException;
-import io.signalbox.registry.common.FieldViolation;
 import io.signalbox.registry.common.ValidationFailedException;
 import io.signalbox.registry.route.RoutePolicyRules;
 import io.signalbox.registry.route.RouteService;

@@ -1,4 +1,4 @@
-package io.signalbox.registry.common;
+package io.signalbox.kit.problem;
 
 /**
  * One rule a request broke, named by the JSON path of the offending field (for example
