@@ -5,8 +5,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -18,6 +16,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.Counter;
@@ -73,8 +72,10 @@ public class UsagePublisher implements DisposableBean {
     private final UsageSpool spool;
 
     /**
-     * Events handed to the producer and not yet acknowledged or spooled, by recording sequence. Whoever removes
-     * an event from here (the producer's failure callback or the shutdown flush) spools it, so it is spooled once.
+     * Events recorded and not yet acknowledged by Kafka or spooled, by recording sequence. An event leaves
+     * only once Kafka acknowledged it or its spool file is written, so a shutdown or a replay that finds it here
+     * knows it is still on its way. All spool writes happen on the spool-writer thread; an event written twice
+     * (by a late failure and the shutdown flush) lands in the same file.
      */
     private final ConcurrentSkipListMap<Long, UsageRecorded> unacknowledged = new ConcurrentSkipListMap<>();
 
@@ -128,37 +129,20 @@ public class UsagePublisher implements DisposableBean {
      */
     public void publish(UsageRecorded event, @Nullable Observation parent) {
         long sequence = nextSequence();
+        // registered before it is queued, so that no replay or shutdown can overlook it
+        unacknowledged.put(sequence, event);
         try {
-            sender.execute(new SendTask(event, sequence, parent));
+            sender.execute(() -> {
+                if (parent == null) {
+                    send(event, sequence);
+                }
+                else {
+                    parent.scoped(() -> send(event, sequence));
+                }
+            });
         }
         catch (RejectedExecutionException saturated) {
             spoolLater(event, sequence, saturated);
-        }
-    }
-
-    /** One event on its way to the producer; a named task so that a shutdown can spool what never ran. */
-    private final class SendTask implements Runnable {
-
-        private final UsageRecorded event;
-
-        private final long sequence;
-
-        private final @Nullable Observation parent;
-
-        SendTask(UsageRecorded event, long sequence, @Nullable Observation parent) {
-            this.event = event;
-            this.sequence = sequence;
-            this.parent = parent;
-        }
-
-        @Override
-        public void run() {
-            if (parent == null) {
-                send(event, sequence);
-            }
-            else {
-                parent.scoped(() -> send(event, sequence));
-            }
         }
     }
 
@@ -169,22 +153,22 @@ public class UsagePublisher implements DisposableBean {
     }
 
     private void send(UsageRecorded event, long sequence) {
-        unacknowledged.put(sequence, event);
         try {
             kafka.send(record(event)).whenComplete((result, failure) -> {
-                boolean stillOurs = unacknowledged.remove(sequence) != null;
                 if (failure == null) {
+                    unacknowledged.remove(sequence);
                     published.increment();
                 }
-                else if (stillOurs) {
+                else {
                     spoolLater(event, sequence, failure);
                 }
             });
         }
         catch (RuntimeException failure) {
-            if (unacknowledged.remove(sequence) != null) {
-                spoolLater(event, sequence, failure);
+            if (Thread.currentThread().isInterrupted()) {
+                return; // the shutdown flush spools it: this interrupted thread could not write a file
             }
+            spoolLater(event, sequence, failure);
         }
     }
 
@@ -207,6 +191,10 @@ public class UsagePublisher implements DisposableBean {
             unspoolable.increment();
             log.error("Usage event could be neither published nor spooled ({}); recover it from this line: {}",
                     diskFailure.toString(), ContractJson.toJson(event));
+        }
+        finally {
+            // handled either way: on disk, or logged in full for manual recovery
+            unacknowledged.remove(sequence);
         }
     }
 
@@ -283,17 +271,25 @@ public class UsagePublisher implements DisposableBean {
         // a replay waiting for Kafka gives up; its event stays spooled and is offered again at the next start
         replayer.shutdownNow();
         sender.shutdown();
-        List<SendTask> neverSent = new ArrayList<>();
         if (!sender.awaitTermination(remaining(deadline), TimeUnit.NANOSECONDS)) {
-            sender.shutdownNow().forEach(task -> neverSent.add((SendTask) task));
-            sender.awaitTermination(remaining(deadline), TimeUnit.NANOSECONDS);
+            // what never reached the producer is still registered as unacknowledged and is spooled below
+            sender.shutdownNow();
+            sender.awaitTermination(1, TimeUnit.SECONDS);
         }
         while (!unacknowledged.isEmpty() && remaining(deadline) > 0) {
-            Thread.sleep(10);
+            Thread.sleep(10); // shutdown only: acknowledgements arrive on the producer's thread
+        }
+        // on the spool-writer thread, after the failures already queued there, so no write races another
+        AtomicInteger leftBehindCount = new AtomicInteger();
+        try {
+            spoolWriter.execute(() -> leftBehindCount.set(spoolUnacknowledged()));
+        }
+        catch (RejectedExecutionException alreadyStopped) {
+            leftBehindCount.set(spoolUnacknowledged());
         }
         spoolWriter.shutdown();
-        spoolWriter.awaitTermination(remaining(deadline) + TimeUnit.SECONDS.toNanos(5), TimeUnit.NANOSECONDS);
-        int leftBehind = spoolUnacknowledged(neverSent);
+        spoolWriter.awaitTermination(15, TimeUnit.SECONDS);
+        int leftBehind = leftBehindCount.get();
         if (leftBehind > 0) {
             log.warn("Kafka did not acknowledge {} usage events within {} of shutting down; they are spooled and "
                     + "will be offered again at the next start", leftBehind, shutdownFlushTimeout);
@@ -301,14 +297,9 @@ public class UsagePublisher implements DisposableBean {
         replayer.awaitTermination(1, TimeUnit.SECONDS);
     }
 
-    private int spoolUnacknowledged(List<SendTask> neverSent) {
+    private int spoolUnacknowledged() {
         int count = 0;
-        for (SendTask task : neverSent) {
-            toSpool(task.event, task.sequence, new IllegalStateException("gateway shutting down"));
-            count++;
-        }
-        Map.Entry<Long, UsageRecorded> entry;
-        while ((entry = unacknowledged.pollFirstEntry()) != null) {
+        for (Map.Entry<Long, UsageRecorded> entry : unacknowledged.entrySet()) {
             toSpool(entry.getValue(), entry.getKey(), new IllegalStateException("not acknowledged at shutdown"));
             count++;
         }
