@@ -40,6 +40,7 @@ class ExchangeFinisher {
                 exchange.requestId, exchange.traceId == null ? "-" : exchange.traceId, exchange.request == null ? "-" : exchange.request.model(),
                 exchange.served == null ? "-" : ExchangeFinisher.describe(exchange.served), exchange.httpStatus, exchange.interrupted,
                 exchange.attemptCount(), exchange.elapsedMillis());
+        GenAiSpanAttributes.finished(exchange);
         usage.publish(exchange.toEvent(), exchange.observation);
     }
 

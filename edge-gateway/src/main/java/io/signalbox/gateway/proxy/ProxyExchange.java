@@ -48,6 +48,9 @@ final class ProxyExchange {
 
     @Nullable String traceId;
 
+    /** Whether the request's trace is sampled, i.e. whether its span attributes will be exported. */
+    boolean sampled;
+
     @Nullable KeyIdentity identity;
 
     @Nullable OpenAiRequest request;
@@ -100,6 +103,11 @@ final class ProxyExchange {
         this.callSettings = defaults;
         this.clock = clock;
         this.startedAt = clock.instant();
+    }
+
+    /** The request's server observation when its trace is sampled; null when nothing would export its tags. */
+    @Nullable Observation sampledObservation() {
+        return sampled ? observation : null;
     }
 
     long elapsedMillis() {

@@ -117,6 +117,7 @@ public class ProxyHandler {
                     .flatMap(chat -> decide(exchange, chat, request))
                     .flatMap(decision -> {
                         exchange.decision = decision;
+                        GenAiSpanAttributes.requested(exchange);
                         if (decision.targets().isEmpty()) {
                             return Mono.error(OpenAiException.serviceUnavailable("no_available_target",
                                     "No endpoint can serve '" + decision.requestedModel() + "' right now."));
@@ -195,10 +196,11 @@ public class ProxyHandler {
     private void observe(ProxyExchange exchange, @Nullable Observation observation) {
         exchange.observation = observation;
         if (observation != null) {
-            exchange.traceId = observation.scoped(() -> {
-                Span span = tracer.currentSpan();
-                return span == null ? null : span.context().traceId();
-            });
+            Span span = observation.scoped(tracer::currentSpan);
+            if (span != null) {
+                exchange.traceId = span.context().traceId();
+                exchange.sampled = Boolean.TRUE.equals(span.context().sampled());
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package io.signalbox.gateway.proxy;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.signalbox.contracts.decision.DecisionResponse;
 import io.signalbox.contracts.decision.DecisionTarget;
@@ -118,6 +119,7 @@ class ResponseRelay {
             long started, boolean clientWantsUsage) {
         SseEventSplitter splitter = new SseEventSplitter();
         StreamUsageTap tap = new StreamUsageTap(clientWantsUsage);
+        AtomicBoolean ended = new AtomicBoolean();
         BackendTranslator.StreamTranslation translation = exchange.translator == null ? null
                 : exchange.translator.stream();
         BackendTranslator.StreamTranslation toClient = exchange.client == null ? null : exchange.client.stream();
@@ -142,19 +144,10 @@ class ResponseRelay {
                 .map(BUFFERS::wrap)
                 .cast(DataBuffer.class)
                 .doOnCancel(() -> exchange.markInterrupted("client_cancelled"))
-                .doFinally(signal -> {
-                    boolean upstreamBroke = exchange.interrupted && !"client_cancelled".equals(exchange.errorClass);
-                    if (upstreamBroke) {
-                        breakers.onFailure(target, System.nanoTime() - started,
-                                new IllegalStateException(String.valueOf(exchange.errorClass)));
-                    }
-                    else {
-                        breakers.onSuccess(target, System.nanoTime() - started);
-                    }
-                    exchange.attempt(target, exchange.interrupted ? "interrupted" : "success", 200, started);
-                    exchange.usage = tap.usage() != null ? tap.usage() : estimatedUsage(exchange, tap);
-                    finisher.finish(exchange);
-                });
+                // a finished stream is booked before its completion reaches the server, whose span then still
+                // takes the token counts; a cancelled or failed one when it is torn down
+                .doOnComplete(() -> endStream(exchange, target, tap, started, ended))
+                .doFinally(signal -> endStream(exchange, target, tap, started, ended));
         BodyInserter<Flux<DataBuffer>, ReactiveHttpOutputMessage> writer =
                 (message, context) -> message.writeAndFlushWith(events.map(Mono::just));
         return ServerResponse.ok()
@@ -166,6 +159,25 @@ class ResponseRelay {
                     signalboxHeaders(exchange, target, exchange.attemptCount() + 1, headers);
                 })
                 .body(writer);
+    }
+
+    /** Books the streamed attempt with the circuit breaker and the usage it reported, once per stream. */
+    private void endStream(ProxyExchange exchange, DecisionTarget target, StreamUsageTap tap, long started,
+            AtomicBoolean ended) {
+        if (!ended.compareAndSet(false, true)) {
+            return;
+        }
+        boolean upstreamBroke = exchange.interrupted && !"client_cancelled".equals(exchange.errorClass);
+        if (upstreamBroke) {
+            breakers.onFailure(target, System.nanoTime() - started,
+                    new IllegalStateException(String.valueOf(exchange.errorClass)));
+        }
+        else {
+            breakers.onSuccess(target, System.nanoTime() - started);
+        }
+        exchange.attempt(target, exchange.interrupted ? "interrupted" : "success", 200, started);
+        exchange.usage = tap.usage() != null ? tap.usage() : estimatedUsage(exchange, tap);
+        finisher.finish(exchange);
     }
 
     /** What is left of the call's total time, at least a millisecond; null when the call has no total limit. */
