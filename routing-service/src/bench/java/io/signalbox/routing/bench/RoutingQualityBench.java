@@ -50,7 +50,18 @@ public final class RoutingQualityBench {
     }
 
     public static void main(String[] args) throws IOException {
-        Path root = locate(args);
+        MiniLmEmbedder.Settings settings = MiniLmEmbedder.Settings.defaults();
+        List<String> paths = new ArrayList<>();
+        for (String arg : args) {
+            if (arg.startsWith("--max-tokens=")) {
+                settings = new MiniLmEmbedder.Settings(Integer.parseInt(arg.substring("--max-tokens=".length())),
+                        settings.intraOpThreads());
+            }
+            else {
+                paths.add(arg);
+            }
+        }
+        Path root = locate(paths.toArray(String[]::new));
         if (root == null) {
             System.out.println("RouteLLM data not found (looked for ../shared/data/routing/routellm from the repository "
                     + "root and the module directory); pass its path as the first argument. Nothing measured.");
@@ -61,7 +72,7 @@ public final class RoutingQualityBench {
         RouterData gsm8k = RouterData.gsm8k(root);
         Map<String, List<float[]>> embeddings = new HashMap<>();
         for (RouterData data : List.of(mmlu, gsm8k)) {
-            embeddings.put(data.name(), embeddings(data));
+            embeddings.put(data.name(), embeddings(data, settings));
         }
         StringBuilder table = new StringBuilder();
         table.append("| data set (n, strong / weak accuracy) | scorer | evaluation | APGR | CPT(50%) | CPT(80%) | strong share at 95% of strong quality | cost saving at 95% |\n");
@@ -107,6 +118,8 @@ public final class RoutingQualityBench {
             row(table, title, "embedding + kNN (k=" + KNN_K + ")", "trained on all of " + train.name(),
                     RoutingMetrics.of(test.rows(), score(knn, testX), 1));
         }
+        table.append(String.format(Locale.ROOT, "%nEmbeddings: MiniLM, the first %d tokens of each prompt.%n",
+                settings.maxTokens()));
         System.out.print(table);
         Path report = Path.of("target", "routing-quality.md");
         Files.createDirectories(report.getParent());
@@ -164,8 +177,9 @@ public final class RoutingQualityBench {
     }
 
     /** Embeds every prompt once and caches the vectors under target/, since that is the slow part. */
-    private static List<float[]> embeddings(RouterData data) throws IOException {
-        Path cache = Path.of("target", "bench-embeddings-" + data.name().toLowerCase(Locale.ROOT) + "-" + data.rows().size() + ".bin");
+    private static List<float[]> embeddings(RouterData data, MiniLmEmbedder.Settings settings) throws IOException {
+        Path cache = Path.of("target", "bench-embeddings-" + data.name().toLowerCase(Locale.ROOT) + "-"
+                + data.rows().size() + "-" + settings.maxTokens() + "tokens.bin");
         if (Files.exists(cache)) {
             try (InputStream in = Files.newInputStream(cache); DataInputStream input = new DataInputStream(new BufferedInputStream(in))) {
                 List<float[]> vectors = new ArrayList<>();
@@ -179,7 +193,7 @@ public final class RoutingQualityBench {
                 return vectors;
             }
         }
-        MiniLmEmbedder embedder = MiniLmEmbedder.shared();
+        MiniLmEmbedder embedder = MiniLmEmbedder.shared(settings);
         List<String> prompts = data.rows().stream().map(RouterData.Row::prompt).toList();
         List<float[]> vectors = new ArrayList<>();
         long start = System.nanoTime();

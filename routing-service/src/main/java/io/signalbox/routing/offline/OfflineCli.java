@@ -42,9 +42,10 @@ public final class OfflineCli {
     static final String USAGE = """
             usage:
               offline train --data <train.jsonl> --strong <model> --weak <model> --out <head.json>
-                            [--head logistic|knn] [--k 25] [--strong-share <0..1>]
+                            [--head logistic|knn] [--k 25] [--strong-share <0..1>] [--max-tokens 128]
                   lines: {"prompt": "...", "scores": {"<model>": <quality 0..1>, ...}}
               offline score --data <prompts.jsonl> [--out <scores.jsonl>] (--scorer features | --head <head.json>)
+                            [--max-tokens 128]
                   lines: {"id": "...", "prompt": "..."}  ->  {"id": "...", "score": <0..1>}
             """;
 
@@ -62,7 +63,7 @@ public final class OfflineCli {
     @FunctionalInterface
     interface SentenceEmbedderSource {
 
-        SentenceEmbedder get();
+        SentenceEmbedder get(MiniLmEmbedder.Settings settings);
     }
 
     OfflineCli(SentenceEmbedderSource embedders, PrintStream out, PrintStream err) {
@@ -132,7 +133,7 @@ public final class OfflineCli {
         if (prompts.isEmpty()) {
             throw new DataException(data + " has no training examples");
         }
-        SentenceEmbedder embedder = embedders.get();
+        SentenceEmbedder embedder = embedders.get(embedding(options));
         List<float[]> embeddings = embed(embedder, prompts);
         double[] labels = labelList.stream().mapToDouble(Double::doubleValue).toArray();
         ComplexityHead head = switch (headType) {
@@ -173,7 +174,7 @@ public final class OfflineCli {
                 throw new DataException("the head was trained on '" + head.embeddingModel()
                         + "' embeddings; this version embeds with " + HeadFile.MINILM);
             }
-            scorer = new EmbeddingComplexityScorer(embedders.get(), head.head());
+            scorer = new EmbeddingComplexityScorer(embedders.get(embedding(options)), head.head());
         }
         @Nullable String target = options.get("out");
         try (Writer writer = target != null
@@ -203,6 +204,20 @@ public final class OfflineCli {
             throw new UncheckedIOException("Cannot write " + (target != null ? target : "the output"), e);
         }
         return 0;
+    }
+
+    /** The embedder's settings: the service's defaults, or {@code --max-tokens} to match a service configured otherwise. */
+    private static MiniLmEmbedder.Settings embedding(Map<String, String> options) {
+        MiniLmEmbedder.Settings defaults = MiniLmEmbedder.Settings.defaults();
+        if (!options.containsKey("max-tokens")) {
+            return defaults;
+        }
+        int maxTokens = positiveInt(options.get("max-tokens"), "max-tokens");
+        if (maxTokens < 3 || maxTokens > MiniLmEmbedder.MODEL_MAX_TOKENS) {
+            throw new UsageException("--max-tokens must be between 3 and " + MiniLmEmbedder.MODEL_MAX_TOKENS
+                    + ", was " + maxTokens);
+        }
+        return new MiniLmEmbedder.Settings(maxTokens, defaults.intraOpThreads());
     }
 
     private List<float[]> embed(SentenceEmbedder embedder, List<String> prompts) {

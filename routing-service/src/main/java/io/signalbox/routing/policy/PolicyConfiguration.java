@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
+import io.signalbox.routing.embedding.EmbeddingProperties;
 import io.signalbox.routing.embedding.MiniLmEmbedder;
 import io.signalbox.routing.embedding.SentenceEmbedder;
 import org.springframework.beans.factory.ObjectProvider;
@@ -49,13 +50,13 @@ class PolicyConfiguration {
     }
 
     @Bean
-    ComplexityPolicy complexityPolicy(ObjectProvider<SentenceEmbedder> embedders) {
-        return new ComplexityPolicy(embedder(embedders));
+    ComplexityPolicy complexityPolicy(ObjectProvider<SentenceEmbedder> embedders, EmbeddingProperties embedding) {
+        return new ComplexityPolicy(embedder(embedders, embedding));
     }
 
     @Bean
-    SemanticPolicy semanticPolicy(ObjectProvider<SentenceEmbedder> embedders) {
-        return new SemanticPolicy(embedder(embedders));
+    SemanticPolicy semanticPolicy(ObjectProvider<SentenceEmbedder> embedders, EmbeddingProperties embedding) {
+        return new SemanticPolicy(embedder(embedders, embedding));
     }
 
     @Bean
@@ -63,7 +64,8 @@ class PolicyConfiguration {
         return new PolicyRegistry(policies);
     }
 
-    private static Supplier<SentenceEmbedder> embedder(ObjectProvider<SentenceEmbedder> embedders) {
-        return () -> embedders.getIfAvailable(MiniLmEmbedder::shared);
+    private static Supplier<SentenceEmbedder> embedder(ObjectProvider<SentenceEmbedder> embedders,
+            EmbeddingProperties embedding) {
+        return () -> embedders.getIfAvailable(() -> MiniLmEmbedder.shared(embedding.settings()));
     }
 }

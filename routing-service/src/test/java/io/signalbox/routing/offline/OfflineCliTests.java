@@ -77,7 +77,7 @@ class OfflineCliTests {
                 "",
                 "{\"id\":7,\"prompt\":\"Prove that sqrt(2) is irrational, step by step, and explain why the proof works.\"}");
         Path scores = dir.resolve("scores.jsonl");
-        OfflineCli cli = new OfflineCli(() -> {
+        OfflineCli cli = new OfflineCli(settings -> {
             throw new AssertionError("the feature scorer must not load an embedding model");
         }, new PrintStream(out), new PrintStream(err));
 
@@ -145,6 +145,25 @@ class OfflineCliTests {
     }
 
     @Test
+    void embedsWithTheTokenCapItIsGivenAndRefusesOneTheModelCannotTake() throws IOException {
+        List<MiniLmEmbedder.Settings> asked = new ArrayList<>();
+        OfflineCli cli = new OfflineCli(settings -> {
+            asked.add(settings);
+            return new BagOfWordsEmbedder(64);
+        }, new PrintStream(out), new PrintStream(err));
+
+        int trained = cli.execute(new String[] {"train", "--data", trainingFile().toString(), "--strong", STRONG,
+            "--weak", WEAK, "--out", dir.resolve("capped.json").toString(), "--max-tokens", "64"});
+        int refused = cli.execute(new String[] {"train", "--data", trainingFile().toString(), "--strong", STRONG,
+            "--weak", WEAK, "--out", dir.resolve("too-long.json").toString(), "--max-tokens", "600"});
+
+        assertThat(trained).as(err()).isZero();
+        assertThat(asked).extracting(MiniLmEmbedder.Settings::maxTokens).containsExactly(64);
+        assertThat(refused).isEqualTo(2);
+        assertThat(err()).contains("--max-tokens must be between 3 and 512, was 600");
+    }
+
+    @Test
     void reportsAMissingInputFile() {
         int code = cli().execute(new String[] {"score", "--data", dir.resolve("absent.jsonl").toString(),
             "--scorer", "features"});
@@ -154,7 +173,7 @@ class OfflineCliTests {
     }
 
     private OfflineCli cli() {
-        return new OfflineCli(() -> new BagOfWordsEmbedder(64), new PrintStream(out), new PrintStream(err));
+        return new OfflineCli(settings -> new BagOfWordsEmbedder(64), new PrintStream(out), new PrintStream(err));
     }
 
     private Path trainingFile() throws IOException {
