@@ -5,8 +5,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -43,11 +46,13 @@ import org.springframework.stereotype.Component;
  * not acknowledge it, the event goes to the {@link UsageSpool} on disk and is offered again until it is
  * acknowledged (consumers de-duplicate on event id, so a late duplicate costs nothing).
  *
- * <p>Spooled events are replayed in the order they were recorded, one at a time, on a thread of their own, and
- * never ahead of an older event the producer still holds (the broker may come back while it does):
- * each replayed send is waited for until Kafka has decided it (the producer promises an answer within its
+ * <p>Spooled events are replayed in the order they were recorded, in batches, on a thread of their own, and
+ * never ahead of an older event the producer still holds (the broker may come back while it does): every
+ * replayed send is waited for until Kafka has decided it (the producer promises an answer within its
  * {@code delivery.timeout.ms}), so an event is never offered again while an earlier offer of it may still
- * be stored.
+ * be stored, and the idempotent producer keeps each partition's records in the order they were sent. While
+ * the spool holds events, new events are spooled behind them rather than sent past them; once a replay has
+ * emptied the spool, events go straight to Kafka again.
  *
  * <p>A clean shutdown loses nothing either: it waits up to {@code shutdown-flush-timeout} for Kafka to
  * acknowledge what the producer still holds, then writes every event Kafka has not acknowledged to the spool,
@@ -93,6 +98,22 @@ public class UsagePublisher implements DisposableBean {
 
     private final AtomicBoolean replaying = new AtomicBoolean();
 
+    /** How many spooled events one replay round offers to Kafka before waiting for their answers. */
+    static final int REPLAY_BATCH = 500;
+
+    /**
+     * True while older events wait in the spool: new events then pass through the spool-writer thread, which
+     * spools them behind the older ones instead of letting them overtake. Set when Kafka fails an event; cleared
+     * on the spool-writer thread by {@link #endBacklog}, which first offers what is left, so every event queued
+     * before it is on disk (and offered) and every event after it goes straight to Kafka, after those.
+     */
+    private volatile boolean backlog;
+
+    private final Object backlogLock = new Object();
+
+    /** Counts Kafka's failures that sent an event to the spool; guarded by {@link #backlogLock}. */
+    private long spoolFailures;
+
     /** The last recording sequence handed out: microseconds since the epoch, strictly increasing. */
     private final AtomicLong lastSequence = new AtomicLong();
 
@@ -115,12 +136,15 @@ public class UsagePublisher implements DisposableBean {
         this.published = Counter.builder("signalbox.gateway.usage.published")
                 .description("Usage events acknowledged by Kafka").register(meters);
         this.spooled = Counter.builder("signalbox.gateway.usage.spooled")
-                .description("Usage events written to the disk spool because Kafka did not take them").register(meters);
+                .description("Usage events written to the disk spool: Kafka did not take them, or older events were "
+                        + "waiting there").register(meters);
         this.unspoolable = Counter.builder("signalbox.gateway.usage.unspoolable")
                 .description("Usage events neither Kafka nor the disk spool took; each is logged in full at ERROR")
                 .register(meters);
         Gauge.builder("signalbox.gateway.usage.spool.size", spool, UsageSpool::size)
                 .description("Usage events waiting in the disk spool").register(meters);
+        // events spooled by an earlier run are older than anything this one records
+        this.backlog = spool.size() > 0;
     }
 
     /**
@@ -131,6 +155,31 @@ public class UsagePublisher implements DisposableBean {
         long sequence = nextSequence();
         // registered before it is queued, so that no replay or shutdown can overlook it
         unacknowledged.put(sequence, event);
+        if (backlog) {
+            try {
+                // decided on the spool-writer thread, in recording order with the backlog's end
+                spoolWriter.execute(() -> behindBacklog(event, sequence, parent));
+                return;
+            }
+            catch (RejectedExecutionException shuttingDown) {
+                toSpool(event, sequence, null); // the shutdown flush may already have run
+                return;
+            }
+        }
+        toSender(event, sequence, parent);
+    }
+
+    /** On the spool-writer thread: spools the event behind the backlog, or sends it if the backlog has ended. */
+    private void behindBacklog(UsageRecorded event, long sequence, @Nullable Observation parent) {
+        if (backlog) {
+            toSpool(event, sequence, null);
+        }
+        else {
+            toSender(event, sequence, parent);
+        }
+    }
+
+    private void toSender(UsageRecorded event, long sequence, @Nullable Observation parent) {
         try {
             sender.execute(() -> {
                 if (parent == null) {
@@ -144,6 +193,11 @@ public class UsagePublisher implements DisposableBean {
         catch (RejectedExecutionException saturated) {
             spoolLater(event, sequence, saturated);
         }
+    }
+
+    /** Whether new events are spooled behind older ones still waiting there. */
+    boolean backlogged() {
+        return backlog;
     }
 
     /** Recording order survives the detours through the producer's buffer and the spool, and restarts. */
@@ -172,7 +226,12 @@ public class UsagePublisher implements DisposableBean {
         }
     }
 
+    /** Spools an event Kafka failed, on the spool-writer thread; later events queue behind it. */
     private void spoolLater(UsageRecorded event, long sequence, Throwable reason) {
+        synchronized (backlogLock) {
+            spoolFailures++;
+            backlog = true;
+        }
         try {
             spoolWriter.execute(() -> toSpool(event, sequence, reason));
         }
@@ -181,8 +240,11 @@ public class UsagePublisher implements DisposableBean {
         }
     }
 
-    private void toSpool(UsageRecorded event, long sequence, Throwable reason) {
-        log.warn("Kafka did not take usage event {} ({}); spooling it to disk", event.eventId(), reason.toString());
+    /** Writes the event to the spool; {@code reason} is null when it only queues behind older spooled events. */
+    private void toSpool(UsageRecorded event, long sequence, @Nullable Throwable reason) {
+        if (reason != null) {
+            log.warn("Kafka did not take usage event {} ({}); spooling it to disk", event.eventId(), reason.toString());
+        }
         try {
             spool.append(event, sequence);
             spooled.increment();
@@ -220,15 +282,110 @@ public class UsagePublisher implements DisposableBean {
     }
 
     /**
-     * Offers spooled events to Kafka again, in the order they were recorded, each acknowledged before the next
-     * is sent; stops at the first one Kafka refuses and leaves it for the next replay.
+     * Offers spooled events to Kafka again, in the order they were recorded, a batch at a time; stops at a batch
+     * Kafka did not wholly take and leaves what it refused for the next replay. When at most one batch is left,
+     * the spool-writer thread offers it and ends the backlog ({@link #endBacklog}), so new events go straight to
+     * Kafka again.
      */
     void replaySpool() {
-        for (Path file : spool.pending()) {
-            Long oldestInFlight = oldestUnacknowledged();
-            if (oldestInFlight != null && oldestInFlight < UsageSpool.sequenceOf(file)) {
-                // an older event is still in the producer's hands: it reaches Kafka or this spool first
+        while (true) {
+            List<Path> files = spool.pending();
+            if (files.size() <= REPLAY_BATCH) {
+                if (backlog || !files.isEmpty()) {
+                    try {
+                        spoolWriter.submit(this::endBacklog).get();
+                    }
+                    catch (InterruptedException ex) {
+                        Thread.currentThread().interrupt();
+                    }
+                    catch (ExecutionException | RejectedExecutionException ex) {
+                        log.debug("The usage backlog stays: {}", ex.toString());
+                    }
+                }
                 return;
+            }
+            if (!replayBatch(files.subList(0, REPLAY_BATCH))) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * On the spool-writer thread, so that every event queued behind the backlog before this is on disk and every
+     * one after it sees the outcome: offers what is left of the spool (at most a batch) to Kafka without waiting,
+     * then ends the backlog. Events after it are sent after these, so the producer keeps them in order; the
+     * offered events count as in flight until Kafka answers, so no replay offers them twice, and one Kafka
+     * refuses stays spooled and starts a new backlog. Nothing here waits for Kafka beyond {@code max.block.ms},
+     * so a shutdown's spool writes are never held up behind it.
+     */
+    private void endBacklog() {
+        long failuresBefore;
+        synchronized (backlogLock) {
+            failuresBefore = spoolFailures;
+        }
+        List<Path> files = spool.pending();
+        if (files.size() > REPLAY_BATCH) {
+            return;
+        }
+        Long oldestInFlight = oldestUnacknowledged();
+        if (!files.isEmpty() && oldestInFlight != null && oldestInFlight <= UsageSpool.sequenceOf(files.getFirst())) {
+            return; // an older event is still in the producer's hands, or these were offered already
+        }
+        for (Path file : files) {
+            UsageRecorded event;
+            try {
+                event = spool.read(file);
+            }
+            catch (RuntimeException unreadable) {
+                log.error("Spooled usage event {} cannot be read ({}); moved aside for manual recovery", file,
+                        unreadable.toString());
+                spool.quarantine(file);
+                continue;
+            }
+            long sequence = UsageSpool.sequenceOf(file);
+            unacknowledged.put(sequence, event);
+            try {
+                kafka.send(record(event)).whenComplete((result, failure) -> {
+                    if (failure == null) {
+                        spool.remove(file);
+                        published.increment();
+                    }
+                    else {
+                        synchronized (backlogLock) {
+                            spoolFailures++;
+                            backlog = true;
+                        }
+                    }
+                    unacknowledged.remove(sequence); // answered: on Kafka, or still in the spool
+                });
+            }
+            catch (RuntimeException refused) {
+                unacknowledged.remove(sequence);
+                log.debug("Kafka still not taking spooled usage events: {}", refused.toString());
+                return;
+            }
+        }
+        synchronized (backlogLock) {
+            if (spoolFailures == failuresBefore) {
+                backlog = false;
+            }
+        }
+    }
+
+    /**
+     * Sends the files' events in order, then waits for every answer; removes each event Kafka acknowledged.
+     * True when Kafka took them all and the replay may go on.
+     */
+    private boolean replayBatch(List<Path> files) {
+        Long oldestInFlight = oldestUnacknowledged();
+        List<Path> offered = new ArrayList<>(files.size());
+        List<CompletableFuture<?>> answers = new ArrayList<>(files.size());
+        boolean complete = true;
+        for (Path file : files) {
+            if (oldestInFlight != null && oldestInFlight <= UsageSpool.sequenceOf(file)) {
+                // an older event (or this one, offered by the backlog's end) is still in the producer's hands
+                complete = false;
+                break;
             }
             UsageRecorded event;
             try {
@@ -241,24 +398,38 @@ public class UsagePublisher implements DisposableBean {
                 continue;
             }
             try {
-                kafka.send(record(event)).get(replayAnswerTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                answers.add(kafka.send(record(event)));
+                offered.add(file);
+            }
+            catch (RuntimeException refused) {
+                log.debug("Kafka still not taking spooled usage events: {}", refused.toString());
+                complete = false;
+                break;
+            }
+        }
+        long deadline = System.nanoTime() + replayAnswerTimeout.toNanos();
+        for (int i = 0; i < offered.size(); i++) {
+            try {
+                answers.get(i).get(remaining(deadline), TimeUnit.NANOSECONDS);
+                spool.remove(offered.get(i));
+                published.increment();
             }
             catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
-                return;
+                return false;
             }
             catch (TimeoutException ex) {
-                log.warn("Kafka neither took nor refused spooled usage event {} within {}; the producer is not "
-                        + "keeping its delivery timeout", event.eventId(), replayAnswerTimeout);
-                return;
+                log.warn("Kafka neither took nor refused spooled usage events within {}; the producer is not "
+                        + "keeping its delivery timeout", replayAnswerTimeout);
+                return false;
             }
             catch (ExecutionException | RuntimeException failure) {
+                // the rest of the batch is still waited for: an event is never offered again while it may be stored
                 log.debug("Kafka still not taking spooled usage events: {}", failure.toString());
-                return;
+                complete = false;
             }
-            spool.remove(file);
-            published.increment();
         }
+        return complete;
     }
 
     /**

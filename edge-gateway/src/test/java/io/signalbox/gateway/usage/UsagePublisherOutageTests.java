@@ -99,6 +99,44 @@ class UsagePublisherOutageTests {
     }
 
     @Test
+    void eventsRecordedAfterTheBrokerIsBackQueueBehindTheSpooledOnesUntilTheReplayHasDeliveredThem() {
+        template = template(3_000);
+        long from = endOffset();
+        template.send(Topics.USAGE, "warm-up", ContractJson.toJson(UsageSpoolTests.event("warm-up"))).join();
+        UsagePublisher publisher = new UsagePublisher(template, UsagePublisherTests.properties(spool),
+                new SimpleMeterRegistry());
+        List<UsageRecorded> duringOutage = IntStream.rangeClosed(1, 4)
+                .mapToObj(i -> UsageSpoolTests.event("req-order-a" + i)).toList();
+        List<UsageRecorded> afterOutage = IntStream.rangeClosed(1, 3)
+                .mapToObj(i -> UsageSpoolTests.event("req-order-b" + i)).toList();
+
+        kafka.stopBroker();
+        duringOutage.forEach(event -> publisher.publish(event, null));
+        UsageSpool disk = new UsageSpool(spool);
+        await().atMost(Duration.ofSeconds(30)).until(() -> disk.size() == duringOutage.size());
+        kafka.startBroker();
+        // the broker is back, but the replay has not run yet: these must not overtake the spooled events
+        afterOutage.forEach(event -> publisher.publish(event, null));
+        await().atMost(Duration.ofSeconds(10)).until(() -> disk.size() == duringOutage.size() + afterOutage.size());
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            publisher.replaySpool();
+            assertThat(disk.size()).isZero();
+            assertThat(publisher.backlogged()).isFalse();
+        });
+        UsageRecorded direct = UsageSpoolTests.event("req-order-c1");
+        publisher.publish(direct, null);
+        template.flush();
+
+        List<UsageRecorded> expected = new ArrayList<>(duringOutage);
+        expected.addAll(afterOutage);
+        expected.add(direct);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(usageRecordsFrom(from)).filteredOn(event -> event.requestId().startsWith("req-order-"))
+                        .as("each once, in recording order").containsExactlyElementsOf(expected));
+        assertThat(disk.size()).as("once the backlog is delivered, events go straight to Kafka").isZero();
+    }
+
+    @Test
     void aSpooledEventWaitsForAnOlderOneTheProducerStillHoldsWhenTheBrokerComesBack() {
         // the producer holds its buffered events for a minute, longer than this outage
         template = template(60_000);

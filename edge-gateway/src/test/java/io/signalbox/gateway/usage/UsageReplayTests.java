@@ -35,7 +35,7 @@ class UsageReplayTests {
     Path directory;
 
     @Test
-    void offersOneSpooledEventAtATimeOffTheSchedulerThreadAndAgainOnlyAfterKafkaRefusedIt() {
+    void offersSpooledEventsOffTheSchedulerThreadAndAgainOnlyAfterKafkaRefusedThem() {
         UsageSpool spool = new UsageSpool(directory);
         UsageRecorded first = UsageSpoolTests.event("req-first");
         UsageRecorded second = UsageSpoolTests.event("req-second");
@@ -46,26 +46,61 @@ class UsageReplayTests {
                 new SimpleMeterRegistry());
 
         publisher.replayInBackground();
-        await().atMost(Duration.ofSeconds(10)).until(() -> kafka.sends.size() == 1);
-        assertThat(kafka.sends.getFirst().thread()).as("the scheduler's thread is not kept waiting")
-                .isEqualTo("usage-replay");
+        await().atMost(Duration.ofSeconds(10)).until(() -> kafka.sends.size() == 2);
+        assertThat(kafka.sends).extracting(Send::thread).as("the scheduler's thread is not kept waiting")
+                .allMatch(thread -> thread.startsWith("usage-"));
         publisher.replayInBackground();
         publisher.replayInBackground();
 
         kafka.sends.getFirst().answer().completeExceptionally(new KafkaException("broker unavailable"));
+        kafka.sends.get(1).answer().complete(acknowledged(kafka.sends.get(1).record()));
         await().atMost(Duration.ofSeconds(10)).until(() -> {
             publisher.replayInBackground();
-            return kafka.sends.size() == 2;
+            return kafka.sends.size() == 3;
         });
-        assertThat(spool.size()).as("refused: still spooled").isEqualTo(2);
-        kafka.sends.get(1).answer().complete(acknowledged(kafka.sends.get(1).record()));
-        await().atMost(Duration.ofSeconds(10)).until(() -> kafka.sends.size() == 3);
+        assertThat(spool.pending()).extracting(spool::read).as("refused: still spooled; taken: gone")
+                .containsExactly(first);
         kafka.sends.get(2).answer().complete(acknowledged(kafka.sends.get(2).record()));
         await().atMost(Duration.ofSeconds(10)).until(() -> spool.size() == 0);
 
         assertThat(kafka.sends).extracting(send -> send.record().key())
-                .as("the first offered again only once Kafka had refused it, then in recording order")
-                .containsExactly("req-first", "req-first", "req-second");
+                .as("nothing offered again while Kafka had not answered; the refused one offered again after")
+                .containsExactly("req-first", "req-second", "req-first");
+    }
+
+    @Test
+    void newEventsQueueBehindSpooledOnesAndGoStraightToKafkaOnceTheSpoolIsEmpty() {
+        UsageSpool spool = new UsageSpool(directory);
+        UsageRecorded older = UsageSpoolTests.event("req-older");
+        spool.append(older, 1);
+        HeldSends kafka = new HeldSends();
+        UsagePublisher publisher = new UsagePublisher(kafka, UsagePublisherTests.properties(directory),
+                new SimpleMeterRegistry());
+
+        UsageRecorded newer = UsageSpoolTests.event("req-newer");
+        publisher.publish(newer, null);
+        await().atMost(Duration.ofSeconds(10)).until(() -> spool.size() == 2);
+        assertThat(kafka.sends).as("not sent past the older event waiting in the spool").isEmpty();
+
+        publisher.replayInBackground();
+        await().atMost(Duration.ofSeconds(10)).until(() -> kafka.sends.size() == 2);
+        kafka.sends.forEach(send -> send.answer().complete(acknowledged(send.record())));
+        await().atMost(Duration.ofSeconds(10)).until(() -> spool.size() == 0);
+        // the replay ends the backlog after the spool is empty; wait for it to finish
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            publisher.replayInBackground();
+            return !publisher.backlogged();
+        });
+
+        UsageRecorded latest = UsageSpoolTests.event("req-latest");
+        publisher.publish(latest, null);
+        await().atMost(Duration.ofSeconds(10)).until(() -> kafka.sends.size() == 3);
+
+        assertThat(kafka.sends).extracting(send -> send.record().key()).as("in recording order")
+                .containsExactly("req-older", "req-newer", "req-latest");
+        assertThat(kafka.sends.get(2).thread()).as("straight to Kafka, no longer through the spool")
+                .startsWith("usage-send-");
+        assertThat(spool.size()).isZero();
     }
 
     static SendResult<String, String> acknowledged(ProducerRecord<String, String> record) {
