@@ -228,15 +228,33 @@ public class UsagePublisher implements DisposableBean {
 
     /** Spools an event Kafka failed, on the spool-writer thread; later events queue behind it. */
     private void spoolLater(UsageRecorded event, long sequence, Throwable reason) {
-        synchronized (backlogLock) {
-            spoolFailures++;
-            backlog = true;
-        }
+        startBacklog();
         try {
             spoolWriter.execute(() -> toSpool(event, sequence, reason));
         }
         catch (RejectedExecutionException shuttingDown) {
             toSpool(event, sequence, reason);
+        }
+    }
+
+    /** Kafka failed an event: it goes to the spool, and every later event queues behind it. */
+    private void startBacklog() {
+        synchronized (backlogLock) {
+            spoolFailures++;
+            backlog = true;
+        }
+    }
+
+    /** The spooled event, or null when its file cannot be read and has been moved aside for manual recovery. */
+    private @Nullable UsageRecorded readOrQuarantine(Path file) {
+        try {
+            return spool.read(file);
+        }
+        catch (RuntimeException unreadable) {
+            log.error("Spooled usage event {} cannot be read ({}); moved aside for manual recovery", file,
+                    unreadable.toString());
+            spool.quarantine(file);
+            return null;
         }
     }
 
@@ -332,14 +350,8 @@ public class UsagePublisher implements DisposableBean {
             return; // an older event is still in the producer's hands, or these were offered already
         }
         for (Path file : files) {
-            UsageRecorded event;
-            try {
-                event = spool.read(file);
-            }
-            catch (RuntimeException unreadable) {
-                log.error("Spooled usage event {} cannot be read ({}); moved aside for manual recovery", file,
-                        unreadable.toString());
-                spool.quarantine(file);
+            UsageRecorded event = readOrQuarantine(file);
+            if (event == null) {
                 continue;
             }
             long sequence = UsageSpool.sequenceOf(file);
@@ -351,10 +363,7 @@ public class UsagePublisher implements DisposableBean {
                         published.increment();
                     }
                     else {
-                        synchronized (backlogLock) {
-                            spoolFailures++;
-                            backlog = true;
-                        }
+                        startBacklog();
                     }
                     unacknowledged.remove(sequence); // answered: on Kafka, or still in the spool
                 });
@@ -387,14 +396,8 @@ public class UsagePublisher implements DisposableBean {
                 complete = false;
                 break;
             }
-            UsageRecorded event;
-            try {
-                event = spool.read(file);
-            }
-            catch (RuntimeException unreadable) {
-                log.error("Spooled usage event {} cannot be read ({}); moved aside for manual recovery", file,
-                        unreadable.toString());
-                spool.quarantine(file);
+            UsageRecorded event = readOrQuarantine(file);
+            if (event == null) {
                 continue;
             }
             try {
