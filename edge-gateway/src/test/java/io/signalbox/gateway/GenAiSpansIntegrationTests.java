@@ -1,10 +1,7 @@
 package io.signalbox.gateway;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
@@ -19,9 +16,6 @@ import com.openai.models.embeddings.CreateEmbeddingResponse;
 import com.openai.models.embeddings.EmbeddingCreateParams;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.context.Context;
-import io.opentelemetry.sdk.trace.ReadWriteSpan;
-import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.signalbox.contracts.usage.UsageRecorded;
@@ -37,9 +31,9 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static io.signalbox.gateway.CapturedSpans.attribute;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The spans a platform team's tracing backend receives from the gateway: every traced request's server span
@@ -56,12 +50,12 @@ class GenAiSpansIntegrationTests {
     /** A word that appears only in prompts: no span attribute may contain it. */
     static final String SECRET = "pelican-7731";
 
-    static final StubControlPlane CONTROL_PLANE = startControlPlane();
+    static final StubControlPlane CONTROL_PLANE = StubControlPlane.withKey(KEY, "key-spans", "team-spans");
 
     static final SimulatorServer UPSTREAM = SimulatorServer.start(
             EndpointSpec.builder("chat-up", "sim-llama-8b").outputTokens(8, 16).build());
 
-    static final List<SpanData> ENDED = new CopyOnWriteArrayList<>();
+    static final CapturedSpans SPANS = new CapturedSpans();
 
     static {
         CONTROL_PLANE.route("smart", List.of(StubControlPlane.target("llama-8b", "sim-llama-8b", "ep-chat",
@@ -78,17 +72,6 @@ class GenAiSpansIntegrationTests {
         CONTROL_PLANE.wire(registry);
     }
 
-    static StubControlPlane startControlPlane() {
-        try {
-            StubControlPlane plane = new StubControlPlane();
-            plane.key(KEY, StubControlPlane.identity("key-spans", "team-spans"));
-            return plane;
-        }
-        catch (IOException ex) {
-            throw new IllegalStateException(ex);
-        }
-    }
-
     @AfterAll
     static void stop() {
         UPSTREAM.close();
@@ -101,7 +84,7 @@ class GenAiSpansIntegrationTests {
                 .create(params("smart", "Name three rivers. " + SECRET));
         ChatCompletion completion = response.parse();
 
-        SpanData span = serverSpanOf(requestId(response));
+        SpanData span = SPANS.serverSpanOf(requestId(response));
         assertThat(span.getKind()).isEqualTo(SpanKind.SERVER);
         assertThat(attribute(span, "gen_ai.operation.name")).isEqualTo("chat");
         assertThat(attribute(span, "gen_ai.request.model")).isEqualTo("smart");
@@ -118,6 +101,9 @@ class GenAiSpansIntegrationTests {
         assertThat(attribute(span, "signalbox.usage.estimated")).isEqualTo("false");
         assertThat(attribute(span, "signalbox.attempts")).isEqualTo("1");
         assertThat(span.getAttributes().get(AttributeKey.stringKey("error.type"))).isNull();
+        assertThat(span.getAttributes().get(AttributeKey.stringKey("gen_ai.input.messages")))
+                .as("content capture is off unless an operator turns it on").isNull();
+        assertThat(span.getAttributes().get(AttributeKey.stringKey("gen_ai.output.messages"))).isNull();
         assertThat(span.getTraceId()).as("the usage event names the same trace")
                 .isEqualTo(UsageEvents.of(requestId(response)).traceId());
         assertNoPromptOrCompletionText(completion.choices().getFirst().message().content().orElseThrow());
@@ -141,7 +127,7 @@ class GenAiSpansIntegrationTests {
             });
         }
 
-        SpanData span = serverSpanOf(requestId(response));
+        SpanData span = SPANS.serverSpanOf(requestId(response));
         assertThat(reported[1]).as("the upstream reported usage in its last chunk").isPositive();
         assertThat(attribute(span, "signalbox.stream")).isEqualTo("true");
         assertThat(attribute(span, "gen_ai.response.model")).isEqualTo("llama-8b");
@@ -157,7 +143,7 @@ class GenAiSpansIntegrationTests {
                 .create(EmbeddingCreateParams.builder().model("smart").input("Embed me. " + SECRET).build());
         CreateEmbeddingResponse embeddings = response.parse();
 
-        SpanData span = serverSpanOf(requestId(response));
+        SpanData span = SPANS.serverSpanOf(requestId(response));
         assertThat(attribute(span, "gen_ai.operation.name")).isEqualTo("embeddings");
         assertThat(attribute(span, "gen_ai.usage.input_tokens"))
                 .isEqualTo(Long.toString(embeddings.usage().promptTokens()));
@@ -171,7 +157,7 @@ class GenAiSpansIntegrationTests {
                 () -> openAi().chat().completions().create(params("no-such-model", "Hello " + SECRET)));
 
         String requestId = refused.headers().values("x-request-id").getFirst();
-        SpanData span = serverSpanOf(requestId);
+        SpanData span = SPANS.serverSpanOf(requestId);
         assertThat(attribute(span, "gen_ai.request.model")).isEqualTo("no-such-model");
         assertThat(attribute(span, "error.type")).isEqualTo("model_not_found");
         assertThat(span.getAttributes().get(AttributeKey.stringKey("gen_ai.response.model")))
@@ -181,27 +167,9 @@ class GenAiSpansIntegrationTests {
 
     // ---- helpers ----------------------------------------------------------------------------------------------
 
-    /** The gateway's server span for a request, once the SDK has exported it (streams end theirs last). */
-    static SpanData serverSpanOf(String requestId) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> find(requestId).isPresent());
-        return find(requestId).orElseThrow();
-    }
-
-    static Optional<SpanData> find(String requestId) {
-        return ENDED.stream()
-                .filter(span -> requestId.equals(span.getAttributes().get(AttributeKey.stringKey("signalbox.request.id"))))
-                .findFirst();
-    }
-
-    static String attribute(SpanData span, String key) {
-        String value = span.getAttributes().get(AttributeKey.stringKey(key));
-        assertThat(value).as("span attribute %s on %s", key, span.getAttributes()).isNotNull();
-        return value;
-    }
-
     /** No exported span of the gateway, for any request so far, holds prompt or completion text. */
     static void assertNoPromptOrCompletionText(String completion) {
-        for (SpanData span : ENDED) {
+        for (SpanData span : SPANS.all()) {
             span.getAttributes().forEach((key, value) -> {
                 assertThat(String.valueOf(value)).as("span %s attribute %s", span.getName(), key)
                         .doesNotContain(SECRET);
@@ -234,27 +202,7 @@ class GenAiSpansIntegrationTests {
 
         @Bean
         SpanProcessor capturingSpanProcessor() {
-            return new SpanProcessor() {
-
-                @Override
-                public void onStart(Context parentContext, ReadWriteSpan span) {
-                }
-
-                @Override
-                public boolean isStartRequired() {
-                    return false;
-                }
-
-                @Override
-                public void onEnd(ReadableSpan span) {
-                    ENDED.add(span.toSpanData());
-                }
-
-                @Override
-                public boolean isEndRequired() {
-                    return true;
-                }
-            };
+            return SPANS;
         }
     }
 }

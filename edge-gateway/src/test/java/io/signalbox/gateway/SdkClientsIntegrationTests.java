@@ -63,7 +63,7 @@ class SdkClientsIntegrationTests {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    static final StubControlPlane CONTROL_PLANE = startControlPlane();
+    static final StubControlPlane CONTROL_PLANE = StubControlPlane.withKey(KEY, "key-sdk", "team-sdk");
 
     static final SimulatorServer UPSTREAM = SimulatorServer.start(
             EndpointSpec.builder("openai-up", "sim-gpt").outputTokens(8, 16).build(),
@@ -101,17 +101,6 @@ class SdkClientsIntegrationTests {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         CONTROL_PLANE.wire(registry);
-    }
-
-    static StubControlPlane startControlPlane() {
-        try {
-            StubControlPlane plane = new StubControlPlane();
-            plane.key(KEY, StubControlPlane.identity("key-sdk", "team-sdk"));
-            return plane;
-        }
-        catch (IOException ex) {
-            throw new IllegalStateException(ex);
-        }
     }
 
     static com.sun.net.httpserver.HttpServer recorder() {

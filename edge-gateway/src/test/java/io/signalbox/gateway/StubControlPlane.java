@@ -64,6 +64,18 @@ final class StubControlPlane implements AutoCloseable {
         server.start();
     }
 
+    /** A control plane that knows one virtual key, of tenant-1 and the given team. */
+    static StubControlPlane withKey(String key, String keyId, String teamId) {
+        try {
+            StubControlPlane plane = new StubControlPlane();
+            plane.key(key, identity(keyId, teamId));
+            return plane;
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
     /**
      * Points a gateway under test at this control plane, the JVM's shared Kafka and Redis, loopback only, with a
      * fresh usage spool of its own.

@@ -7,17 +7,24 @@ import io.signalbox.contracts.decision.DecisionTarget;
 import io.signalbox.contracts.usage.TokenUsage;
 import io.signalbox.gateway.openai.OpenAiRequest;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 
 /**
  * Puts OpenTelemetry's GenAI attributes on the request's server span: what was asked for as soon as routing has
  * decided ({@code gen_ai.operation.name}, {@code gen_ai.request.model}, route, policy), what answered and what it
  * cost in tokens when the request ends ({@code gen_ai.response.model}, {@code gen_ai.provider.name},
  * {@code gen_ai.usage.*}). They are high-cardinality key values of the server observation: traces get them,
- * metrics do not. Neither prompt nor completion text is ever attached.
+ * metrics do not. Prompt and answer ({@code gen_ai.input.messages}, {@code gen_ai.output.messages}) are attached
+ * only when an operator turns {@code signalbox.gateway.tracing.capture-content} on.
  *
  * <p>Only sampled requests are tagged, so the 90 % of requests that are not traced pay nothing for it.
  */
 final class GenAiSpanAttributes {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private GenAiSpanAttributes() {
     }
@@ -36,6 +43,17 @@ final class GenAiSpanAttributes {
         }
         observation.highCardinalityKeyValue("signalbox.request.id", exchange.requestId);
         observation.highCardinalityKeyValue("signalbox.stream", Boolean.toString(request.stream()));
+        if (exchange.capturesContent()) {
+            JsonNode input = request.body().get(switch (request.operation()) {
+                case CHAT_COMPLETIONS -> "messages";
+                case COMPLETIONS -> "prompt";
+                case EMBEDDINGS -> "input";
+            });
+            if (input != null) {
+                observation.highCardinalityKeyValue("gen_ai.input.messages",
+                        cut(input.toString(), exchange.captureContentChars));
+            }
+        }
         DecisionResponse decision = exchange.decision;
         if (decision != null) {
             observation.highCardinalityKeyValue("signalbox.decision.id", decision.decisionId());
@@ -79,6 +97,48 @@ final class GenAiSpanAttributes {
         if (exchange.interrupted) {
             observation.highCardinalityKeyValue("signalbox.interrupted", "true");
         }
+        if (exchange.capturesContent() && exchange.capturedOutput != null) {
+            observation.highCardinalityKeyValue("gen_ai.output.messages",
+                    cut(exchange.capturedOutput, exchange.captureContentChars));
+        }
+    }
+
+    /**
+     * The answer's messages ({@code choices[].message}, or the text of a completion) as JSON, from an OpenAI-shaped
+     * response body; null when it has none (embeddings, errors, a body that is not JSON).
+     */
+    static @Nullable String outputMessages(byte[] body) {
+        try {
+            JsonNode choices = JSON.readTree(body).path("choices");
+            if (!choices.isArray() || choices.isEmpty()) {
+                return null;
+            }
+            ArrayNode messages = JSON.createArrayNode();
+            for (JsonNode choice : choices) {
+                if (choice.has("message")) {
+                    messages.add(choice.get("message"));
+                }
+                else if (choice.has("text")) {
+                    messages.addObject().put("role", "assistant").put("content", choice.get("text").asString());
+                }
+            }
+            return messages.isEmpty() ? null : messages.toString();
+        }
+        catch (JacksonException notJson) {
+            return null;
+        }
+    }
+
+    /** A streamed answer's text as {@code gen_ai.output.messages} JSON. */
+    static String outputMessages(String streamedText) {
+        ArrayNode messages = JSON.createArrayNode();
+        messages.addObject().put("role", "assistant").put("content", streamedText);
+        return messages.toString();
+    }
+
+    /** At most {@code max} characters, marked when cut. */
+    static String cut(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max) + "…[truncated]";
     }
 
     /** OpenTelemetry's {@code gen_ai.operation.name} for the gateway's operation names. */

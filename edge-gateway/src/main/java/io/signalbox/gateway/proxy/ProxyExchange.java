@@ -51,6 +51,12 @@ final class ProxyExchange {
     /** Whether the request's trace is sampled, i.e. whether its span attributes will be exported. */
     boolean sampled;
 
+    /** The longest prompt or answer text its span may carry; 0 when content is not captured (the default). */
+    int captureContentChars;
+
+    /** The answer as {@code gen_ai.output.messages} JSON, kept only when content is captured and sampled. */
+    @Nullable String capturedOutput;
+
     @Nullable KeyIdentity identity;
 
     @Nullable OpenAiRequest request;
@@ -103,6 +109,11 @@ final class ProxyExchange {
         this.callSettings = defaults;
         this.clock = clock;
         this.startedAt = clock.instant();
+    }
+
+    /** Whether the prompt and the answer go on this request's span: an operator's choice, and only if sampled. */
+    boolean capturesContent() {
+        return sampled && captureContentChars > 0 && observation != null;
     }
 
     /** The request's server observation when its trace is sampled; null when nothing would export its tags. */

@@ -69,9 +69,11 @@ public class ProxyHandler {
 
     private final CallSettings defaults;
 
+    private final int captureContentChars;
+
     ProxyHandler(VirtualKeyAuthenticator authenticator, RoutingClient routing, RateLimiter limiter,
             LastKnownGoodDecisions lastKnownGood, TargetAttempts attempts, ExchangeFinisher finisher, Mirror mirror,
-            Tracer tracer, Clock clock, GatewayProperties properties) {
+            Tracer tracer, Clock clock, GatewayProperties properties, SpanContentProperties spanContent) {
         this.mirror = mirror;
         this.authenticator = authenticator;
         this.routing = routing;
@@ -83,6 +85,7 @@ public class ProxyHandler {
         this.clock = clock;
         this.maxRequestBytes = (int) properties.maxRequestSize().toBytes();
         this.defaults = CallSettings.defaults(properties);
+        this.captureContentChars = spanContent.captureContent() ? spanContent.maxContentChars() : 0;
     }
 
     /** The handler for one operation: {@code POST /v1/chat/completions}, {@code /v1/completions}, {@code /v1/embeddings}. */
@@ -195,6 +198,7 @@ public class ProxyHandler {
 
     private void observe(ProxyExchange exchange, @Nullable Observation observation) {
         exchange.observation = observation;
+        exchange.captureContentChars = captureContentChars;
         if (observation != null) {
             Span span = observation.scoped(tracer::currentSpan);
             if (span != null) {

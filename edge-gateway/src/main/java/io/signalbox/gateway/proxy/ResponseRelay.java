@@ -92,6 +92,9 @@ class ResponseRelay {
                     exchange.httpStatus = clientStatus.value();
                     if (status.is2xxSuccessful()) {
                         exchange.usage = usageOf(bytes, exchange);
+                        if (exchange.capturesContent()) {
+                            exchange.capturedOutput = GenAiSpanAttributes.outputMessages(bytes);
+                        }
                     }
                     else {
                         exchange.errorClass = "upstream_" + status.value();
@@ -118,7 +121,8 @@ class ResponseRelay {
     Mono<ServerResponse> stream(ProxyExchange exchange, DecisionTarget target, UpstreamResponse response,
             long started, boolean clientWantsUsage) {
         SseEventSplitter splitter = new SseEventSplitter();
-        StreamUsageTap tap = new StreamUsageTap(clientWantsUsage);
+        StreamUsageTap tap = new StreamUsageTap(clientWantsUsage,
+                exchange.capturesContent() ? exchange.captureContentChars : 0);
         AtomicBoolean ended = new AtomicBoolean();
         BackendTranslator.StreamTranslation translation = exchange.translator == null ? null
                 : exchange.translator.stream();
@@ -177,6 +181,10 @@ class ResponseRelay {
         }
         exchange.attempt(target, exchange.interrupted ? "interrupted" : "success", 200, started);
         exchange.usage = tap.usage() != null ? tap.usage() : estimatedUsage(exchange, tap);
+        String text = tap.text();
+        if (text != null && !text.isEmpty()) {
+            exchange.capturedOutput = GenAiSpanAttributes.outputMessages(text);
+        }
         finisher.finish(exchange);
     }
 

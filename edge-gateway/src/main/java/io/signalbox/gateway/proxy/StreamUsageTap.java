@@ -27,8 +27,20 @@ final class StreamUsageTap {
 
     private int contentChunks;
 
+    /** The answer's text so far, kept only when its span captures content; null otherwise. */
+    private final @Nullable StringBuilder text;
+
+    private final int maxTextChars;
+
     StreamUsageTap(boolean clientWantsUsage) {
+        this(clientWantsUsage, 0);
+    }
+
+    /** A tap that also keeps up to {@code maxTextChars} of the answer's text (0: none), for its span. */
+    StreamUsageTap(boolean clientWantsUsage, int maxTextChars) {
         this.clientWantsUsage = clientWantsUsage;
+        this.maxTextChars = maxTextChars;
+        this.text = maxTextChars > 0 ? new StringBuilder() : null;
     }
 
     /** Inspects one whole event and answers whether to pass it on to the client. */
@@ -69,9 +81,28 @@ final class StreamUsageTap {
         JsonNode choices = chunk.path("choices");
         if (choices.isArray() && !choices.isEmpty()) {
             contentChunks++;
+            keepText(choices.get(0));
             return true;
         }
         return reported == null || clientWantsUsage;
+    }
+
+    private void keepText(JsonNode choice) {
+        if (text == null || text.length() > maxTextChars) {
+            return;
+        }
+        JsonNode piece = choice.path("delta").path("content");
+        if (piece.isMissingNode() || piece.isNull()) {
+            piece = choice.path("text");
+        }
+        if (piece.isString()) {
+            text.append(piece.asString(), 0, Math.min(piece.asString().length(), maxTextChars + 1 - text.length()));
+        }
+    }
+
+    /** The answer's text seen so far (first choice), when this tap keeps it; null otherwise. */
+    @Nullable String text() {
+        return text == null ? null : text.toString();
     }
 
     @Nullable TokenUsage usage() {

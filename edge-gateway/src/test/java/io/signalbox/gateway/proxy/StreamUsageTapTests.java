@@ -64,6 +64,22 @@ class StreamUsageTapTests {
         assertThat(tap.inspect(bytes("data: not json\n\n"))).isTrue();
     }
 
+    @Test
+    void keepsTheAnswersTextOnlyWhenAskedAndNoMoreThanItsLimit() {
+        StreamUsageTap keeping = new StreamUsageTap(false, 5);
+        StreamUsageTap notKeeping = new StreamUsageTap(false);
+        String more = "data: {\"id\":\"c1\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\" there, you\"}}]}\n\n";
+
+        for (StreamUsageTap tap : new StreamUsageTap[] {keeping, notKeeping}) {
+            tap.inspect(bytes(CONTENT));
+            tap.inspect(bytes(more));
+            tap.inspect(bytes(DONE));
+        }
+
+        assertThat(keeping.text()).as("\"Hi there, you\" cut after its limit").isEqualTo("Hi the");
+        assertThat(notKeeping.text()).isNull();
+    }
+
     static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
