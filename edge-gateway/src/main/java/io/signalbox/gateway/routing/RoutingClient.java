@@ -1,9 +1,16 @@
 package io.signalbox.gateway.routing;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.signalbox.contracts.decision.AvailableModel;
 import io.signalbox.contracts.decision.DecisionRequest;
 import io.signalbox.contracts.decision.DecisionResponse;
@@ -11,6 +18,7 @@ import io.signalbox.contracts.json.ContractJson;
 import io.signalbox.gateway.GatewayProperties;
 import io.signalbox.gateway.openai.OpenAiException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -21,7 +29,11 @@ import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
-/** Asks routing-service where a request should go, over one kept-alive connection pool. */
+/**
+ * Asks routing-service where a request should go, over one kept-alive connection pool, behind a circuit breaker
+ * ({@link RoutingBreakerProperties}): while routing-service is failing, calls fail at once with
+ * {@code routing_unavailable}, which the gateway answers from its last-known-good decisions.
+ */
 @Component
 public class RoutingClient {
 
@@ -31,16 +43,44 @@ public class RoutingClient {
 
     private final Duration timeout;
 
-    RoutingClient(WebClient.Builder builder, GatewayProperties properties) {
+    private final CircuitBreaker breaker;
+
+    @Autowired
+    RoutingClient(WebClient.Builder builder, GatewayProperties properties, RoutingBreakerProperties breaker,
+            MeterRegistry meters) {
+        this(builder, properties.routingUrl(), properties.internalToken(), properties.routingTimeout(), breaker, meters);
+    }
+
+    RoutingClient(WebClient.Builder builder, URI routingUrl, String internalToken, Duration timeout,
+            RoutingBreakerProperties breaker, MeterRegistry meters) {
         this.routing = builder.clone()
-                .baseUrl(properties.routingUrl().toString())
-                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + properties.internalToken())
+                .baseUrl(routingUrl.toString())
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + internalToken)
                 .build();
-        this.timeout = properties.routingTimeout();
+        this.timeout = timeout;
+        CircuitBreakerRegistry breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(breaker.slidingWindowSize())
+                .minimumNumberOfCalls(breaker.minimumCalls())
+                .failureRateThreshold(breaker.failureRateThreshold())
+                .waitDurationInOpenState(breaker.openFor())
+                .permittedNumberOfCallsInHalfOpenState(breaker.halfOpenCalls())
+                .automaticTransitionFromOpenToHalfOpenEnabled(false)
+                .build());
+        this.breaker = breakers.circuitBreaker(BREAKER_NAME);
+        TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(meters);
+    }
+
+    /** The breaker's name in {@code resilience4j_circuitbreaker_*} metrics. */
+    static final String BREAKER_NAME = "routing-service";
+
+    /** The routing breaker's state: CLOSED, OPEN, HALF_OPEN. */
+    CircuitBreaker.State breakerState() {
+        return breaker.getState();
     }
 
     public Mono<DecisionResponse> decide(DecisionRequest request) {
-        return routing.post()
+        return guarded(routing.post()
                 .uri("/v1/decisions")
                 .contentType(MediaType.APPLICATION_JSON)
                 // bytes both ways: no String copy and re-encoding of every decision on the request path
@@ -50,12 +90,12 @@ public class RoutingClient {
                 .timeout(timeout)
                 .map(json -> ContractJson.fromBytes(json, DecisionResponse.class))
                 .onErrorMap(WebClientResponseException.class, failure -> translate(failure, request.model()))
-                .onErrorMap(failure -> !(failure instanceof OpenAiException), failure -> unavailable());
+                .onErrorMap(failure -> !(failure instanceof OpenAiException), failure -> unavailable()));
     }
 
     /** What the tenant's and team's allow-lists let them use (routing filters; the key's own list is the caller's). */
     public Mono<List<AvailableModel>> models(String tenantId, @Nullable String teamId) {
-        return routing.get()
+        return guarded(routing.get()
                 .uri(builder -> {
                     builder.path("/v1/models").queryParam("tenantId", tenantId);
                     if (teamId != null) {
@@ -67,7 +107,32 @@ public class RoutingClient {
                 .bodyToMono(String.class)
                 .timeout(timeout)
                 .map(json -> Arrays.asList(ContractJson.fromJson(json, AvailableModel[].class)))
-                .onErrorMap(failure -> !(failure instanceof OpenAiException), failure -> unavailable());
+                .onErrorMap(failure -> !(failure instanceof OpenAiException), failure -> unavailable()));
+    }
+
+    /**
+     * Runs a call through the breaker: refused at once while it is open; {@code routing_unavailable} counts as a
+     * failure, any answer routing-service gave (a decision or a problem about the request) as a success.
+     */
+    private <T> Mono<T> guarded(Mono<T> call) {
+        return Mono.defer(() -> {
+            if (!breaker.tryAcquirePermission()) {
+                return Mono.error(unavailable());
+            }
+            long started = System.nanoTime();
+            return call
+                    .doOnSuccess(answer -> breaker.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS))
+                    .doOnError(failure -> {
+                        long took = System.nanoTime() - started;
+                        if (failure instanceof OpenAiException error && "routing_unavailable".equals(error.code())) {
+                            breaker.onError(took, TimeUnit.NANOSECONDS, failure);
+                        }
+                        else {
+                            breaker.onSuccess(took, TimeUnit.NANOSECONDS);
+                        }
+                    })
+                    .doOnCancel(breaker::releasePermission);
+        });
     }
 
     /** Maps routing-service's problem types to what an OpenAI client understands. */
