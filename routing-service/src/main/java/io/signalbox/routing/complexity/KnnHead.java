@@ -3,7 +3,6 @@ package io.signalbox.routing.complexity;
 import java.util.Arrays;
 import java.util.List;
 
-import io.signalbox.routing.embedding.Vectors;
 
 /**
  * k nearest neighbours: the score is the similarity-weighted mean label of the {@code k} training
@@ -26,17 +25,14 @@ public record KnnHead(int k, List<float[]> exemplars, double[] labels) implement
         if (exemplars.isEmpty() || exemplars.size() != labels.length) {
             throw new IllegalArgumentException("A kNN head needs one label per exemplar and at least one exemplar");
         }
-        int dimension = exemplars.getFirst().length;
-        if (exemplars.stream().anyMatch(exemplar -> exemplar.length != dimension)) {
-            throw new IllegalArgumentException("Every exemplar must have " + dimension + " components");
-        }
-        exemplars = List.copyOf(exemplars);
+        // one contiguous copy: the scan below reads every exemplar on every decision
+        exemplars = FlatVectors.of(exemplars);
         labels = labels.clone();
     }
 
     @Override
     public int dimension() {
-        return exemplars.getFirst().length;
+        return ((FlatVectors) exemplars).dimension();
     }
 
     @Override
@@ -45,8 +41,13 @@ public record KnnHead(int k, List<float[]> exemplars, double[] labels) implement
         double[] topSimilarity = new double[n];
         int[] topIndex = new int[n];
         Arrays.fill(topSimilarity, Double.NEGATIVE_INFINITY);
-        for (int i = 0; i < exemplars.size(); i++) {
-            double similarity = Vectors.dot(exemplars.get(i), embedding);
+        FlatVectors vectors = (FlatVectors) exemplars;
+        if (embedding.length != vectors.dimension()) {
+            throw new IllegalArgumentException("Vectors differ in length: " + embedding.length + " vs "
+                    + vectors.dimension());
+        }
+        for (int i = 0; i < vectors.size(); i++) {
+            double similarity = vectors.dot(i, embedding);
             if (similarity > topSimilarity[n - 1]) {
                 int slot = n - 1;
                 while (slot > 0 && topSimilarity[slot - 1] < similarity) {
