@@ -22,6 +22,7 @@ import java.util.function.Function;
 import java.util.stream.IntStream;
 
 import io.signalbox.routing.complexity.ComplexityHead;
+import io.signalbox.routing.complexity.EnsembleHead;
 import io.signalbox.routing.complexity.FeatureComplexityScorer;
 import io.signalbox.routing.complexity.HeadTrainer;
 import io.signalbox.routing.complexity.Prompt;
@@ -97,6 +98,10 @@ public final class RoutingQualityBench {
                     outOfFold(x, y, fold, (train) -> HeadTrainer.logistic(train.x(), train.y(), HeadTrainer.LogisticOptions.DEFAULTS)), 1));
             row(table, title, "embedding + kNN (k=" + KNN_K + ")", folds, RoutingMetrics.of(data.rows(),
                     outOfFold(x, y, fold, (train) -> HeadTrainer.knn(train.x(), train.y(), KNN_K)), 1));
+            List<String> prompts = data.rows().stream().map(RouterData.Row::prompt).toList();
+            row(table, title, "ensemble: logistic + kNN + features", folds, RoutingMetrics.of(data.rows(),
+                    outOfFold(x, y, prompts, fold, (train) -> HeadTrainer.ensemble(train.x(), train.prompts(),
+                            train.y(), KNN_K)), 1));
             if (data.name().equals("MMLU")) {
                 // For comparison with evaluations that share subjects between training and test prompts.
                 row(table, title, "embedding + kNN (k=" + KNN_K + ")", FOLDS + "-fold, random (subjects shared)",
@@ -117,6 +122,12 @@ public final class RoutingQualityBench {
             ComplexityHead knn = HeadTrainer.knn(trainX, trainY, KNN_K);
             row(table, title, "embedding + kNN (k=" + KNN_K + ")", "trained on all of " + train.name(),
                     RoutingMetrics.of(test.rows(), score(knn, testX), 1));
+            EnsembleHead ensemble = HeadTrainer.ensemble(trainX, train.rows().stream().map(RouterData.Row::prompt)
+                    .toList(), trainY, KNN_K);
+            double[] ensembleScores = IntStream.range(0, testX.size()).parallel().mapToDouble(i -> ensemble.score(
+                    testX.get(i), Prompt.ofUserText(test.rows().get(i).prompt()))).toArray();
+            row(table, title, "ensemble: logistic + kNN + features", "trained on all of " + train.name(),
+                    RoutingMetrics.of(test.rows(), ensembleScores, 1));
         }
         table.append(String.format(Locale.ROOT, "%nEmbeddings: MiniLM, the first %d tokens of each prompt.%n",
                 settings.maxTokens()));
@@ -127,14 +138,21 @@ public final class RoutingQualityBench {
         System.err.println("wrote " + report.toAbsolutePath());
     }
 
-    private record TrainingSet(List<float[]> x, double[] y) {
+    private record TrainingSet(List<float[]> x, double[] y, List<String> prompts) {
     }
 
     private static double[] outOfFold(List<float[]> x, double[] y, int[] fold, Function<TrainingSet, ComplexityHead> trainer) {
+        return outOfFold(x, y, Collections.nCopies(y.length, ""), fold, trainer);
+    }
+
+    /** Trains on every fold but one and scores the held-out one, each fold in turn; heads may read the prompts. */
+    private static double[] outOfFold(List<float[]> x, double[] y, List<String> prompts, int[] fold,
+            Function<TrainingSet, ComplexityHead> trainer) {
         double[] scores = new double[y.length];
         for (int f = 0; f < FOLDS; f++) {
             List<float[]> trainX = new ArrayList<>();
             List<Double> trainY = new ArrayList<>();
+            List<String> trainPrompts = new ArrayList<>();
             List<Integer> held = new ArrayList<>();
             for (int i = 0; i < y.length; i++) {
                 if (fold[i] == f) {
@@ -142,10 +160,12 @@ public final class RoutingQualityBench {
                 } else {
                     trainX.add(x.get(i));
                     trainY.add(y[i]);
+                    trainPrompts.add(prompts.get(i));
                 }
             }
-            ComplexityHead head = trainer.apply(new TrainingSet(trainX, trainY.stream().mapToDouble(Double::doubleValue).toArray()));
-            held.parallelStream().forEach(i -> scores[i] = head.score(x.get(i)));
+            ComplexityHead head = trainer.apply(new TrainingSet(trainX,
+                    trainY.stream().mapToDouble(Double::doubleValue).toArray(), trainPrompts));
+            held.parallelStream().forEach(i -> scores[i] = head.score(x.get(i), Prompt.ofUserText(prompts.get(i))));
             System.err.printf("fold %d: trained on %d, scored %d held-out prompts%n", f, trainX.size(), held.size());
         }
         return scores;

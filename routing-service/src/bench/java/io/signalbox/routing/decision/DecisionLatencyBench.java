@@ -223,6 +223,11 @@ public class DecisionLatencyBench {
     }
 
     @Benchmark
+    public DecisionResponse complexityEmbeddingEnsemble() {
+        return engine.decide(catalog, nextRequest("complexity-ensemble"), false);
+    }
+
+    @Benchmark
     public DecisionResponse semantic() {
         return engine.decide(catalog, nextRequest("semantic"), false);
     }
@@ -272,6 +277,7 @@ public class DecisionLatencyBench {
                 route("complexity-features", "complexity", complexity("features", null), 50, 53, 2, 5),
                 route("complexity-logistic", "complexity", complexity("embedding", logisticHead()), 50, 53, 2, 5),
                 route("complexity-knn", "complexity", complexity("embedding", knnHead()), 50, 53, 2, 5),
+                route("complexity-ensemble", "complexity", complexity("embedding", ensembleHead()), 50, 53, 2, 5),
                 route("semantic", "semantic", Map.of("threshold", 0.3, "categories", List.of(
                         Map.of("name", "code", "examples", List.of("fix this java stack trace", "write a python function",
                                 "refactor this SQL query", "why does my build fail"), "modelIds", List.of("mod-2")),
@@ -322,6 +328,15 @@ public class DecisionLatencyBench {
         TrainingData data = TrainingData.random(2_000);
         return new HeadFile(HeadFile.FORMAT, HeadFile.MINILM, "mod-2", "mod-50", data.x().size(), 0.5, null,
                 HeadTrainer.knn(data.x(), data.y(), 50));
+    }
+
+    /** An ensemble head (logistic + kNN over 2,000 exemplars + features), the most accurate and the dearest. */
+    private static HeadFile ensembleHead() {
+        TrainingData data = TrainingData.random(2_000);
+        List<String> prompts = java.util.stream.IntStream.range(0, data.x().size())
+                .mapToObj(i -> USER_TURNS[i % USER_TURNS.length]).toList();
+        return new HeadFile(HeadFile.FORMAT, HeadFile.MINILM, "mod-2", "mod-50", data.x().size(), 0.5, null,
+                HeadTrainer.ensemble(data.x(), prompts, data.y(), 50));
     }
 
     private record TrainingData(List<float[]> x, double[] y) {

@@ -11,12 +11,18 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
     @JsonSubTypes.Type(value = LogisticHead.class, name = LogisticHead.TYPE),
-    @JsonSubTypes.Type(value = KnnHead.class, name = KnnHead.TYPE)})
-public sealed interface ComplexityHead permits LogisticHead, KnnHead {
+    @JsonSubTypes.Type(value = KnnHead.class, name = KnnHead.TYPE),
+    @JsonSubTypes.Type(value = EnsembleHead.class, name = EnsembleHead.TYPE)})
+public sealed interface ComplexityHead permits LogisticHead, KnnHead, EnsembleHead {
 
     /** The embedding length the head was trained on. */
     int dimension();
 
     /** The score in [0, 1] for a unit-length embedding of {@link #dimension()} components. */
     double score(float[] embedding);
+
+    /** The score for the embedding of {@code prompt}'s text; heads that also read the text override this. */
+    default double score(float[] embedding, Prompt prompt) {
+        return score(embedding);
+    }
 }

@@ -30,6 +30,6 @@ public final class EmbeddingComplexityScorer implements ComplexityScorer {
 
     @Override
     public double score(Prompt prompt) {
-        return head.score(embedder.embed(prompt.lastUserText()));
+        return head.score(embedder.embed(prompt.lastUserText()), prompt);
     }
 }

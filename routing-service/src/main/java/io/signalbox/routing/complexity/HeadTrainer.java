@@ -2,6 +2,7 @@ package io.signalbox.routing.complexity;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Fits heads to labelled embeddings. Deterministic (no random initialisation or shuffling), so the
@@ -73,6 +74,33 @@ public final class HeadTrainer {
     public static KnnHead knn(List<float[]> embeddings, double[] labels, int k) {
         requireSameSize(embeddings, labels);
         return new KnnHead(k, embeddings, labels);
+    }
+
+    /** How many training prompts an ensemble's quantiles are taken over, evenly spread; bounds training time. */
+    static final int ENSEMBLE_QUANTILE_SAMPLE = 2_000;
+
+    /**
+     * An ensemble of a logistic head, a kNN head and the feature scorer ({@link EnsembleHead}), each calibrated
+     * by its scores on (up to {@value #ENSEMBLE_QUANTILE_SAMPLE} of) the training prompts; the kNN head's are
+     * leave-one-out, so they look like its scores on prompts it has not seen.
+     */
+    public static EnsembleHead ensemble(List<float[]> embeddings, List<String> prompts, double[] labels, int k) {
+        int n = requireSameSize(embeddings, labels);
+        if (prompts.size() != n) {
+            throw new IllegalArgumentException("Training needs one prompt per embedding, got " + prompts.size()
+                    + " prompts and " + n + " embeddings");
+        }
+        LogisticHead logistic = logistic(embeddings, labels, LogisticOptions.DEFAULTS);
+        KnnHead knn = knn(embeddings, labels, k);
+        FeatureComplexityScorer features = new FeatureComplexityScorer();
+        int samples = Math.min(n, ENSEMBLE_QUANTILE_SAMPLE);
+        int[] sample = IntStream.range(0, samples).map(i -> (int) ((long) i * n / samples)).toArray();
+        double[] logisticScores = Arrays.stream(sample).parallel().mapToDouble(i -> logistic.score(embeddings.get(i)))
+                .toArray();
+        double[] knnScores = Arrays.stream(sample).parallel().mapToDouble(knn::leaveOneOutScore).toArray();
+        double[] featureScores = Arrays.stream(sample).parallel()
+                .mapToDouble(i -> features.score(Prompt.ofUserText(prompts.get(i)))).toArray();
+        return new EnsembleHead(logistic, knn, logisticScores, knnScores, featureScores);
     }
 
     private static int requireSameSize(List<float[]> embeddings, double[] labels) {

@@ -37,7 +37,19 @@ public record KnnHead(int k, List<float[]> exemplars, double[] labels) implement
 
     @Override
     public double score(float[] embedding) {
-        int n = Math.min(k, exemplars.size());
+        return score(embedding, -1);
+    }
+
+    /** The score of exemplar {@code index} as if it were not among the exemplars: what an unseen prompt gets. */
+    double leaveOneOutScore(int index) {
+        return score(((FlatVectors) exemplars).get(index), index);
+    }
+
+    private double score(float[] embedding, int excluded) {
+        int n = Math.min(k, exemplars.size() - (excluded >= 0 ? 1 : 0));
+        if (n < 1) {
+            return 0.5; // nothing to vote: no opinion
+        }
         double[] topSimilarity = new double[n];
         int[] topIndex = new int[n];
         Arrays.fill(topSimilarity, Double.NEGATIVE_INFINITY);
@@ -47,6 +59,9 @@ public record KnnHead(int k, List<float[]> exemplars, double[] labels) implement
                     + vectors.dimension());
         }
         for (int i = 0; i < vectors.size(); i++) {
+            if (i == excluded) {
+                continue;
+            }
             double similarity = vectors.dot(i, embedding);
             if (similarity > topSimilarity[n - 1]) {
                 int slot = n - 1;

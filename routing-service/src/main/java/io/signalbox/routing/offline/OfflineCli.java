@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import io.signalbox.routing.complexity.ComplexityHead;
 import io.signalbox.routing.complexity.ComplexityScorer;
@@ -42,7 +43,7 @@ public final class OfflineCli {
     static final String USAGE = """
             usage:
               offline train --data <train.jsonl> --strong <model> --weak <model> --out <head.json>
-                            [--head logistic|knn] [--k 25] [--strong-share <0..1>] [--max-tokens 128]
+                            [--head logistic|knn|ensemble] [--k 25] [--strong-share <0..1>] [--max-tokens 128]
                   lines: {"prompt": "...", "scores": {"<model>": <quality 0..1>, ...}}
               offline score --data <prompts.jsonl> [--out <scores.jsonl>] (--scorer features | --head <head.json>)
                             [--max-tokens 128]
@@ -139,11 +140,14 @@ public final class OfflineCli {
         ComplexityHead head = switch (headType) {
             case "logistic" -> HeadTrainer.logistic(embeddings, labels, HeadTrainer.LogisticOptions.DEFAULTS);
             case "knn" -> HeadTrainer.knn(embeddings, labels, positiveInt(options.getOrDefault("k", "25"), "k"));
-            default -> throw new UsageException("--head must be logistic or knn, was '" + headType + "'");
+            case "ensemble" -> HeadTrainer.ensemble(embeddings, prompts, labels,
+                    positiveInt(options.getOrDefault("k", "50"), "k"));
+            default -> throw new UsageException("--head must be logistic, knn or ensemble, was '" + headType + "'");
         };
         @Nullable Double threshold = null;
         if (strongShare != null) {
-            double[] scores = embeddings.stream().mapToDouble(head::score).toArray();
+            double[] scores = IntStream.range(0, prompts.size())
+                    .mapToDouble(i -> head.score(embeddings.get(i), Prompt.ofUserText(prompts.get(i)))).toArray();
             threshold = ThresholdCalibration.thresholdForStrongShare(scores, strongShare);
         }
         HeadFile file = new HeadFile(HeadFile.FORMAT, HeadFile.MINILM, strong, weak, prompts.size(), threshold,

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.signalbox.routing.complexity.EnsembleHead;
 import io.signalbox.routing.complexity.HeadFile;
 import io.signalbox.routing.complexity.LogisticHead;
 import io.signalbox.routing.embedding.BagOfWordsEmbedder;
@@ -68,6 +69,22 @@ class OfflineCliTests {
 
         assertThat(code).as(err()).isZero();
         assertThat(Files.readString(head)).contains("\"type\":\"knn\"", "\"k\":3");
+    }
+
+    @Test
+    void trainsAnEnsembleHeadAndScoresWithIt() throws IOException {
+        Path head = dir.resolve("ensemble.json");
+        Path prompts = write("prompts.jsonl", "{\"id\":\"q\",\"prompt\":\"Prove that sqrt(2) is irrational\"}");
+
+        int trained = cli().execute(new String[] {"train", "--data", trainingFile().toString(), "--strong", STRONG,
+            "--weak", WEAK, "--out", head.toString(), "--head", "ensemble", "--k", "3", "--strong-share", "0.5"});
+        int scored = cli().execute(new String[] {"score", "--data", prompts.toString(), "--head", head.toString()});
+
+        assertThat(trained).as(err()).isZero();
+        assertThat(scored).as(err()).isZero();
+        assertThat(HeadFile.read(head).head()).isInstanceOf(EnsembleHead.class);
+        assertThat(HeadFile.read(head).threshold()).as("calibrated on the ensemble's own scores").isNotNull();
+        assertThat(outputLines().getFirst().get("score").asDouble()).isBetween(0.0, 1.0);
     }
 
     @Test
