@@ -153,7 +153,8 @@ public final class OfflineCli {
         HeadFile file = new HeadFile(HeadFile.FORMAT, HeadFile.MINILM, strong, weak, prompts.size(), threshold,
                 strongShare, head);
         write(target, file.toJson());
-        err.printf("trained a %s head on %d prompts (strong %s, weak %s)%s -> %s%n", headType, prompts.size(),
+        err.printf("trained %s %s head on %d prompts (strong %s, weak %s)%s -> %s%n",
+                "ensemble".equals(headType) ? "an" : "a", headType, prompts.size(),
                 strong, weak, threshold != null ? ", threshold " + threshold + " for strong share " + strongShare : "",
                 target);
         return 0;
