@@ -2,6 +2,7 @@ package io.signalbox.cost.web;
 
 import java.net.URI;
 
+import io.signalbox.kit.problem.Problems;
 import io.signalbox.cost.access.TeamScopeException;
 import io.signalbox.cost.report.InvalidReportQueryException;
 import org.springframework.http.HttpStatus;
@@ -18,24 +19,21 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
         "io.signalbox.cost.repricing" })
 class CostProblems {
 
-    static final URI INVALID_QUERY_TYPE = URI.create("https://signalbox.io/problems/invalid-report-query");
+    static final URI INVALID_QUERY_TYPE = Problems.type("invalid-report-query");
 
-    static final URI FORBIDDEN_TYPE = URI.create("https://signalbox.io/problems/forbidden");
+    static final URI FORBIDDEN_TYPE = Problems.type("forbidden");
 
     @ExceptionHandler
     ProblemDetail invalidQuery(InvalidReportQueryException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
-        problem.setType(INVALID_QUERY_TYPE);
-        problem.setTitle("Invalid report query");
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, INVALID_QUERY_TYPE, "Invalid report query",
+                ex.getMessage());
         problem.setProperty("parameter", ex.parameter());
         return problem;
     }
 
     @ExceptionHandler
     ProblemDetail outsideTeam(TeamScopeException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, ex.getMessage());
-        problem.setType(FORBIDDEN_TYPE);
-        problem.setTitle("Forbidden");
+        ProblemDetail problem = Problems.of(HttpStatus.FORBIDDEN, FORBIDDEN_TYPE, "Forbidden", ex.getMessage());
         problem.setProperty("team", ex.team());
         return problem;
     }

@@ -8,6 +8,7 @@ import io.signalbox.cost.access.TeamScope;
 import io.signalbox.cost.report.InvalidReportQueryException;
 import io.signalbox.cost.statement.StatementExceptions;
 import io.signalbox.cost.statement.Statements;
+import io.signalbox.kit.problem.Problems;
 import io.signalbox.kit.security.SignalboxPrincipal;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -29,11 +30,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class StatementController {
 
-    static final URI PERIOD_OPEN_TYPE = URI.create("https://signalbox.io/problems/statement-period-open");
+    static final URI PERIOD_OPEN_TYPE = Problems.type("statement-period-open");
 
-    static final URI ALREADY_ISSUED_TYPE = URI.create("https://signalbox.io/problems/statement-already-issued");
+    static final URI ALREADY_ISSUED_TYPE = Problems.type("statement-already-issued");
 
-    static final URI NOT_FOUND_TYPE = URI.create("https://signalbox.io/problems/statement-not-found");
+    static final URI NOT_FOUND_TYPE = Problems.type("statement-not-found");
 
     private final Statements statements;
 
@@ -90,25 +91,19 @@ class StatementController {
 
     @ExceptionHandler
     ProblemDetail periodOpen(StatementExceptions.PeriodOpen ex) {
-        return problem(HttpStatus.CONFLICT, PERIOD_OPEN_TYPE, "Statement period still open", ex.getMessage());
+        return Problems.of(HttpStatus.CONFLICT, PERIOD_OPEN_TYPE, "Statement period still open", ex.getMessage());
     }
 
     @ExceptionHandler
     ProblemDetail alreadyIssued(StatementExceptions.AlreadyIssued ex) {
-        ProblemDetail problem = problem(HttpStatus.CONFLICT, ALREADY_ISSUED_TYPE, "Statement already issued", ex.getMessage());
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, ALREADY_ISSUED_TYPE, "Statement already issued",
+                ex.getMessage());
         problem.setProperty("revision", ex.revision());
         return problem;
     }
 
     @ExceptionHandler
     ProblemDetail notFound(StatementExceptions.RevisionNotFound ex) {
-        return problem(HttpStatus.NOT_FOUND, NOT_FOUND_TYPE, "Statement revision not found", ex.getMessage());
-    }
-
-    private static ProblemDetail problem(HttpStatus status, URI type, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(type);
-        problem.setTitle(title);
-        return problem;
+        return Problems.of(HttpStatus.NOT_FOUND, NOT_FOUND_TYPE, "Statement revision not found", ex.getMessage());
     }
 }

@@ -2,6 +2,7 @@ package io.signalbox.routing.decision.web;
 
 import java.net.URI;
 
+import io.signalbox.kit.problem.Problems;
 import io.signalbox.routing.budget.BudgetExceededException;
 import io.signalbox.routing.catalog.CatalogUnavailableException;
 import io.signalbox.routing.decision.ConstraintsUnsatisfiedException;
@@ -32,37 +33,37 @@ import tools.jackson.core.JacksonException;
 @RestControllerAdvice
 class DecisionProblems extends ResponseEntityExceptionHandler {
 
-    static final URI CATALOG_UNAVAILABLE = problemType("catalog-unavailable");
+    static final URI CATALOG_UNAVAILABLE = Problems.type("catalog-unavailable");
 
-    static final URI UNKNOWN_MODEL = problemType("unknown-model");
+    static final URI UNKNOWN_MODEL = Problems.type("unknown-model");
 
-    static final URI NO_AVAILABLE_TARGET = problemType("no-available-target");
+    static final URI NO_AVAILABLE_TARGET = Problems.type("no-available-target");
 
-    static final URI NO_ACTIVE_ENDPOINT = problemType("no-active-endpoint");
+    static final URI NO_ACTIVE_ENDPOINT = Problems.type("no-active-endpoint");
 
-    static final URI UNSUPPORTED_POLICY = problemType("unsupported-policy");
+    static final URI UNSUPPORTED_POLICY = Problems.type("unsupported-policy");
 
-    static final URI INVALID_REQUEST = problemType("invalid-request");
+    static final URI INVALID_REQUEST = Problems.type("invalid-request");
 
-    static final URI CONSTRAINTS_UNSATISFIED = problemType("constraints-unsatisfied");
+    static final URI CONSTRAINTS_UNSATISFIED = Problems.type("constraints-unsatisfied");
 
-    static final URI SHED = problemType("shed");
+    static final URI SHED = Problems.type("shed");
 
-    static final URI BUDGET_EXCEEDED = problemType("budget-exceeded");
+    static final URI BUDGET_EXCEEDED = Problems.type("budget-exceeded");
 
-    static final URI MODEL_NOT_ALLOWED = problemType("model-not-allowed");
+    static final URI MODEL_NOT_ALLOWED = Problems.type("model-not-allowed");
 
     /** How long a caller should wait before asking again while the catalog is loading, in seconds. */
     private static final String RETRY_AFTER_SECONDS = "1";
 
     @ExceptionHandler
     ProblemDetail modelNotAllowed(ModelNotAllowedException ex) {
-        return problem(HttpStatus.FORBIDDEN, MODEL_NOT_ALLOWED, "Model not allowed", ex.getMessage());
+        return Problems.of(HttpStatus.FORBIDDEN, MODEL_NOT_ALLOWED, "Model not allowed", ex.getMessage());
     }
 
     @ExceptionHandler
     ProblemDetail budgetExceeded(BudgetExceededException ex) {
-        ProblemDetail problem = problem(HttpStatus.TOO_MANY_REQUESTS, BUDGET_EXCEEDED, "Budget exhausted",
+        ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, BUDGET_EXCEEDED, "Budget exhausted",
                 ex.getMessage());
         problem.setProperty("scope", ex.status().scope());
         problem.setProperty("period", ex.status().period());
@@ -74,13 +75,13 @@ class DecisionProblems extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> catalogUnavailable(CatalogUnavailableException ex) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, CATALOG_UNAVAILABLE, "Catalog unavailable",
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, CATALOG_UNAVAILABLE, "Catalog unavailable",
                         ex.getMessage()));
     }
 
     @ExceptionHandler
     ProblemDetail unknownModel(UnknownModelException ex) {
-        ProblemDetail problem = problem(HttpStatus.NOT_FOUND, UNKNOWN_MODEL, "Unknown model", ex.getMessage());
+        ProblemDetail problem = Problems.of(HttpStatus.NOT_FOUND, UNKNOWN_MODEL, "Unknown model", ex.getMessage());
         problem.setProperty("model", ex.model());
         return problem;
     }
@@ -88,8 +89,9 @@ class DecisionProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail noAvailableTarget(NoAvailableTargetException ex) {
         ProblemDetail problem = ex.temporary()
-                ? problem(HttpStatus.SERVICE_UNAVAILABLE, NO_ACTIVE_ENDPOINT, "No active endpoint", ex.getMessage())
-                : problem(HttpStatus.NOT_FOUND, NO_AVAILABLE_TARGET, "No available target", ex.getMessage());
+                ? Problems.of(HttpStatus.SERVICE_UNAVAILABLE, NO_ACTIVE_ENDPOINT, "No active endpoint",
+                        ex.getMessage())
+                : Problems.of(HttpStatus.NOT_FOUND, NO_AVAILABLE_TARGET, "No available target", ex.getMessage());
         problem.setProperty("model", ex.model());
         return problem;
     }
@@ -97,25 +99,25 @@ class DecisionProblems extends ResponseEntityExceptionHandler {
     /** The request asks for something no candidate offers (a capability, a larger context, a region). */
     @ExceptionHandler
     ProblemDetail constraintsUnsatisfied(ConstraintsUnsatisfiedException ex) {
-        return problem(HttpStatus.UNPROCESSABLE_CONTENT, CONSTRAINTS_UNSATISFIED, "No target satisfies the request",
-                ex.getMessage());
+        return Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, CONSTRAINTS_UNSATISFIED,
+                "No target satisfies the request", ex.getMessage());
     }
 
     /** A sheddable request while every endpoint that could serve it is saturated. */
     @ExceptionHandler
     ResponseEntity<ProblemDetail> shed(EndpointPicker.Shed ex) {
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, "1")
-                .body(problem(HttpStatus.TOO_MANY_REQUESTS, SHED, "Shed under load", ex.getMessage()));
+                .body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, SHED, "Shed under load", ex.getMessage()));
     }
 
     @ExceptionHandler
     ProblemDetail unsupportedPolicy(UnsupportedPolicyException ex) {
-        return problem(HttpStatus.NOT_IMPLEMENTED, UNSUPPORTED_POLICY, "Unsupported policy", ex.getMessage());
+        return Problems.of(HttpStatus.NOT_IMPLEMENTED, UNSUPPORTED_POLICY, "Unsupported policy", ex.getMessage());
     }
 
     @ExceptionHandler
     ProblemDetail invalidRequest(InvalidDecisionRequestException ex) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, INVALID_REQUEST, "Invalid decision request",
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, INVALID_REQUEST, "Invalid decision request",
                 ex.getMessage());
         problem.setProperty("errors", ex.violations());
         return problem;
@@ -125,7 +127,7 @@ class DecisionProblems extends ResponseEntityExceptionHandler {
     @Override
     protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, INVALID_REQUEST, "Invalid decision request",
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, INVALID_REQUEST, "Invalid decision request",
                 "The request body is not a valid decision request: " + reason(ex));
         return handleExceptionInternal(ex, problem, headers, status, request);
     }
@@ -133,35 +135,10 @@ class DecisionProblems extends ResponseEntityExceptionHandler {
     private static String reason(HttpMessageNotReadableException ex) {
         for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof JacksonException jackson) {
-                String field = field(jackson);
+                String field = Problems.jsonPath(jackson.getPath());
                 return jackson.getOriginalMessage() + (field.isEmpty() ? "" : " (field '" + field + "')");
             }
         }
         return "the body is missing or is not JSON";
-    }
-
-    /** The JSON path of the offending value, e.g. {@code tags.team}, without Java class names. */
-    private static String field(JacksonException ex) {
-        StringBuilder path = new StringBuilder();
-        for (JacksonException.Reference reference : ex.getPath()) {
-            if (reference.getPropertyName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
-            }
-            else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.toString();
-    }
-
-    private static ProblemDetail problem(HttpStatus status, URI type, String title, @Nullable String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(type);
-        problem.setTitle(title);
-        return problem;
-    }
-
-    private static URI problemType(String slug) {
-        return URI.create("https://signalbox.io/problems/" + slug);
     }
 }

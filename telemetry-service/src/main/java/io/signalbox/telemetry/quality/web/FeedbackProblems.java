@@ -2,6 +2,7 @@ package io.signalbox.telemetry.quality.web;
 
 import java.net.URI;
 
+import io.signalbox.kit.problem.Problems;
 import io.signalbox.telemetry.quality.FeedbackConflictException;
 import io.signalbox.telemetry.quality.FeedbackUnavailableException;
 import io.signalbox.telemetry.quality.UnknownRequestException;
@@ -23,35 +24,32 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class FeedbackProblems {
 
-    static final URI CONFLICT = URI.create("https://signalbox.io/problems/feedback-conflict");
+    static final URI CONFLICT = Problems.type("feedback-conflict");
 
-    static final URI UNKNOWN_REQUEST = URI.create("https://signalbox.io/problems/unknown-request");
+    static final URI UNKNOWN_REQUEST = Problems.type("unknown-request");
 
-    static final URI UNAVAILABLE = URI.create("https://signalbox.io/problems/feedback-unavailable");
+    static final URI UNAVAILABLE = Problems.type("feedback-unavailable");
 
     @ExceptionHandler
     ProblemDetail conflict(FeedbackConflictException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
-        problem.setType(CONFLICT);
-        problem.setTitle("Feedback already recorded");
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, CONFLICT, "Feedback already recorded",
+                ex.getMessage());
         problem.setProperty("recorded", ex.recorded());
         return problem;
     }
 
     @ExceptionHandler
     ProblemDetail unknownRequest(UnknownRequestException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
-        problem.setType(UNKNOWN_REQUEST);
-        problem.setTitle("Unknown request");
+        ProblemDetail problem = Problems.of(HttpStatus.NOT_FOUND, UNKNOWN_REQUEST, "Unknown request",
+                ex.getMessage());
         problem.setProperty("requestId", ex.requestId());
         return problem;
     }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> unavailable(FeedbackUnavailableException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
-        problem.setType(UNAVAILABLE);
-        problem.setTitle("Feedback unavailable");
+        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, UNAVAILABLE, "Feedback unavailable",
+                ex.getMessage());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
     }
 }
