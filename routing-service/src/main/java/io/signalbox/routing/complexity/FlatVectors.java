@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.RandomAccess;
 
+import io.signalbox.routing.embedding.Vectors;
+
 /**
  * Equal-length vectors stored back to back in one array: a kNN head scans thousands of them per decision, and one
  * contiguous block streams through the cache far better than thousands of separate arrays. Immutable; as a list
@@ -47,32 +49,7 @@ final class FlatVectors extends AbstractList<float[]> implements RandomAccess {
 
     /** The dot product of vector {@code index} with {@code query} (of the same length). */
     double dot(int index, float[] query) {
-        int offset = index * dimension;
-        float s0 = 0;
-        float s1 = 0;
-        float s2 = 0;
-        float s3 = 0;
-        float s4 = 0;
-        float s5 = 0;
-        float s6 = 0;
-        float s7 = 0;
-        int i = 0;
-        for (; i + 7 < dimension; i += 8) {
-            int at = offset + i;
-            s0 += data[at] * query[i];
-            s1 += data[at + 1] * query[i + 1];
-            s2 += data[at + 2] * query[i + 2];
-            s3 += data[at + 3] * query[i + 3];
-            s4 += data[at + 4] * query[i + 4];
-            s5 += data[at + 5] * query[i + 5];
-            s6 += data[at + 6] * query[i + 6];
-            s7 += data[at + 7] * query[i + 7];
-        }
-        double sum = ((double) s0 + s1) + ((double) s2 + s3) + ((double) s4 + s5) + ((double) s6 + s7);
-        for (; i < dimension; i++) {
-            sum += data[offset + i] * query[i];
-        }
-        return sum;
+        return Vectors.dot(data, index * dimension, query);
     }
 
     @Override

@@ -14,6 +14,11 @@ public final class Vectors {
         if (a.length != b.length) {
             throw new IllegalArgumentException("Vectors differ in length: " + a.length + " vs " + b.length);
         }
+        return dot(a, 0, b);
+    }
+
+    /** The dot product of {@code b} with the {@code b.length} components of {@code a} from {@code offset} on. */
+    public static double dot(float[] a, int offset, float[] b) {
         // eight independent partial sums: the additions overlap instead of waiting on one another, which makes a
         // kNN head's scan over thousands of exemplars about 40 % faster than one running sum
         float s0 = 0;
@@ -25,19 +30,20 @@ public final class Vectors {
         float s6 = 0;
         float s7 = 0;
         int i = 0;
-        for (; i + 7 < a.length; i += 8) {
-            s0 += a[i] * b[i];
-            s1 += a[i + 1] * b[i + 1];
-            s2 += a[i + 2] * b[i + 2];
-            s3 += a[i + 3] * b[i + 3];
-            s4 += a[i + 4] * b[i + 4];
-            s5 += a[i + 5] * b[i + 5];
-            s6 += a[i + 6] * b[i + 6];
-            s7 += a[i + 7] * b[i + 7];
+        for (; i + 7 < b.length; i += 8) {
+            int at = offset + i;
+            s0 += a[at] * b[i];
+            s1 += a[at + 1] * b[i + 1];
+            s2 += a[at + 2] * b[i + 2];
+            s3 += a[at + 3] * b[i + 3];
+            s4 += a[at + 4] * b[i + 4];
+            s5 += a[at + 5] * b[i + 5];
+            s6 += a[at + 6] * b[i + 6];
+            s7 += a[at + 7] * b[i + 7];
         }
         double sum = ((double) s0 + s1) + ((double) s2 + s3) + ((double) s4 + s5) + ((double) s6 + s7);
-        for (; i < a.length; i++) {
-            sum += a[i] * b[i];
+        for (; i < b.length; i++) {
+            sum += a[offset + i] * b[i];
         }
         return sum;
     }

@@ -13,14 +13,9 @@ import static org.assertj.core.api.Assertions.within;
 
 class EnsembleHeadTests {
 
-    private static final List<String> HARD = List.of(
-            "prove the theorem about prime groups step by step", "derive the integral of the polynomial",
-            "prove the lemma on eigenvalues of the matrix", "derive the proof of convergence and explain each step",
-            "compute the eigenvalues and prove the matrix is diagonal", "prove the polynomial has a root");
+    private static final List<String> HARD = LearnedScorerTests.HARD;
 
-    private static final List<String> EASY = List.of(
-            "hello how are you today", "translate good morning to french", "tell me a joke today",
-            "what is the weather today", "say hello to my friend", "thanks for the nice joke");
+    private static final List<String> EASY = LearnedScorerTests.EASY;
 
     private final SentenceEmbedder embedder = new BagOfWordsEmbedder(64);
 

@@ -15,12 +15,12 @@ import static org.assertj.core.api.Assertions.within;
 
 class LearnedScorerTests {
 
-    private static final List<String> HARD = List.of(
+    static final List<String> HARD = List.of(
             "prove the theorem about prime groups", "derive the integral of the polynomial",
             "prove the lemma on eigenvalues of the matrix", "derive the proof of convergence",
             "compute the eigenvalues and prove the matrix is diagonal", "prove the polynomial has a root");
 
-    private static final List<String> EASY = List.of(
+    static final List<String> EASY = List.of(
             "hello how are you today", "translate good morning to french", "tell me a joke today",
             "what is the weather today", "say hello to my friend", "thanks for the nice joke");
 
