@@ -150,7 +150,15 @@ class ResponseRelay {
                 .doOnCancel(() -> exchange.markInterrupted("client_cancelled"))
                 // a finished stream is booked before its completion reaches the server, whose span then still
                 // takes the token counts; a cancelled or failed one when it is torn down
-                .doOnComplete(() -> endStream(exchange, target, tap, started, ended))
+                .doOnComplete(() -> {
+                    try {
+                        endStream(exchange, target, tap, started, ended);
+                    }
+                    catch (RuntimeException bookingFailed) {
+                        // the client has its whole answer: a failure to book it must not turn into a broken stream
+                        log.error("Could not book the end of stream {}", exchange.requestId, bookingFailed);
+                    }
+                })
                 .doFinally(signal -> endStream(exchange, target, tap, started, ended));
         BodyInserter<Flux<DataBuffer>, ReactiveHttpOutputMessage> writer =
                 (message, context) -> message.writeAndFlushWith(events.map(Mono::just));
