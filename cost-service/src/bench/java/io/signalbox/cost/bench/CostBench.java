@@ -215,17 +215,32 @@ public final class CostBench {
                 price == null ? null : price.costOf(usage), startedAt, startedAt.plusMillis(430));
     }
 
+    /** How long the ingest measurement waits for every event to be stored before it reports a stall. */
+    private static final Duration INGEST_GIVE_UP = Duration.ofMinutes(15);
+
+    private static void giveUpAfter(long deadline, long stored, long expected) {
+        if (System.nanoTime() > deadline) {
+            throw new IllegalStateException("Ingest stalled: " + stored + " of " + expected + " events stored after "
+                    + INGEST_GIVE_UP);
+        }
+    }
+
     private static String measureIngest(JdbcClient jdbc, Expected expected, Map<String, String> options)
             throws InterruptedException {
         String countSql = "select coalesce(sum(requests), 0) from cost_rollups_daily "
                 + "where bucket_start >= '2026-11-01T00:00:00Z' and bucket_start < '2026-12-01T00:00:00Z'";
+        // polled, not awaited: the first poll that sees a row is the start of the measurement; a bench that
+        // stalls stops by itself rather than hanging
+        long deadline = System.nanoTime() + INGEST_GIVE_UP.toNanos();
         long first;
         while ((first = jdbc.sql(countSql).query(Long.class).single()) == 0) {
+            giveUpAfter(deadline, 0, expected.goodEvents());
             Thread.sleep(20);
         }
         long startNanos = System.nanoTime();
         long stored = first;
         while (stored < expected.goodEvents()) {
+            giveUpAfter(deadline, stored, expected.goodEvents());
             Thread.sleep(250);
             stored = jdbc.sql(countSql).query(Long.class).single();
         }

@@ -1,8 +1,6 @@
 package io.signalbox.telemetry.web;
 
 import java.net.URI;
-import java.util.Comparator;
-import java.util.List;
 
 import io.signalbox.kit.problem.FieldViolation;
 import io.signalbox.kit.problem.Problems;
@@ -11,11 +9,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import tools.jackson.core.JacksonException;
 
 /**
  * RFC 9457 problems of telemetry-service's APIs, with the stable types the other services use: 400
@@ -28,8 +24,6 @@ import tools.jackson.core.JacksonException;
 class TelemetryProblems {
 
     static final URI INVALID_PARAMETER = Problems.type("invalid-parameter");
-
-    static final URI MALFORMED_REQUEST = Problems.type("malformed-request");
 
     static final URI NOT_FOUND = Problems.type("not-found");
 
@@ -48,26 +42,12 @@ class TelemetryProblems {
 
     @ExceptionHandler
     ProblemDetail invalidBody(MethodArgumentNotValidException ex) {
-        return validationProblem(ex.getBindingResult().getAllErrors().stream()
-                .map(error -> new FieldViolation(error instanceof FieldError field ? field.getField()
-                        : error.getObjectName(), String.valueOf(error.getDefaultMessage())))
-                .toList());
+        return Problems.validationFailed("request", Problems.violations(ex.getBindingResult()));
     }
 
     /** A value of the wrong type (a word where the score belongs) fails that field; anything else is malformed. */
     @ExceptionHandler
     ProblemDetail unreadableBody(HttpMessageNotReadableException ex) {
-        if (ex.getCause() instanceof JacksonException json && !json.getPath().isEmpty()) {
-            return validationProblem(List.of(new FieldViolation(Problems.jsonPath(json.getPath()),
-                    "has the wrong type or format")));
-        }
-        return Problems.of(HttpStatus.BAD_REQUEST, MALFORMED_REQUEST, "Malformed request",
-                "The request body is missing or is not valid JSON.");
-    }
-
-    private static ProblemDetail validationProblem(List<FieldViolation> violations) {
-        return Problems.validationFailed("request", violations.stream()
-                .sorted(Comparator.comparing(FieldViolation::field).thenComparing(FieldViolation::message))
-                .toList());
+        return Problems.unreadableBody(ex, "request");
     }
 }

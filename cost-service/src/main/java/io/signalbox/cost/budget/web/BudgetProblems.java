@@ -1,7 +1,6 @@
 package io.signalbox.cost.budget.web;
 
 import java.net.URI;
-import java.util.Comparator;
 import java.util.List;
 
 import io.signalbox.cost.budget.BudgetNotFoundException;
@@ -16,12 +15,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import tools.jackson.core.JacksonException;
 
 /**
  * RFC 9457 problems of the budgets API, with the registry's problem types: 400 {@code validation-failed} with
@@ -37,7 +34,8 @@ class BudgetProblems {
 
     static final URI VALIDATION_FAILED = Problems.type("validation-failed");
 
-    static final URI MALFORMED_REQUEST = Problems.type("malformed-request");
+    /** What the validation problems call the request. */
+    private static final String SUBJECT = "budget request";
 
     static final URI NOT_FOUND = Problems.type("not-found");
 
@@ -96,11 +94,7 @@ class BudgetProblems {
 
     @ExceptionHandler
     ProblemDetail invalidBody(MethodArgumentNotValidException ex) {
-        return validationProblem(ex.getBindingResult().getAllErrors().stream()
-                .map(error -> new FieldViolation(
-                        error instanceof FieldError field ? field.getField() : error.getObjectName(),
-                        String.valueOf(error.getDefaultMessage())))
-                .toList());
+        return validationProblem(Problems.violations(ex.getBindingResult()));
     }
 
     /**
@@ -109,22 +103,15 @@ class BudgetProblems {
      */
     @ExceptionHandler
     ProblemDetail unreadableBody(HttpMessageNotReadableException ex) {
-        if (ex.getCause() instanceof JacksonException json && !json.getPath().isEmpty()) {
-            return validationProblem(List.of(new FieldViolation(Problems.jsonPath(json.getPath()),
-                    "has the wrong type or format")));
-        }
-        return Problems.of(HttpStatus.BAD_REQUEST, MALFORMED_REQUEST, "Malformed request",
-                "The request body is missing or is not valid JSON.");
+        return Problems.unreadableBody(ex, SUBJECT);
     }
 
     @ExceptionHandler
     ProblemDetail wrongParameterType(MethodArgumentTypeMismatchException ex) {
-        return validationProblem(List.of(new FieldViolation(ex.getName(), "has the wrong type or format")));
+        return validationProblem(List.of(new FieldViolation(ex.getName(), Problems.WRONG_TYPE)));
     }
 
     private static ProblemDetail validationProblem(List<FieldViolation> violations) {
-        return Problems.validationFailed("budget request", violations.stream()
-                .sorted(Comparator.comparing(FieldViolation::field).thenComparing(FieldViolation::message))
-                .toList());
+        return Problems.validationFailed(SUBJECT, Problems.sorted(violations));
     }
 }

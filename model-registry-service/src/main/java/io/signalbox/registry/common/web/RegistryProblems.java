@@ -2,7 +2,6 @@ package io.signalbox.registry.common.web;
 
 import java.net.URI;
 import java.sql.SQLException;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -24,13 +23,11 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
-import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import tools.jackson.core.JacksonException;
 
 /**
  * Turns domain exceptions and Spring MVC's request errors into RFC 9457 problems. Every problem the
@@ -41,8 +38,6 @@ import tools.jackson.core.JacksonException;
 class RegistryProblems extends ResponseEntityExceptionHandler {
 
     static final URI VALIDATION_FAILED = Problems.type("validation-failed");
-
-    static final URI MALFORMED_REQUEST = Problems.type("malformed-request");
 
     static final URI NOT_FOUND = Problems.type("not-found");
 
@@ -146,13 +141,8 @@ class RegistryProblems extends ResponseEntityExceptionHandler {
     @Override
     protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<FieldViolation> violations = ex.getBindingResult().getAllErrors().stream()
-                .map(error -> new FieldViolation(
-                        error instanceof FieldError field ? field.getField() : error.getObjectName(),
-                        String.valueOf(error.getDefaultMessage())))
-                .sorted(Comparator.comparing(FieldViolation::field).thenComparing(FieldViolation::message))
-                .toList();
-        return handleExceptionInternal(ex, validationProblem(violations), headers, HttpStatus.BAD_REQUEST, request);
+        return handleExceptionInternal(ex, validationProblem(Problems.violations(ex.getBindingResult())), headers,
+                HttpStatus.BAD_REQUEST, request);
     }
 
     /**
@@ -162,21 +152,15 @@ class RegistryProblems extends ResponseEntityExceptionHandler {
     @Override
     protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        if (ex.getCause() instanceof JacksonException json && !json.getPath().isEmpty()) {
-            String field = Problems.jsonPath(json.getPath());
-            ProblemDetail problem = validationProblem(List.of(new FieldViolation(field, "has the wrong type or format")));
-            return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
-        }
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, MALFORMED_REQUEST, "Malformed request",
-                "The request body is missing or is not valid JSON.");
-        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+        return handleExceptionInternal(ex, Problems.unreadableBody(ex, "request"), headers, HttpStatus.BAD_REQUEST,
+                request);
     }
 
     @Override
     protected @Nullable ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
         String field = ex.getPropertyName() == null ? "parameter" : ex.getPropertyName();
-        ProblemDetail problem = validationProblem(List.of(new FieldViolation(field, "has the wrong type or format")));
+        ProblemDetail problem = validationProblem(List.of(new FieldViolation(field, Problems.WRONG_TYPE)));
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
