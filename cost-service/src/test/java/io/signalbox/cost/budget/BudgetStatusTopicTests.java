@@ -1,10 +1,7 @@
 package io.signalbox.cost.budget;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +12,7 @@ import java.util.function.Predicate;
 import io.signalbox.contracts.Topics;
 import io.signalbox.contracts.budget.BudgetStatus;
 import io.signalbox.contracts.json.ContractJson;
+import io.signalbox.infra.MutableClock;
 import io.signalbox.infra.SharedInfra;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -133,7 +131,7 @@ class BudgetStatusTopicTests extends BudgetIntegrationTestSupport {
                  "currency": "USD", "amount": 2}""".formatted(team, midDayZone())).get("id").asString();
         publish(usage().team(team).tokens(400_000, 0, 0).at(Instant.now()).build()); // 1.00 today
         awaitSpent(id, "1");
-        MovableClock clock = new MovableClock(Instant.now());
+        MutableClock clock = new MutableClock(Instant.now());
         BudgetStatusPublisher publisher = new BudgetStatusPublisher(store, statuses, kafka, properties, clock);
 
         publisher.republishAll();
@@ -148,34 +146,6 @@ class BudgetStatusTopicTests extends BudgetIntegrationTestSupport {
         assertThat(tomorrow.period()).isNotEqualTo(today.period());
     }
 
-    /** A clock the test moves on by hand. */
-    private static final class MovableClock extends Clock {
-
-        private volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 
     private BudgetStatus awaitStatus(String key, Predicate<BudgetStatus> matching) {
         ConsumerRecord<String, String> record = awaitRecord(candidate -> key.equals(candidate.key())

@@ -1,19 +1,16 @@
 package io.signalbox.gateway.limits;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.signalbox.contracts.identity.KeyIdentity;
 import io.signalbox.contracts.identity.RateLimits;
 import io.signalbox.gateway.GatewayProperties;
+import io.signalbox.infra.MutableClock;
 import io.signalbox.infra.Ports;
 import io.signalbox.infra.SharedInfra;
 import org.junit.jupiter.api.AfterEach;
@@ -136,31 +133,4 @@ class RateLimiterTests {
                 null, keyLimits, teamLimits);
     }
 
-    static final class MutableClock extends Clock {
-
-        private final AtomicLong millis;
-
-        MutableClock(Instant start) {
-            this.millis = new AtomicLong(start.toEpochMilli());
-        }
-
-        void set(Instant instant) {
-            millis.set(instant.toEpochMilli());
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis.get());
-        }
-    }
 }

@@ -11,7 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.signalbox.contracts.feedback.FeedbackRecorded;
-import io.signalbox.telemetry.MutableClock;
+import io.signalbox.infra.MutableClock;
 import io.signalbox.telemetry.UsageEventBuilder;
 import io.signalbox.telemetry.WebhookReceiver;
 import io.signalbox.telemetry.catalog.ModelDirectory;

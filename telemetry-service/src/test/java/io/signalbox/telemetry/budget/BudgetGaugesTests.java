@@ -6,7 +6,7 @@ import java.time.Instant;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.signalbox.contracts.budget.BudgetStatus;
-import io.signalbox.telemetry.MutableClock;
+import io.signalbox.infra.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -7,7 +7,7 @@ import java.util.List;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.signalbox.contracts.health.EndpointHealth;
-import io.signalbox.telemetry.MutableClock;
+import io.signalbox.infra.MutableClock;
 import io.signalbox.telemetry.UsageEventBuilder;
 import io.signalbox.telemetry.catalog.ModelDirectory;
 import io.signalbox.telemetry.window.UsageWindows;

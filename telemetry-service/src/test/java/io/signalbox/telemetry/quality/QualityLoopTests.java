@@ -9,7 +9,7 @@ import java.util.UUID;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.signalbox.contracts.feedback.FeedbackRecorded;
-import io.signalbox.telemetry.MutableClock;
+import io.signalbox.infra.MutableClock;
 import io.signalbox.telemetry.catalog.ModelDirectory;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.signalbox.telemetry.MutableClock;
+import io.signalbox.infra.MutableClock;
 import io.signalbox.telemetry.UsageEventBuilder;
 import io.signalbox.telemetry.catalog.ModelDirectory;
 import org.jspecify.annotations.Nullable;

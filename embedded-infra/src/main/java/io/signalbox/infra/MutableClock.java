@@ -1,4 +1,4 @@
-package io.signalbox.telemetry;
+package io.signalbox.infra;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand, so that window and rule tests never wait for real time. */
+/** A clock tests move by hand, so that windows, periods and rate limits are tested without waiting for real time. */
 public final class MutableClock extends Clock {
 
     private volatile Instant now;
