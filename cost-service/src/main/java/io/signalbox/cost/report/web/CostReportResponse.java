@@ -11,7 +11,6 @@ import io.signalbox.cost.report.CostReport;
 import io.signalbox.cost.report.CostReportQuery;
 import io.signalbox.cost.report.CostReportRow;
 import io.signalbox.cost.report.CurrencyTotal;
-import io.signalbox.cost.web.CsvTable;
 import io.signalbox.cost.web.Money;
 import org.jspecify.annotations.Nullable;
 
@@ -30,7 +29,7 @@ record CostReportResponse(
         String source,
         List<Map<String, @Nullable Object>> rows,
         List<Map<String, @Nullable Object>> totals,
-        @JsonIgnore List<String> columns) implements CsvTable {
+        @JsonIgnore List<String> columns) implements ColumnarReport {
 
     static CostReportResponse of(CostReport report) {
         CostReportQuery query = report.query();
@@ -59,15 +58,5 @@ record CostReportResponse(
             rendered.add(fields);
         }
         return rendered;
-    }
-
-    @Override
-    public List<String> csvHeader() {
-        return columns;
-    }
-
-    @Override
-    public List<List<@Nullable String>> csvRows() {
-        return rows.stream().map(row -> ReportColumns.cells(columns, row)).toList();
     }
 }

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.signalbox.cost.report.CostReportQuery;
 import io.signalbox.cost.report.Dimension;
 import io.signalbox.cost.report.PeriodComparison;
-import io.signalbox.cost.web.CsvTable;
 import io.signalbox.cost.web.Money;
 import org.jspecify.annotations.Nullable;
 
@@ -29,7 +28,7 @@ record PeriodComparisonResponse(
         String source,
         List<Map<String, @Nullable Object>> rows,
         List<Map<String, @Nullable Object>> totals,
-        @JsonIgnore List<String> columns) implements CsvTable {
+        @JsonIgnore List<String> columns) implements ColumnarReport {
 
     static PeriodComparisonResponse of(PeriodComparison comparison) {
         CostReportQuery query = comparison.current().query();
@@ -70,15 +69,5 @@ record PeriodComparisonResponse(
         fields.put("change", Money.plain(change.change()));
         fields.put("changePercent", Money.plainOrNull(change.changePercent()));
         return fields;
-    }
-
-    @Override
-    public List<String> csvHeader() {
-        return columns;
-    }
-
-    @Override
-    public List<List<@Nullable String>> csvRows() {
-        return rows.stream().map(row -> ReportColumns.cells(columns, row)).toList();
     }
 }

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.signalbox.cost.report.CostReportQuery;
 import io.signalbox.cost.report.UnitCosts;
-import io.signalbox.cost.web.CsvTable;
 import io.signalbox.cost.web.Money;
 import org.jspecify.annotations.Nullable;
 
@@ -21,7 +20,7 @@ record UnitCostsResponse(
         @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String tagName,
         String source,
         List<Map<String, @Nullable Object>> rows,
-        @JsonIgnore List<String> columns) implements CsvTable {
+        @JsonIgnore List<String> columns) implements ColumnarReport {
 
     static UnitCostsResponse of(UnitCosts unitCosts) {
         CostReportQuery query = unitCosts.report().query();
@@ -39,15 +38,5 @@ record UnitCostsResponse(
         columns.add("costPer1000Requests");
         return new UnitCostsResponse(query.from().toString(), query.to().toString(), ReportColumns.zoneName(query),
                 query.groupByApiName(), query.tagName(), unitCosts.report().source().apiName(), rows, columns);
-    }
-
-    @Override
-    public List<String> csvHeader() {
-        return columns;
-    }
-
-    @Override
-    public List<List<@Nullable String>> csvRows() {
-        return rows.stream().map(row -> ReportColumns.cells(columns, row)).toList();
     }
 }
