@@ -55,8 +55,8 @@ export STOP_PEERS="${STOP_PEERS:-1}"
 # slow start would. SIGNALBOX_RAMP="rate:seconds ..." ("" skips it); the harness's own warm-up runs after.
 RAMP=${SIGNALBOX_RAMP-"50:30 150:30 300:30 600:30"}
 if [ -n "$RAMP" ]; then
-  "$HARNESS/peers.sh" start mock > /dev/null
-  MOCK_STARTED=1
+  # the harness starts its mock upstream too; started here, it is stopped here (a mock already up is used as is)
+  if "$HARNESS/peers.sh" start mock > /dev/null; then MOCK_STARTED=1; fi
   RAMP_BODY="$WORK/ramp-body.json"
   echo '{"model":"gpt-4o-mini","messages":[{"role":"user","content":"Say hello."}],"max_tokens":16}' > "$RAMP_BODY"
   for step in $RAMP; do
