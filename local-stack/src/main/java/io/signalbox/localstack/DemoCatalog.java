@@ -1,5 +1,6 @@
 package io.signalbox.localstack;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -46,6 +47,13 @@ public record DemoCatalog(
     public static final String BENCH_ALIAS = "gpt-4o-mini";
 
     /**
+     * Per-minute limits of the benchmark's key: far above any rate the harness sends, so never reached, yet
+     * present, so that every request is checked and counted in Redis as a limited production key's would be.
+     */
+    static final Map<String, Object> BENCH_KEY_LIMITS = Map.of("requestsPerMinute", 10_000_000,
+            "tokensPerMinute", 1_000_000_000);
+
+    /**
      * A provider for the benchmark's mock upstream, a model behind it and the route {@code gpt-4o-mini} the
      * harness asks for, so its traffic takes the full path (key, limits, routing decision, proxy, usage);
      * answers the key to send.
@@ -55,7 +63,7 @@ public record DemoCatalog(
                 Map.of("name", "bench-mock", "kind", "openai-compatible", "baseUrl", upstreamUrl)));
         String model = model(registry, provider, "mock-gpt-4o-mini", "gpt-4o-mini", "0.15", "0.60", "0.075");
         route(registry, BENCH_ALIAS, "static", List.of(target(model, 1)));
-        return key(registry, teamId, "bench");
+        return key(registry, teamId, "bench", BENCH_KEY_LIMITS);
     }
 
     static DemoCatalog create(AdminApi registry, String smallPoolUrl, String largePoolUrl) {
@@ -110,8 +118,13 @@ public record DemoCatalog(
     }
 
     private static String key(AdminApi registry, String teamId, String name) {
-        JsonNode created = registry.post("/api/v1/keys", Map.of("teamId", teamId, "name", name,
-                "tags", Map.of("environment", "local-demo")));
+        return key(registry, teamId, name, Map.of());
+    }
+
+    private static String key(AdminApi registry, String teamId, String name, Map<String, Object> limits) {
+        Map<String, Object> body = new HashMap<>(limits);
+        body.putAll(Map.of("teamId", teamId, "name", name, "tags", Map.of("environment", "local-demo")));
+        JsonNode created = registry.post("/api/v1/keys", body);
         String key = created.path("key").asString("");
         if (!key.startsWith("sk-")) {
             throw new IllegalStateException("The registry did not return the new key: " + created);

@@ -206,6 +206,31 @@ class LocalStackEndToEndTests {
     }
 
     @Test
+    void theBenchmarksKeyIsCheckedAndCountedAgainstItsPerMinuteLimits() throws Exception {
+        // the gateway-overhead benchmark must measure the rate-limit check too: its key has limits it never reaches
+        AdminApi registry = new AdminApi(stack.config().registryUrl(), stack.config().adminToken());
+        String teamId = registry.post("/api/v1/teams", Map.of("tenantId", stack.catalog().tenantId(),
+                "name", "bench-limits")).path("id").asString();
+        String key = DemoCatalog.createBenchRoute(registry, teamId, "http://127.0.0.1:1/v1");
+
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                        URI.create(stack.config().gatewayUrl() + "/v1/chat/completions"))
+                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"model":"%s","messages":[{"role":"user","content":"Say hello."}],"max_tokens":16}"""
+                        .formatted(DemoCatalog.BENCH_ALIAS)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as(response.body()).isNotEqualTo(429);
+        long requestLimit = ((Number) DemoCatalog.BENCH_KEY_LIMITS.get("requestsPerMinute")).longValue();
+        assertThat(response.headers().firstValue("x-ratelimit-limit-requests")).hasValue(Long.toString(requestLimit));
+        assertThat(response.headers().firstValue("x-ratelimit-limit-tokens"))
+                .hasValue(DemoCatalog.BENCH_KEY_LIMITS.get("tokensPerMinute").toString());
+        assertThat(Long.parseLong(response.headers().firstValue("x-ratelimit-remaining-requests").orElseThrow()))
+                .as("the request was counted in Redis").isLessThan(requestLimit);
+    }
+
+    @Test
     void requestShowsUpPricedInTheCostReportUnderItsTeam() throws Exception {
         OpenAIClient supportTeam = client(stack.catalog().supportKey());
         HttpResponseFor<ChatCompletion> response = supportTeam.chat().completions().withRawResponse()
