@@ -71,12 +71,9 @@ class UsagePublisherOutageTests {
     void eventsRecordedWhileTheBrokerIsDownReachKafkaInRecordingOrderAndOnceWhenItIsBack() {
         template = template(3_000);
         long from = endOffset();
-        template.send(Topics.USAGE, "warm-up", ContractJson.toJson(UsageSpoolTests.event("warm-up"))).join();
-        // the producer knows the topic's leader from now on
-        UsagePublisher publisher = new UsagePublisher(template, UsagePublisherTests.properties(spool),
-                new SimpleMeterRegistry());
-        List<UsageRecorded> recorded = IntStream.rangeClosed(1, 8)
-                .mapToObj(i -> UsageSpoolTests.event("req-outage-" + i)).toList();
+        warmUp();
+        UsagePublisher publisher = publisher(new SimpleMeterRegistry());
+        List<UsageRecorded> recorded = events("req-outage-", 8);
 
         kafka.stopBroker();
         recorded.forEach(event -> publisher.publish(event, null));
@@ -87,11 +84,7 @@ class UsagePublisherOutageTests {
         assertThat(disk.size()).as("nothing leaves the spool while the broker is down").isEqualTo(recorded.size());
 
         kafka.startBroker();
-        // as the scheduled replays do: until the restarted broker leads the partition again, a replay may stop early
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            publisher.replaySpool();
-            assertThat(disk.size()).isZero();
-        });
+        replayUntilSpoolIsEmpty(publisher, disk, Duration.ofSeconds(30));
         template.flush();
 
         assertThat(usageRecordsFrom(from)).filteredOn(event -> event.requestId().startsWith("req-outage-"))
@@ -102,13 +95,10 @@ class UsagePublisherOutageTests {
     void eventsRecordedAfterTheBrokerIsBackQueueBehindTheSpooledOnesUntilTheReplayHasDeliveredThem() {
         template = template(3_000);
         long from = endOffset();
-        template.send(Topics.USAGE, "warm-up", ContractJson.toJson(UsageSpoolTests.event("warm-up"))).join();
-        UsagePublisher publisher = new UsagePublisher(template, UsagePublisherTests.properties(spool),
-                new SimpleMeterRegistry());
-        List<UsageRecorded> duringOutage = IntStream.rangeClosed(1, 4)
-                .mapToObj(i -> UsageSpoolTests.event("req-order-a" + i)).toList();
-        List<UsageRecorded> afterOutage = IntStream.rangeClosed(1, 3)
-                .mapToObj(i -> UsageSpoolTests.event("req-order-b" + i)).toList();
+        warmUp();
+        UsagePublisher publisher = publisher(new SimpleMeterRegistry());
+        List<UsageRecorded> duringOutage = events("req-order-a", 4);
+        List<UsageRecorded> afterOutage = events("req-order-b", 3);
 
         kafka.stopBroker();
         duringOutage.forEach(event -> publisher.publish(event, null));
@@ -141,9 +131,8 @@ class UsagePublisherOutageTests {
         // the producer holds its buffered events for a minute, longer than this outage
         template = template(60_000);
         long from = endOffset();
-        template.send(Topics.USAGE, "warm-up", ContractJson.toJson(UsageSpoolTests.event("warm-up"))).join();
-        UsagePublisher publisher = new UsagePublisher(template, UsagePublisherTests.properties(spool),
-                new SimpleMeterRegistry());
+        warmUp();
+        UsagePublisher publisher = publisher(new SimpleMeterRegistry());
         UsageRecorded buffered = UsageSpoolTests.event("req-held-1");
         UsageRecorded spooled = UsageSpoolTests.event("req-held-2");
 
@@ -157,10 +146,7 @@ class UsagePublisherOutageTests {
                 .contains(spooled);
 
         kafka.startBroker();
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            publisher.replaySpool();
-            assertThat(disk.size()).isZero();
-        });
+        replayUntilSpoolIsEmpty(publisher, disk, Duration.ofSeconds(60));
         template.flush();
         assertThat(usageRecordsFrom(from)).filteredOn(event -> event.requestId().startsWith("req-held-"))
                 .as("in recording order, each once").containsExactly(buffered, spooled);
@@ -172,11 +158,10 @@ class UsagePublisherOutageTests {
         // the producer would hold these for a minute before giving up: longer than a platform's grace period
         template = template(60_000);
         long from = endOffset();
-        template.send(Topics.USAGE, "warm-up", ContractJson.toJson(UsageSpoolTests.event("warm-up"))).join();
+        warmUp();
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        UsagePublisher stopping = new UsagePublisher(template, UsagePublisherTests.properties(spool), meters);
-        List<UsageRecorded> recorded = IntStream.rangeClosed(1, 6)
-                .mapToObj(i -> UsageSpoolTests.event("req-shutdown-" + i)).toList();
+        UsagePublisher stopping = publisher(meters);
+        List<UsageRecorded> recorded = events("req-shutdown-", 6);
 
         kafka.stopBroker();
         recorded.forEach(event -> stopping.publish(event, null));
@@ -197,14 +182,31 @@ class UsagePublisherOutageTests {
 
         kafka.startBroker();
         template = template(3_000);
-        UsagePublisher next = new UsagePublisher(template, UsagePublisherTests.properties(spool),
-                new SimpleMeterRegistry());
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            next.replaySpool();
-            assertThat(disk.size()).isZero();
-        });
+        UsagePublisher next = publisher(new SimpleMeterRegistry());
+        replayUntilSpoolIsEmpty(next, disk, Duration.ofSeconds(30));
         assertThat(usageRecordsFrom(from)).filteredOn(event -> event.requestId().startsWith("req-shutdown-"))
                 .as("each once, in the order the gateway recorded them").containsExactlyElementsOf(recorded);
+    }
+
+    /** One acknowledged send first: the producer knows the topic's leader from then on. */
+    void warmUp() {
+        template.send(Topics.USAGE, "warm-up", ContractJson.toJson(UsageSpoolTests.event("warm-up"))).join();
+    }
+
+    UsagePublisher publisher(SimpleMeterRegistry meters) {
+        return new UsagePublisher(template, UsagePublisherTests.properties(spool), meters);
+    }
+
+    static List<UsageRecorded> events(String requestIdPrefix, int count) {
+        return IntStream.rangeClosed(1, count).mapToObj(i -> UsageSpoolTests.event(requestIdPrefix + i)).toList();
+    }
+
+    /** As the scheduled replays do: until the restarted broker leads the partition again, a replay may stop early. */
+    static void replayUntilSpoolIsEmpty(UsagePublisher publisher, UsageSpool disk, Duration atMost) {
+        await().atMost(atMost).untilAsserted(() -> {
+            publisher.replaySpool();
+            assertThat(disk.size()).isZero();
+        });
     }
 
     static KafkaTemplate<String, String> template(int deliveryTimeoutMs) {
