@@ -29,6 +29,8 @@ import org.springframework.validation.annotation.Validated;
  * @param routingTimeout longest wait for a routing decision before answering 503
  * @param registryTimeout longest wait for a key lookup before answering 503
  * @param limitsTimeout longest wait for the rate-limit store before letting the request through
+ * @param limitsSettleInterval how often the differences between reserved and real token counts are booked in the
+ *     rate-limit store, summed per window (one script call per tenant and interval, not one call per request)
  */
 @Validated
 @ConfigurationProperties("signalbox.gateway")
@@ -41,6 +43,7 @@ public record GatewayProperties(
         @DefaultValue("2s") Duration routingTimeout,
         @DefaultValue("3s") Duration registryTimeout,
         @DefaultValue("250ms") Duration limitsTimeout,
+        @DefaultValue("100ms") Duration limitsSettleInterval,
         @DefaultValue @Valid Upstream upstream,
         @DefaultValue @Valid Usage usage,
         @DefaultValue @Valid Resilience resilience) {

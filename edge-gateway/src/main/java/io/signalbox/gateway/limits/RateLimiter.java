@@ -26,7 +26,8 @@ import reactor.core.publisher.Mono;
  * in proportion to how much of it still overlaps the last sixty seconds.
  *
  * <p>Tokens are not known before the answer, so a request reserves its estimated prompt plus
- * {@code max_tokens} and the difference to the real count is booked when the request ends. When Redis
+ * {@code max_tokens} and the difference to the real count is booked when the request ends, gathered with other
+ * requests' differences by {@link TokenSettlements}. When Redis
  * cannot be reached the request is let through (counted in {@code signalbox.gateway.ratelimit.unavailable}),
  * because rate limiting must not turn a Redis outage into an outage of every AI call.
  */
@@ -35,7 +36,7 @@ public class RateLimiter {
 
     private static final Logger log = LoggerFactory.getLogger(RateLimiter.class);
 
-    private static final long WINDOW_MILLIS = 60_000;
+    static final long WINDOW_MILLIS = 60_000;
 
     @SuppressWarnings("rawtypes")
     private static final RedisScript<List> SCRIPT = RedisScript.of(new ClassPathResource("scripts/rate-limit.lua"),
@@ -49,12 +50,21 @@ public class RateLimiter {
 
     private final Counter unavailable;
 
-    RateLimiter(ReactiveStringRedisTemplate redis, Clock clock, GatewayProperties properties, MeterRegistry meters) {
+    private final TokenSettlements settlements;
+
+    RateLimiter(ReactiveStringRedisTemplate redis, Clock clock, GatewayProperties properties, MeterRegistry meters,
+            TokenSettlements settlements) {
         this.redis = redis;
         this.clock = clock;
         this.timeout = properties.limitsTimeout();
-        this.unavailable = Counter.builder("signalbox.gateway.ratelimit.unavailable")
-                .description("Requests let through unchecked because the rate-limit store was unreachable")
+        this.unavailable = unavailableCounter(meters);
+        this.settlements = settlements;
+    }
+
+    static Counter unavailableCounter(MeterRegistry meters) {
+        return Counter.builder("signalbox.gateway.ratelimit.unavailable")
+                .description("Calls to the rate-limit store that failed: requests let through unchecked, or token "
+                        + "corrections kept for the next settlement")
                 .register(meters);
     }
 
@@ -88,19 +98,21 @@ public class RateLimiter {
                 });
     }
 
-    /** Books the difference between reserved and real tokens once a request has ended; never fails the caller. */
+    /**
+     * Books the difference between reserved and real tokens once a request has ended, in the current minute's
+     * token counters; never fails the caller, never waits for Redis (see {@link TokenSettlements}).
+     */
     public void settleTokens(KeyIdentity key, long reservedTokens, long actualTokens) {
         long delta = actualTokens - reservedTokens;
         if (delta == 0) {
             return;
         }
         long minute = clock.millis() / WINDOW_MILLIS;
-        Mono.when(windows(key, 0).stream()
-                        .filter(window -> window.kind().equals("tokens"))
-                        .map(window -> redis.opsForValue().increment(bucket(key.tenantId(), window, minute), delta))
-                        .toList())
-                .timeout(timeout)
-                .subscribe(null, failure -> unavailable.increment());
+        for (LimitWindow window : windows(key, 0)) {
+            if (window.kind().equals("tokens")) {
+                settlements.add(key.tenantId(), bucket(key.tenantId(), window, minute), minute, delta);
+            }
+        }
     }
 
     private static List<LimitWindow> windows(KeyIdentity key, long reservedTokens) {

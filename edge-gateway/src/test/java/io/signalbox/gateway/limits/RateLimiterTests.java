@@ -26,10 +26,17 @@ class RateLimiterTests {
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T10:00:30Z"));
 
+    static final Duration SETTLE_INTERVAL = Duration.ofMillis(100);
+
     LettuceConnectionFactory connections;
+
+    TokenSettlements settlements;
 
     @AfterEach
     void close() {
+        if (settlements != null) {
+            settlements.stop();
+        }
         if (connections != null) {
             connections.destroy();
         }
@@ -86,6 +93,67 @@ class RateLimiterTests {
     }
 
     @Test
+    void theCorrectionsOfManyRequestsAreBookedTogetherOnlyWhenTheSettlementRuns() {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        RateLimiter limiter = limiter(SharedInfra.redis().port(), meters, false);
+        KeyIdentity key = key(new RateLimits(null, 1000), null);
+        for (int i = 0; i < 3; i++) {
+            assertThat(limiter.acquire(key, 300).block().allowed()).isTrue();
+        }
+        assertThat(limiter.acquire(key, 300).block().allowed()).as("900 reserved + 300 > 1000").isFalse();
+
+        limiter.settleTokens(key, 300, 100);
+        limiter.settleTokens(key, 300, 50);
+        limiter.settleTokens(key, 300, 300); // exact reservations need no correction
+        assertThat(settlements.pendingCounters()).as("summed into the one token counter").isEqualTo(1);
+        assertThat(limiter.acquire(key, 300).block().allowed()).as("not booked before the run").isFalse();
+
+        settlements.flush();
+
+        assertThat(settlements.pendingCounters()).isZero();
+        LimitCheck check = limiter.acquire(key, 300).block();
+        assertThat(check.allowed()).isTrue();
+        assertThat(check.windows()).singleElement().satisfies(window -> assertThat(window.usedBefore())
+                .as("900 reserved, 200 + 250 given back").isEqualTo(450));
+        assertThat(meters.counter("signalbox.gateway.ratelimit.unavailable").count()).isZero();
+    }
+
+    @Test
+    void aCorrectionInAMinuteWithoutChecksStillExpiresWithItsWindow() {
+        RateLimiter limiter = limiter(SharedInfra.redis().port(), new SimpleMeterRegistry(), false);
+        KeyIdentity key = key(new RateLimits(null, 1000), null);
+        long minute = clock.millis() / 60_000;
+
+        limiter.settleTokens(key, 0, 40); // a request admitted the minute before used more than it reserved
+        settlements.flush();
+
+        ReactiveStringRedisTemplate redis = new ReactiveStringRedisTemplate(connections);
+        String counter = "sb:rl:{tenant-rl}:key:" + key.keyId() + ":tokens:" + minute;
+        assertThat(redis.opsForValue().get(counter).block()).isEqualTo("40");
+        assertThat(redis.getExpire(counter).block()).as("no counter is left behind for ever")
+                .isPositive().isLessThanOrEqualTo(Duration.ofMinutes(2));
+    }
+
+    @Test
+    void correctionsWaitOutARedisOutageWhileTheirMinuteStillCountsAndAreDroppedAfter() {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        RateLimiter limiter = limiter(Ports.free(), meters, false);
+        KeyIdentity key = key(new RateLimits(null, 1000), new RateLimits(null, 5000));
+
+        limiter.settleTokens(key, 500, 20);
+        settlements.flush();
+
+        assertThat(settlements.pendingCounters()).as("key and team counters kept for the next run").isEqualTo(2);
+        assertThat(meters.counter("signalbox.gateway.ratelimit.unavailable").count()).isEqualTo(1);
+
+        clock.set(clock.instant().plus(Duration.ofMinutes(2))); // their minute no longer weighs in the window
+        settlements.flush();
+
+        assertThat(settlements.pendingCounters()).isZero();
+        assertThat(meters.counter("signalbox.gateway.ratelimit.unavailable").count()).isEqualTo(2);
+    }
+
+    @Test
     void aRefusalLeavesNothingCountedAnywhere() {
         RateLimiter limiter = limiter(SharedInfra.redis().port(), new SimpleMeterRegistry());
         String team = "team-" + UUID.randomUUID();
@@ -110,18 +178,28 @@ class RateLimiterTests {
     }
 
     RateLimiter limiter(int redisPort, SimpleMeterRegistry meters) {
+        return limiter(redisPort, meters, true);
+    }
+
+    /** A limiter on a real Redis; {@code scheduled}: its settlements run every interval, as in the gateway. */
+    RateLimiter limiter(int redisPort, SimpleMeterRegistry meters, boolean scheduled) {
         connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", redisPort));
         connections.afterPropertiesSet();
         connections.start();
         GatewayProperties properties = new GatewayProperties(URI.create("http://127.0.0.1:1"),
                 URI.create("http://127.0.0.1:1"), "internal-token-0123456789", DataSize.ofMegabytes(1),
-                Duration.ofSeconds(60), Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofMillis(500),
+                Duration.ofSeconds(60), Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofMillis(500), SETTLE_INTERVAL,
                 new GatewayProperties.Upstream(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(5),
                         DataSize.ofMegabytes(1), null),
                 new GatewayProperties.Usage(java.nio.file.Path.of("target", "spool-unused"), Duration.ofSeconds(5), Duration.ofSeconds(5)),
                 new GatewayProperties.Resilience(1, Duration.ZERO, Duration.ZERO, Duration.ZERO,
                         new GatewayProperties.Breaker(50, 20, 10, Duration.ofSeconds(30), 3), null, Duration.ofHours(1), 5));
-        return new RateLimiter(new ReactiveStringRedisTemplate(connections), clock, properties, meters);
+        ReactiveStringRedisTemplate redis = new ReactiveStringRedisTemplate(connections);
+        settlements = new TokenSettlements(redis, clock, properties, meters);
+        if (scheduled) {
+            settlements.start();
+        }
+        return new RateLimiter(redis, clock, properties, meters, settlements);
     }
 
     static KeyIdentity key(RateLimits keyLimits, RateLimits teamLimits) {
