@@ -55,6 +55,9 @@ class ChatCompletionsIntegrationTests {
 
     static final String SCOPED_KEY = "sk-sb-scoped-to-alpha-only-000000";
 
+    /** Limits it never reaches: every request is checked and counted in Redis. */
+    static final String METERED_KEY = "sk-sb-metered-never-reaches-limits";
+
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -130,6 +133,9 @@ class ChatCompletionsIntegrationTests {
                     new io.signalbox.contracts.identity.RateLimits(2, null), null));
             plane.key(SCOPED_KEY, new io.signalbox.contracts.identity.KeyIdentity("key-scoped", "sk-sb-sco",
                     "tenant-1", "team-blue", Map.of(), "active", null, java.util.Set.of("alpha"), null, null));
+            plane.key(METERED_KEY, new io.signalbox.contracts.identity.KeyIdentity("key-metered", "sk-sb-met",
+                    "tenant-1", "team-blue", Map.of(), "active", null, null,
+                    new io.signalbox.contracts.identity.RateLimits(1_000, 1_000_000), null));
             return plane;
         }
         catch (IOException ex) {
@@ -372,6 +378,40 @@ class ChatCompletionsIntegrationTests {
                 .isEqualTo(200);
         assertThat(usageOf(response).attempts()).extracting(attempt -> attempt.endpointId() + ":" + attempt.outcome())
                 .containsExactly("ep-slow:success");
+    }
+
+    @Test
+    void operatorsSeeRequestsInFlightAndNoPerRedisCommandOrInFlightTimerSeries() throws Exception {
+        double before = inFlight();
+        java.util.concurrent.CompletableFuture<HttpResponse<String>> slow = HTTP.sendAsync(
+                HttpRequest.newBuilder(uri("/v1/chat/completions")).header("Authorization", "Bearer " + METERED_KEY)
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"model\":\"slow-patient\",\"messages\":[{\"role\":\"user\",\"content\":\"wait\"}]}"))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+
+        await().atMost(Duration.ofSeconds(3)).until(() -> inFlight() >= before + 1);
+        HttpResponse<String> answered = slow.get();
+        assertThat(answered.statusCode()).isEqualTo(200);
+        assertThat(answered.headers().firstValue("x-ratelimit-remaining-requests")).as("checked in Redis").isPresent();
+        await().atMost(Duration.ofSeconds(3)).until(() -> inFlight() == before);
+
+        String metrics = prometheus();
+        assertThat(metrics).as("finished requests are timed").contains("http_server_requests_seconds_count{");
+        assertThat(metrics).as("rate-limit checks are not observed one Redis command at a time")
+                .doesNotContain("lettuce_");
+        assertThat(metrics).as("no long-task timer per request; the in-flight gauge replaces it")
+                .doesNotContain("http_server_requests_active_seconds");
+    }
+
+    String prometheus() throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(uri("/actuator/prometheus")).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    double inFlight() throws Exception {
+        return prometheus().lines().filter(line -> line.startsWith("signalbox_gateway_requests_in_flight "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.indexOf(' ') + 1))).findFirst()
+                .orElseThrow();
     }
 
     @Test

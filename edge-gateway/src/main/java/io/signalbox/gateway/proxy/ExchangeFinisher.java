@@ -1,5 +1,9 @@
 package io.signalbox.gateway.proxy;
 
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.signalbox.contracts.decision.DecisionTarget;
 import io.signalbox.contracts.identity.KeyIdentity;
 import io.signalbox.gateway.limits.LimitCheck;
@@ -11,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Ends a request exactly once, however it ends (answered, failed, cut, abandoned): books its real token
- * count against the rate limits, logs one line and publishes its single usage event.
+ * count against the rate limits, logs one line and publishes its single usage event. It also counts the client
+ * requests in flight, from {@link #begin} to their end ({@code signalbox.gateway.requests.in.flight}).
  */
 @Component
 class ExchangeFinisher {
@@ -22,18 +27,34 @@ class ExchangeFinisher {
 
     private final RateLimiter limiter;
 
-    ExchangeFinisher(UsagePublisher usage, RateLimiter limiter) {
+    private final AtomicInteger inFlight = new AtomicInteger();
+
+    ExchangeFinisher(UsagePublisher usage, RateLimiter limiter, MeterRegistry meters) {
         this.usage = usage;
         this.limiter = limiter;
+        Gauge.builder("signalbox.gateway.requests.in.flight", inFlight, AtomicInteger::get)
+                .description("Client requests on /v1/* received and not yet ended (answered, failed, cut or abandoned)")
+                .register(meters);
+    }
+
+    /** A client request arrived; it is in flight until {@link #finish} ends it. */
+    void begin() {
+        inFlight.incrementAndGet();
     }
 
     void finish(ProxyExchange exchange) {
         if (!exchange.finish()) {
             return;
         }
-        LimitCheck limits = exchange.limits;
+        if (exchange.mirrorOf == null) {
+            inFlight.decrementAndGet();
+        }
         KeyIdentity key = exchange.identity;
-        if (limits != null && limits.allowed() && key != null) {
+        if (key == null) {
+            return; // never authenticated: nothing to book, log or record
+        }
+        LimitCheck limits = exchange.limits;
+        if (limits != null && limits.allowed()) {
             limiter.settleTokens(key, exchange.reservedTokens, exchange.usage.totalTokensOrZero());
         }
         log.info("request {} trace={} model={} served_by={} status={} interrupted={} attempts={} latency_ms={}",

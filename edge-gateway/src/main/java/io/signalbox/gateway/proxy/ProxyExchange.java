@@ -160,9 +160,9 @@ final class ProxyExchange {
         }
     }
 
-    /** True exactly once: the caller that gets true emits the usage event. */
+    /** True exactly once: the caller that gets true ends the exchange (and emits its usage event, if authenticated). */
     boolean finish() {
-        return identity != null && finished.compareAndSet(false, true);
+        return finished.compareAndSet(false, true);
     }
 
     @Nullable BigDecimal cost() {

@@ -106,6 +106,7 @@ public class ProxyHandler {
         ProxyExchange exchange = new ProxyExchange(operation.eventName(), clock, defaults);
         exchange.client = client;
         return Mono.deferContextual(context -> {
+            finisher.begin();
             observe(exchange, context.getOrDefault(ObservationThreadLocalAccessor.KEY, null));
             return authenticator.authenticate(authorization(request, client))
                     .flatMap(identity -> {
