@@ -242,6 +242,7 @@ class SdkClientsIntegrationTests {
                 assertThat(block.text()).hasValueSatisfying(text -> assertThat(text.text()).isNotBlank()));
         UsageRecorded event = UsageEvents.of(raw.headers().values("x-request-id").getFirst());
         assertThat(event.modelName()).isEqualTo("gpt");
+        assertThat(event.operation()).as("recorded as the client's operation, not the backend's").isEqualTo("messages");
         assertThat(event.usage().estimated()).isFalse();
         assertThat(message.usage().outputTokens()).isEqualTo(event.usage().completionTokens().longValue());
         assertThat(message.usage().inputTokens() + message.usage().cacheReadInputTokens().orElse(0L))

@@ -144,7 +144,7 @@ final class GenAiSpanAttributes {
     /** OpenTelemetry's {@code gen_ai.operation.name} for the gateway's operation names. */
     static String operationName(String operation) {
         return switch (operation) {
-            case "chat.completions" -> "chat";
+            case "chat.completions", "messages" -> "chat";
             case "completions" -> "text_completion";
             case "embeddings" -> "embeddings";
             default -> operation;

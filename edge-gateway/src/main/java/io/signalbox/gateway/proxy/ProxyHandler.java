@@ -103,7 +103,8 @@ public class ProxyHandler {
     }
 
     Mono<ServerResponse> handle(Operation operation, @Nullable ClientTranslator client, ServerRequest request) {
-        ProxyExchange exchange = new ProxyExchange(operation.eventName(), clock, defaults);
+        ProxyExchange exchange = new ProxyExchange(client == null ? operation.eventName() : client.operationName(),
+                clock, defaults);
         exchange.client = client;
         return Mono.deferContextual(context -> {
             finisher.begin();

@@ -51,6 +51,11 @@ public class AnthropicClientTranslator implements ClientTranslator {
     }
 
     @Override
+    public String operationName() {
+        return "messages";
+    }
+
+    @Override
     public byte[] request(byte[] clientBody) {
         ObjectNode in = parseObject(clientBody);
         ObjectNode out = JSON.createObjectNode();

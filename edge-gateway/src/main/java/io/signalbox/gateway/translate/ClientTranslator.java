@@ -10,6 +10,9 @@ public interface ClientTranslator {
     /** The client API, e.g. "anthropic". */
     String clientApi();
 
+    /** The client's operation, as usage events name it (e.g. {@code messages}); decisions still name the OpenAI one. */
+    String operationName();
+
     /**
      * The OpenAI chat-completions request body (JSON bytes) for the client's request body. Throws
      * {@link io.signalbox.gateway.openai.OpenAiException} (400, type invalid_request_error, a precise message and

@@ -11,6 +11,7 @@ class GenAiSpanAttributesTests {
     @Test
     void namesTheOperationsAsOpenTelemetryDoes() {
         assertThat(GenAiSpanAttributes.operationName("chat.completions")).isEqualTo("chat");
+        assertThat(GenAiSpanAttributes.operationName("messages")).as("Anthropic's ingress").isEqualTo("chat");
         assertThat(GenAiSpanAttributes.operationName("completions")).isEqualTo("text_completion");
         assertThat(GenAiSpanAttributes.operationName("embeddings")).isEqualTo("embeddings");
     }

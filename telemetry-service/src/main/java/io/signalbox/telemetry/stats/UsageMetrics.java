@@ -170,7 +170,7 @@ public class UsageMetrics implements UsageSink {
     /** The GenAI {@code gen_ai.operation.name} for the gateway's operation names. */
     static String operationName(String operation) {
         return switch (operation.toLowerCase(Locale.ROOT)) {
-            case "chat.completions", "chat" -> "chat";
+            case "chat.completions", "messages", "chat" -> "chat";
             case "completions", "text_completion" -> "text_completion";
             case "embeddings" -> "embeddings";
             default -> OTHER;

@@ -75,6 +75,7 @@ class UsageMetricsTests {
     @ParameterizedTest
     @CsvSource(textBlock = """
             chat.completions, chat
+            messages,         chat
             completions,      text_completion
             embeddings,       embeddings
             images,           _OTHER
