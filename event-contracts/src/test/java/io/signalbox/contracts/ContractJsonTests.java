@@ -90,6 +90,19 @@ class ContractJsonTests {
     }
 
     @Test
+    void bytesAreUtf8BothWaysAndMatchTheStringForm() {
+        DecisionRequest request = new DecisionRequest("req-1", "tenant-1", null, "key-1", "smart",
+                "chat.completions", false, 250, 512, Set.of(), null, Map.of("team", "Zürich – 東京 🚀"), "user-9");
+
+        byte[] bytes = ContractJson.toBytes(request);
+
+        assertThat(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(ContractJson.toJson(request));
+        assertThat(ContractJson.fromBytes(bytes, DecisionRequest.class)).isEqualTo(request);
+        assertThat(ContractJson.fromBytes(ContractJson.toJson(PRICE).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                PriceSnapshot.class).inputPerMillion()).isEqualByComparingTo(PRICE.inputPerMillion());
+    }
+
+    @Test
     void catalogSnapshotSurvivesARoundTrip() {
         CatalogSnapshot snapshot = new CatalogSnapshot(9, AT,
                 List.of(new ProviderInfo("provider-1", "self-hosted", "openai-compatible", null)),
@@ -170,5 +183,9 @@ class ContractJsonTests {
         assertThatThrownBy(() -> ContractJson.fromJson("{not json", UsageRecorded.class))
                 .isInstanceOf(ContractJson.MalformedEventException.class)
                 .hasMessageContaining("UsageRecorded");
+        assertThatThrownBy(() -> ContractJson.fromBytes("{not json".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                DecisionResponse.class))
+                .isInstanceOf(ContractJson.MalformedEventException.class)
+                .hasMessageContaining("DecisionResponse");
     }
 }

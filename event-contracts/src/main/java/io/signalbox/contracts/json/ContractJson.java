@@ -2,7 +2,6 @@ package io.signalbox.contracts.json;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamWriteFeature;
@@ -39,8 +38,14 @@ public final class ContractJson {
         }
     }
 
+    /** UTF-8 JSON, written straight to bytes (no String in between). */
     public static byte[] toBytes(Object value) {
-        return toJson(value).getBytes(StandardCharsets.UTF_8);
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        }
+        catch (JacksonException ex) {
+            throw new IllegalArgumentException("Cannot write " + value.getClass().getSimpleName() + " as JSON", ex);
+        }
     }
 
     /**
@@ -58,8 +63,14 @@ public final class ContractJson {
         }
     }
 
+    /** Reads a contract record from UTF-8 JSON bytes, without decoding them to a String first. */
     public static <T> T fromBytes(byte[] json, Class<T> type) {
-        return fromJson(new String(json, StandardCharsets.UTF_8), type);
+        try {
+            return MAPPER.readValue(json, type);
+        }
+        catch (JacksonException ex) {
+            throw new MalformedEventException("Not a valid " + type.getSimpleName() + ": " + ex.getOriginalMessage(), ex);
+        }
     }
 
     /** A payload that cannot be read as the expected contract record. */
