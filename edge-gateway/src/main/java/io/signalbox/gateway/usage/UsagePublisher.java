@@ -88,9 +88,17 @@ public class UsagePublisher implements DisposableBean {
     private final ThreadPoolExecutor sender = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(SEND_QUEUE_CAPACITY), Thread.ofPlatform().name("usage-send-", 0).daemon().factory());
 
-    /** Writes to the disk spool when the sender is saturated, so the request thread never does disk I/O. */
-    private final ExecutorService spoolWriter = Executors.newSingleThreadExecutor(
-            Thread.ofPlatform().name("usage-spool").daemon().factory());
+    /** Events (or backlog ends) waiting for the spool-writer thread at most, about 30 MB of usage events. */
+    static final int SPOOL_QUEUE_CAPACITY = 10_000;
+
+    /**
+     * Writes to the disk spool when Kafka fails or older events wait there, so the request thread does no disk
+     * I/O. Bounded: when the disk cannot keep up (one forced write per event), a caller waits for room rather
+     * than memory growing until the gateway dies with every queued event ({@link #waitForRoom}).
+     */
+    private final ThreadPoolExecutor spoolWriter;
+
+    private volatile @Nullable Thread spoolWriterThread;
 
     /** Replays the spool; waiting for Kafka here keeps the shared scheduler thread free. */
     private final ExecutorService replayer = Executors.newSingleThreadExecutor(
@@ -128,7 +136,20 @@ public class UsagePublisher implements DisposableBean {
 
     private final Counter unspoolable;
 
+    private final Counter spoolWaits;
+
     UsagePublisher(KafkaTemplate<String, String> kafka, GatewayProperties properties, MeterRegistry meters) {
+        this(kafka, properties, meters, SPOOL_QUEUE_CAPACITY);
+    }
+
+    UsagePublisher(KafkaTemplate<String, String> kafka, GatewayProperties properties, MeterRegistry meters,
+            int spoolQueueCapacity) {
+        this.spoolWriter = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(spoolQueueCapacity), runnable -> {
+                    Thread thread = Thread.ofPlatform().name("usage-spool").daemon().unstarted(runnable);
+                    spoolWriterThread = thread;
+                    return thread;
+                }, this::waitForRoom);
         this.kafka = kafka;
         this.spool = new UsageSpool(properties.usage().spoolDirectory());
         this.replayAnswerTimeout = answerTimeout(kafka.getProducerFactory().getConfigurationProperties());
@@ -141,6 +162,11 @@ public class UsagePublisher implements DisposableBean {
         this.unspoolable = Counter.builder("signalbox.gateway.usage.unspoolable")
                 .description("Usage events neither Kafka nor the disk spool took; each is logged in full at ERROR")
                 .register(meters);
+        this.spoolWaits = Counter.builder("signalbox.gateway.usage.spool.waits")
+                .description("Times a request waited for room in the spool writer's queue (the disk fell behind)")
+                .register(meters);
+        Gauge.builder("signalbox.gateway.usage.spool.queue", spoolWriter, executor -> executor.getQueue().size())
+                .description("Usage events waiting for the spool-writer thread").register(meters);
         Gauge.builder("signalbox.gateway.usage.spool.size", spool, UsageSpool::size)
                 .description("Usage events waiting in the disk spool").register(meters);
         // events spooled by an earlier run are older than anything this one records
@@ -193,6 +219,38 @@ public class UsagePublisher implements DisposableBean {
         catch (RejectedExecutionException saturated) {
             spoolLater(event, sequence, saturated);
         }
+    }
+
+    /**
+     * When the spool writer's queue is full: the caller waits for room, so events keep their order and the one
+     * writer thread; memory stays bounded and nothing is dropped. The writer's own follow-up work (an event
+     * Kafka's sender refused while the writer handed it over) runs in place, ahead of the newer events queued
+     * behind it. Once the writer is stopped, callers write the event themselves (their rejection handling).
+     */
+    private void waitForRoom(Runnable task, ThreadPoolExecutor executor) {
+        if (executor.isShutdown()) {
+            throw new RejectedExecutionException("the usage spool writer has stopped");
+        }
+        if (Thread.currentThread() == spoolWriterThread) {
+            task.run();
+            return;
+        }
+        spoolWaits.increment();
+        try {
+            executor.getQueue().put(task);
+        }
+        catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new RejectedExecutionException("interrupted while waiting for the usage spool writer", interrupted);
+        }
+        if (executor.isShutdown() && executor.getQueue().remove(task)) {
+            throw new RejectedExecutionException("the usage spool writer stopped while the event waited");
+        }
+    }
+
+    /** Runs a task on the spool-writer thread, behind what is queued there; for tests that hold the writer up. */
+    void onSpoolWriter(Runnable task) {
+        spoolWriter.execute(task);
     }
 
     /** Whether new events are spooled behind older ones still waiting there. */

@@ -76,6 +76,42 @@ class UsagePublisherTests {
     }
 
     @Test
+    void whenTheDiskFallsBehindRequestsWaitForRoomAndEveryEventIsSpooledInOrder() throws Exception {
+        UsageSpool disk = new UsageSpool(spool);
+        disk.append(UsageSpoolTests.event("req-from-an-earlier-run"), 1); // new events queue behind it
+        KafkaTemplate<String, String> unreachable = template("127.0.0.1:" + Ports.free());
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        UsagePublisher publisher = new UsagePublisher(unreachable, properties(spool), meters, 2);
+        java.util.concurrent.CountDownLatch diskStalls = new java.util.concurrent.CountDownLatch(1);
+        publisher.onSpoolWriter(() -> {
+            try {
+                diskStalls.await();
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        List<UsageRecorded> events = java.util.stream.IntStream.range(0, 5)
+                .mapToObj(i -> UsageSpoolTests.event("req-queued-" + i)).toList();
+
+        Thread requests = Thread.ofPlatform().start(() -> events.forEach(event -> publisher.publish(event, null)));
+
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> meters.counter("signalbox.gateway.usage.spool.waits").count() >= 1);
+        assertThat(requests.isAlive()).as("the third event waits for room instead of growing the queue").isTrue();
+        assertThat(meters.get("signalbox.gateway.usage.spool.queue").gauge().value()).isEqualTo(2);
+
+        diskStalls.countDown();
+        requests.join(Duration.ofSeconds(10));
+        await().atMost(Duration.ofSeconds(10)).until(() -> disk.size() == 6);
+        assertThat(disk.pending()).extracting(file -> disk.read(file).requestId()).as("nothing dropped, in order")
+                .containsExactly("req-from-an-earlier-run", "req-queued-0", "req-queued-1", "req-queued-2",
+                        "req-queued-3", "req-queued-4");
+        publisher.destroy();
+        unreachable.destroy();
+    }
+
+    @Test
     void waitsForAReplayedEventAsLongAsTheProducerMayTakeToDecideIt() {
         assertThat(UsagePublisher.answerTimeout(Map.of(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000",
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 2000))).isEqualTo(Duration.ofSeconds(37));
