@@ -36,6 +36,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -138,6 +139,7 @@ public class UsagePublisher implements DisposableBean {
 
     private final Counter spoolWaits;
 
+    @Autowired
     UsagePublisher(KafkaTemplate<String, String> kafka, GatewayProperties properties, MeterRegistry meters) {
         this(kafka, properties, meters, SPOOL_QUEUE_CAPACITY);
     }
