@@ -115,7 +115,8 @@ public class TokenSettlements implements SmartLifecycle {
                     pending.merge(counter, tokens, Long::sum);
                 }
             });
-            log.warn("Rate-limit store unreachable, {} token corrections kept for the next run: {}",
+            // every run fails while Redis is down, and each admitted request already logs the outage
+            log.debug("Rate-limit store unreachable, {} token corrections kept for the next run: {}",
                     corrections.size(), failure.toString());
             return Mono.empty();
         });
