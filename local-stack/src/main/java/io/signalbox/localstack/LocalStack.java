@@ -111,8 +111,12 @@ public final class LocalStack implements AutoCloseable {
         ServiceProcess registry = launch("model-registry-service", config.registryPort(), environment, kafkaArg,
                 "--spring.datasource.url=" + registryDb, "--spring.datasource.username=" + POSTGRES_USER,
                 "--spring.datasource.password=");
+        // Developers see every routing decision, under its trace id, in the routing log; the benchmark keeps the
+        // production default (decision lines off) so that it measures what a deployment runs.
+        String decisionLog = "--logging.level.io.signalbox.routing.decisions="
+                + (config.benchUpstream() == null ? "INFO" : "WARN");
         launch("routing-service", config.routingPort(), environment, kafkaArg,
-                "--signalbox.registry.url=" + config.registryUrl());
+                "--signalbox.registry.url=" + config.registryUrl(), decisionLog);
         launch("telemetry-service", config.telemetryPort(), environment, kafkaArg,
                 "--signalbox.registry.url=" + config.registryUrl());
         launch("cost-service", config.costPort(), environment, kafkaArg,
