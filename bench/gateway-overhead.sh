@@ -10,6 +10,8 @@
 #   RATES="200 1000" DELAYS=0 DURATION=10 REPEAT=1 bench/gateway-overhead.sh     # a shorter run
 #
 # Every harness knob passes through (RATES, DELAYS, DURATION, WARMUP, REPEAT, TARGETS, STREAM_RATES, OUT, ...).
+# Before the harness, it times the first streamed chunk, direct and through Signalbox (FIRST_CHUNK_RATE=200 req/s,
+# FIRST_CHUNK_SECONDS, FIRST_CHUNK_WARMUP=20, FIRST_CHUNK_INTERVAL_MS=20 between the mock's events; "" skips it).
 # HARNESS=path overrides where the harness lives; PORT_OFFSET (default 20000) moves Signalbox's ports.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -54,9 +56,12 @@ export STOP_PEERS="${STOP_PEERS:-1}"
 # run sustained 424 req/s that way). Rising rates let the compilers finish first, as a rolling deployment's
 # slow start would. SIGNALBOX_RAMP="rate:seconds ..." ("" skips it); the harness's own warm-up runs after.
 RAMP=${SIGNALBOX_RAMP-"50:30 150:30 300:30 600:30"}
-if [ -n "$RAMP" ]; then
+FIRST_CHUNK_RATE=${FIRST_CHUNK_RATE-200}
+if [ -n "$RAMP" ] || [ -n "$FIRST_CHUNK_RATE" ]; then
   # the harness starts its mock upstream too; started here, it is stopped here (a mock already up is used as is)
   if "$HARNESS/peers.sh" start mock > /dev/null; then MOCK_STARTED=1; fi
+fi
+if [ -n "$RAMP" ]; then
   RAMP_BODY="$WORK/ramp-body.json"
   echo '{"model":"gpt-4o-mini","messages":[{"role":"user","content":"Say hello."}],"max_tokens":16}' > "$RAMP_BODY"
   for step in $RAMP; do
@@ -68,6 +73,22 @@ if [ -n "$RAMP" ]; then
       "$GATEWAY_URL/v1/chat/completions" | grep -E "^requests:" || true
   done
 fi
+
+# Time to the first streamed chunk, which the harness does not measure (h2load times a stream to its last byte):
+# the mock waits FIRST_CHUNK_INTERVAL_MS between events, so the first chunk arrives well before the rest.
+# bench/FirstChunkLatency.java runs open loop at FIRST_CHUNK_RATE req/s ("" skips it), direct first, then
+# Signalbox, and writes first-chunk.tsv next to the harness's results.
+if [ -n "$FIRST_CHUNK_RATE" ]; then
+  MOCK_URL=http://127.0.0.1:18080
+  curl -fsS -m 5 -X POST "$MOCK_URL/__mock/config?delay_ms=0&chunks=8&chunk_interval_ms=${FIRST_CHUNK_INTERVAL_MS:-20}" > /dev/null
+  FIRST_CHUNK_OUT="${OUT:-$WORK}/first-chunk.tsv"
+  echo "== first streamed chunk: $FIRST_CHUNK_RATE req/s, ${FIRST_CHUNK_SECONDS:-${DURATION:-15}} s per target (results in $FIRST_CHUNK_OUT)"
+  java bench/FirstChunkLatency.java "$FIRST_CHUNK_RATE" "${FIRST_CHUNK_SECONDS:-${DURATION:-15}}" "${FIRST_CHUNK_WARMUP:-20}" \
+    "$FIRST_CHUNK_OUT" "direct|$MOCK_URL/v1/chat/completions|" \
+    "signalbox|$GATEWAY_URL/v1/chat/completions|Authorization: Bearer $BENCH_KEY"
+  curl -fsS -m 5 -X POST "$MOCK_URL/__mock/config?delay_ms=0&chunks=8&chunk_interval_ms=0" > /dev/null
+fi
+
 export EXTRA_TARGETS="signalbox | $GATEWAY_URL/v1/chat/completions | Authorization: Bearer $BENCH_KEY | pid:$GATEWAY_PID"
 export TARGET_WARMUP="signalbox=${SIGNALBOX_WARMUP:-20}${TARGET_WARMUP:+,$TARGET_WARMUP}"
 "$HARNESS/bench.sh"
