@@ -381,7 +381,7 @@ class ChatCompletionsIntegrationTests {
     }
 
     @Test
-    void operatorsSeeRequestsInFlightAndNoPerRedisCommandOrInFlightTimerSeries() throws Exception {
+    void operatorsSeeRequestsInFlightRoutingCallsByPathAndNoPerRedisCommandOrInFlightTimerSeries() throws Exception {
         double before = inFlight();
         java.util.concurrent.CompletableFuture<HttpResponse<String>> slow = HTTP.sendAsync(
                 HttpRequest.newBuilder(uri("/v1/chat/completions")).header("Authorization", "Bearer " + METERED_KEY)
@@ -395,12 +395,20 @@ class ChatCompletionsIntegrationTests {
         assertThat(answered.headers().firstValue("x-ratelimit-remaining-requests")).as("checked in Redis").isPresent();
         await().atMost(Duration.ofSeconds(3)).until(() -> inFlight() == before);
 
+        HttpResponse<String> models = HTTP.send(HttpRequest.newBuilder(uri("/v1/models"))
+                .header("Authorization", "Bearer " + METERED_KEY).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(models.statusCode()).isEqualTo(200);
+
         String metrics = prometheus();
         assertThat(metrics).as("finished requests are timed").contains("http_server_requests_seconds_count{");
         assertThat(metrics).as("rate-limit checks are not observed one Redis command at a time")
                 .doesNotContain("lettuce_");
         assertThat(metrics).as("no long-task timer per request; the in-flight gauge replaces it")
                 .doesNotContain("http_server_requests_active_seconds");
+        assertThat(metrics.lines().filter(line -> line.startsWith("http_client_requests_seconds_count{")))
+                .as("the routing calls are timed under their path, apart from every other client call")
+                .anyMatch(line -> line.contains("uri=\"/v1/decisions\"") && line.contains("method=\"POST\""))
+                .anyMatch(line -> line.contains("uri=\"/v1/models\"") && line.contains("method=\"GET\""));
     }
 
     String prometheus() throws Exception {

@@ -61,7 +61,7 @@ public class RoutingClient {
                 .baseUrl(routingUrl.toString())
                 .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + internalToken)
                 .build();
-        this.decisions = UriComponentsBuilder.fromUri(routingUrl).path("/v1/decisions").build().toUri();
+        this.decisions = UriComponentsBuilder.fromUri(routingUrl).path(DECISIONS_PATH).build().toUri();
         this.timeout = timeout;
         CircuitBreakerRegistry breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
@@ -76,6 +76,11 @@ public class RoutingClient {
         TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(meters);
     }
 
+    private static final String DECISIONS_PATH = "/v1/decisions";
+
+    /** The request attribute WebClient reads a call's {@code uri} metric tag from. */
+    static final String URI_TEMPLATE_ATTRIBUTE = WebClient.class.getName() + ".uriTemplate";
+
     /** The breaker's name in {@code resilience4j_circuitbreaker_*} metrics. */
     static final String BREAKER_NAME = "routing-service";
 
@@ -87,6 +92,9 @@ public class RoutingClient {
     public Mono<DecisionResponse> decide(DecisionRequest request) {
         return guarded(routing.post()
                 .uri(decisions)
+                // a prebuilt URI carries no template, so the client timer would tag it uri="none"; naming the path
+                // keeps operators' per-path series without expanding a template on every call
+                .attribute(URI_TEMPLATE_ATTRIBUTE, DECISIONS_PATH)
                 .contentType(MediaType.APPLICATION_JSON)
                 // bytes both ways: no String copy and re-encoding of every decision on the request path
                 .bodyValue(ContractJson.toBytes(request))
@@ -108,6 +116,7 @@ public class RoutingClient {
                     }
                     return builder.build();
                 })
+                .attribute(URI_TEMPLATE_ATTRIBUTE, "/v1/models")
                 .retrieve()
                 .bodyToMono(String.class)
                 .timeout(timeout)
