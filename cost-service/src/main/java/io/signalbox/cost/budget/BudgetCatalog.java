@@ -89,16 +89,22 @@ class BudgetCatalog {
 
         /** The budgets a usage event counts against: its tenant's, team's, key's and tags', in its currency. */
         List<Budget> matching(UsageRecorded usage, String currency) {
+            return matching(usage.tenantId(), usage.teamId(), usage.keyId(), usage.tags(), currency);
+        }
+
+        /** The budgets a line item with these attributes counts against, in {@code currency}. */
+        List<Budget> matching(String tenantId, @Nullable String teamId, String keyId, Map<String, String> tags,
+                String currency) {
             if (byStatusKey.isEmpty()) {
                 return List.of();
             }
             List<Budget> matching = new ArrayList<>(2);
-            add(matching, BudgetScope.TENANT.statusKey(usage.tenantId()), currency);
-            if (usage.teamId() != null) {
-                add(matching, BudgetScope.TEAM.statusKey(usage.teamId()), currency);
+            add(matching, BudgetScope.TENANT.statusKey(tenantId), currency);
+            if (teamId != null) {
+                add(matching, BudgetScope.TEAM.statusKey(teamId), currency);
             }
-            add(matching, BudgetScope.KEY.statusKey(usage.keyId()), currency);
-            for (Map.Entry<String, String> tag : usage.tags().entrySet()) {
+            add(matching, BudgetScope.KEY.statusKey(keyId), currency);
+            for (Map.Entry<String, String> tag : tags.entrySet()) {
                 String scopeId = BudgetStatus.tagScopeId(tag.getKey(), tag.getValue());
                 add(matching, BudgetScope.TAG.statusKey(scopeId), currency);
             }

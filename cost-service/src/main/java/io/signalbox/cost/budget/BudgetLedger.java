@@ -73,6 +73,59 @@ public class BudgetLedger {
                         key -> new Increment(budget, period)).add(item.cost());
             }
         }
+        apply(increments, true);
+    }
+
+    /**
+     * Moves re-priced line items' costs between budgets, in the transaction that re-priced them and after their
+     * rows were updated: each item's old cost leaves the budgets it counted against in its old currency, and its
+     * new cost joins those of its new currency (the same budgets when the currency stayed). Counters change by the
+     * difference, so ingest transactions counting meanwhile lose nothing. A counter this creates is backfilled
+     * from the line items as this transaction sees them, already re-priced. Crossing a threshold upwards raises its
+     * alert, as a new line item's cost would, except for a counter created here (the period nobody had counted
+     * yet may lie before the budget existed); that counter's state is still published.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void moveAll(Collection<CostChange> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        Map<Increment.Key, Increment> increments = new TreeMap<>();
+        BudgetCatalog.Snapshot budgets = catalog.forTransaction();
+        for (CostChange change : changes) {
+            if (change.oldCurrency() != null && change.oldCost().signum() != 0) {
+                for (Budget budget : budgets.matching(change.tenantId(), change.teamId(), change.keyId(), change.tags(),
+                        change.oldCurrency())) {
+                    PeriodWindow period = budget.periodAt(change.occurredAt());
+                    increments.computeIfAbsent(new Increment.Key(budget.id(), period.start()),
+                            key -> new Increment(budget, period)).add(change.oldCost().negate());
+                }
+            }
+            if (change.newCost().signum() != 0) {
+                for (Budget budget : budgets.matching(change.tenantId(), change.teamId(), change.keyId(), change.tags(),
+                        change.newCurrency())) {
+                    PeriodWindow period = budget.periodAt(change.occurredAt());
+                    increments.computeIfAbsent(new Increment.Key(budget.id(), period.start()),
+                            key -> new Increment(budget, period)).add(change.newCost());
+                }
+            }
+        }
+        increments.values().removeIf(increment -> increment.cost().signum() == 0);
+        apply(increments, false);
+    }
+
+    /**
+     * A re-priced line item's cost before and after, with what decides its budgets.
+     *
+     * @param oldCurrency the currency it was priced in, null when it had no price (and so counted nowhere)
+     */
+    public record CostChange(String tenantId, @Nullable String teamId, String keyId, Map<String, String> tags,
+            Instant occurredAt, @Nullable String oldCurrency, BigDecimal oldCost, String newCurrency,
+            BigDecimal newCost) {
+    }
+
+    /** Changes the counters in key order (no deadlocks between transactions), raises alerts, publishes after commit. */
+    private void apply(Map<Increment.Key, Increment> increments, boolean alertOnCreatedCounters) {
         if (increments.isEmpty()) {
             return;
         }
@@ -83,7 +136,9 @@ public class BudgetLedger {
             PeriodWindow period = increment.period();
             SpendCounters.Counted counted = counters.add(budget.definition(), budget.id(), period, increment.cost());
             @Nullable BigDecimal before = counted.created() ? null : counted.spent().subtract(increment.cost());
-            alerts.raiseReached(budget, period, before, counted.spent(), now);
+            if (before != null || alertOnCreatedCounters) {
+                alerts.raiseReached(budget, period, before, counted.spent(), now);
+            }
             boolean stateChanged = before == null
                     || budget.definition().stateAt(before) != budget.definition().stateAt(counted.spent());
             publish.add(budget.id(), stateChanged && period.contains(now));

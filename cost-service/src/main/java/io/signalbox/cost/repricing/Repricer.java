@@ -22,6 +22,7 @@ import java.util.UUID;
 import io.signalbox.contracts.catalog.PriceSnapshot;
 import io.signalbox.contracts.json.ContractJson;
 import io.signalbox.contracts.usage.TokenUsage;
+import io.signalbox.cost.budget.BudgetLedger;
 import io.signalbox.cost.report.CostReport;
 import io.signalbox.cost.rollup.RollupSql;
 import io.signalbox.cost.rollup.RollupTable;
@@ -47,6 +48,8 @@ import tools.jackson.core.type.TypeReference;
  * changes what a tenant negotiated; the adjustment columns stay as they were), and
  * per chunk updates the items and moves their rollup contributions in one statement: each item is taken out
  * of its old currency's rollups and put back into the new price's;</li>
+ * <li>moves each chunk's cost changes between the budgets its items count against ({@link BudgetLedger#moveAll}),
+ * so that budgets keep reconciling to their line items;</li>
  * <li>removes rollup rows that no longer count any request, records the run and issues corrections.</li>
  * </ol>
  * A dry run does all of it and rolls back.
@@ -116,11 +119,14 @@ public class Repricer {
 
     private final TransactionTemplate transaction;
 
+    private final BudgetLedger budgets;
+
     private final Clock clock;
 
-    Repricer(JdbcClient jdbc, Statements statements, PlatformTransactionManager transactions) {
+    Repricer(JdbcClient jdbc, Statements statements, BudgetLedger budgets, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.statements = statements;
+        this.budgets = budgets;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = Clock.systemUTC();
     }
@@ -181,12 +187,17 @@ public class Repricer {
                 break;
             }
             List<Map<String, @Nullable Object>> rows = new ArrayList<>(chunk.size());
+            List<BudgetLedger.CostChange> costChanges = new ArrayList<>(chunk.size());
             for (Item item : chunk) {
                 BigDecimal newCost = item.priceAt(request.price()).costOf(item.tokens());
                 beforeRequests.computeIfAbsent(item.currency(), key -> new long[1])[0]++;
                 beforeCost.merge(item.currency(), item.cost(), BigDecimal::add);
                 afterCost = afterCost.add(newCost);
-                rows.add(change(item, newCost));
+                Map<String, String> tags = ContractJson.mapper().readValue(item.tags(), TAGS);
+                rows.add(change(item, tags, newCost));
+                costChanges.add(new BudgetLedger.CostChange(item.tenantId(), item.teamId(), item.keyId(), tags,
+                        item.occurredAt().toInstant(), item.unpriced() ? null : item.currency(), item.cost(),
+                        request.price().currency(), newCost));
             }
             Long updated = jdbc.sql(UPDATE_CHUNK)
                     .param("rows", ContractJson.toJson(rows))
@@ -203,6 +214,7 @@ public class Repricer {
                 throw new IllegalStateException("Re-pricing changed " + updated + " of " + chunk.size()
                         + " line items it had read; the run is rolled back");
             }
+            budgets.moveAll(costChanges);
             items += chunk.size();
             Item last = chunk.get(chunk.size() - 1);
             afterAt = last.occurredAt();
@@ -295,7 +307,7 @@ public class Repricer {
         }
     }
 
-    private static Map<String, @Nullable Object> change(Item item, BigDecimal newCost) {
+    private static Map<String, @Nullable Object> change(Item item, Map<String, String> tags, BigDecimal newCost) {
         Map<String, @Nullable Object> row = new LinkedHashMap<>(32);
         row.put("event_id", item.eventId().toString());
         row.put("occurred_at", item.occurredAt().toInstant().toString());
@@ -307,7 +319,7 @@ public class Repricer {
         row.put("provider_id", item.providerId());
         row.put("route_alias", item.routeAlias());
         row.put("old_currency", item.currency());
-        row.put("tags", ContractJson.mapper().readValue(item.tags(), TAGS));
+        row.put("tags", tags);
         row.put("prompt_tokens", item.tokens().promptTokensOrZero());
         row.put("completion_tokens", item.tokens().completionTokensOrZero());
         row.put("cached_prompt_tokens", item.tokens().cachedPromptTokensOrZero());

@@ -154,6 +154,68 @@ class BudgetLedgerTests extends BudgetIntegrationTestSupport {
                 .as("no webhook anywhere: recorded only").isEqualTo("not-configured"));
     }
 
+    /**
+     * A re-pricing changes what line items cost, so it changes what they count against their budgets: the team's
+     * USD budget and a tag's EUR budget follow, a request re-priced from EUR to USD leaves the one and joins the
+     * other, a request that had no price starts to count, and crossing thresholds raises their alerts.
+     */
+    @Test
+    void aRepricingMovesTheSpendOfEveryBudgetItsLineItemsCountAgainst() {
+        String team = unique("team-repriced");
+        String project = unique("project");
+        String model = unique("model-repriced");
+        String teamBudget = createBudget(teamBudget(team, "5", "")).get("id").asString();
+        String euroBudget = createBudget("""
+                {"name": "%s in euros", "scope": "tag", "scopeId": "project=%s", "period": "monthly",
+                 "timeZone": "%s", "currency": "EUR", "amount": 100}""".formatted(project, project, midDayZone()))
+                .get("id").asString();
+        Instant now = Instant.now();
+        Map<String, String> tags = Map.of("project", project);
+        List<UsageRecorded> events = List.of(
+                usage().team(team).tags(tags).model(model, "m").tokens(400_000, 0, 0).at(now.minusSeconds(50))
+                        .build(),                                                   // 1.00 USD
+                usage().team(team).tags(tags).model(model, "m").price(price("p-eur", model, "EUR", "2.50", "10", "1"))
+                        .tokens(400_000, 0, 0).at(now.minusSeconds(40)).build(),     // 1.00 EUR
+                usage().team(team).tags(tags).model(model, "m").price(null).tokens(100_000, 0, 0)
+                        .at(now.minusSeconds(30)).build(),                          // no price
+                usage().team(team).tags(tags).tokens(400_000, 0, 0).at(now.minusSeconds(20)).build()); // 1.00 USD
+        events.forEach(event -> publish(event));
+        awaitStored(events);
+        awaitSpent(teamBudget, "2");
+        awaitSpent(euroBudget, "1");
+
+        body(post("/api/v1/reports/repricing", repricing(model, now, true)), 200);
+        assertThat(spent(teamBudget)).as("a dry run moves no budget").isEqualByComparingTo("2");
+        assertThat(spent(euroBudget)).isEqualByComparingTo("1");
+
+        body(post("/api/v1/reports/repricing", repricing(model, now, false)), 201);
+
+        // at 5.00 USD per million prompt tokens: 2.00 + 2.00 (was EUR) + 0.50 (was unpriced) + 1.00 (other model)
+        assertThat(spent(teamBudget)).isEqualByComparingTo("5.50");
+        assertThat(spent(teamBudget)).as("the budget reconciles to its line items")
+                .isEqualByComparingTo(jdbc.sql("select sum(cost) from line_items where team_id = :team and currency = 'USD'")
+                        .param("team", team).query(BigDecimal.class).single());
+        assertThat(spent(euroBudget)).as("the request re-priced in USD left the EUR budget").isEqualByComparingTo("0");
+        JsonNode current = getJson("/api/v1/budgets/" + teamBudget).get("current");
+        assertThat(current.get("state").asString()).isEqualTo("hard");
+        assertThat(getJson("/api/v1/budgets/" + teamBudget + "/alerts").get("items"))
+                .extracting(alert -> alert.get("kind").asString() + " " + alert.get("spent").asString())
+                .containsExactlyInAnyOrder("threshold 5.500000", "threshold 5.500000", "threshold 5.500000",
+                        "hard-limit 5.500000");
+    }
+
+    private BigDecimal spent(String budgetId) {
+        return new BigDecimal(getJson("/api/v1/budgets/" + budgetId).get("current").get("spent").asString());
+    }
+
+    private static String repricing(String model, Instant now, boolean dryRun) {
+        return """
+                {"modelId": "%s", "from": "%s", "to": "%s", "reason": "provider invoice correction", "dryRun": %s,
+                 "price": {"priceId": "p-corrected", "currency": "USD", "inputPerMillion": "5.00",
+                           "outputPerMillion": "10.00", "cachedInputPerMillion": "1.00"}}"""
+                .formatted(model, now.minusSeconds(3_600), now.plusSeconds(60), dryRun);
+    }
+
     @Test
     void concurrentIngestTransactionsNeitherLoseNorDoubleAnIncrement() throws Exception {
         String team = unique("team-race");
