@@ -1,12 +1,16 @@
 package io.signalbox.telemetry.ingest;
 
+import java.time.Clock;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.signalbox.telemetry.window.UsageWindows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.FixedBackOff;
 
@@ -31,6 +35,13 @@ class IngestConfiguration {
             log.warn("Skipping message {}-{}@{} (key {}): {}", record.topic(), record.partition(),
                     record.offset(), record.key(), rootMessage(failure));
         }, new FixedBackOff(100, 2));
+    }
+
+    @Bean
+    WindowReplay windowReplay(ConsumerFactory<?, ?> consumers, UsageWindows windows, Clock clock,
+            MeterRegistry registry, TelemetryIngestProperties properties) {
+        return new WindowReplay(consumers.getConfigurationProperties(), windows, clock, registry,
+                properties.recentEventIds(), properties.windowReplayTimeout());
     }
 
     static Counter rejectedCounter(MeterRegistry registry) {

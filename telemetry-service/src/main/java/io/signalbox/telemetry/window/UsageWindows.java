@@ -1,6 +1,7 @@
 package io.signalbox.telemetry.window;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -28,6 +29,9 @@ public class UsageWindows implements UsageSink {
 
     /** The key under which a dimension counts the keys beyond its series cap. */
     public static final String OVERFLOW = SeriesTable.OVERFLOW;
+
+    /** How far back the longest window reaches: older observations count nowhere. */
+    public static final Duration RETAINED = Duration.ofMillis(WindowSeries.RETAINED_MILLIS);
 
     /** The route key of requests that named a model rather than a route alias. */
     public static final String DIRECT = "(direct)";
