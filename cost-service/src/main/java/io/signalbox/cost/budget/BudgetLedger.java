@@ -77,41 +77,58 @@ public class BudgetLedger {
     }
 
     /**
-     * Moves re-priced line items' costs between budgets, in the transaction that re-priced them and after their
-     * rows were updated: each item's old cost leaves the budgets it counted against in its old currency, and its
-     * new cost joins those of its new currency (the same budgets when the currency stayed). Counters change by the
-     * difference, so ingest transactions counting meanwhile lose nothing. A counter this creates is backfilled
-     * from the line items as this transaction sees them, already re-priced. Crossing a threshold upwards raises its
-     * alert, as a new line item's cost would, except for a counter created here (the period nobody had counted
-     * yet may lie before the budget existed); that counter's state is still published.
+     * Starts collecting re-priced line items' cost changes, in the transaction that re-prices them; {@link #apply}
+     * books them once every item is updated, so that the counters' rows stay locked only at the end (ingest counting
+     * into the same budgets waits for them) and a counter created then is backfilled from the re-priced items.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void moveAll(Collection<CostChange> changes) {
-        if (changes.isEmpty()) {
-            return;
+    public Moves moves() {
+        return new Moves(catalog.forTransaction());
+    }
+
+    /**
+     * Books collected moves: each item's old cost leaves the budgets it counted against in its old currency, and
+     * its new cost joins those of its new currency (the same budgets when the currency stayed). Counters change by
+     * the difference, so ingest transactions counting meanwhile lose nothing. A counter this creates is backfilled
+     * from the line items as this transaction sees them, already re-priced. Crossing a threshold upwards raises its
+     * alert, as a new line item's cost would, except for a counter created here (a period nobody had counted yet
+     * may lie before the budget existed); that counter's state is still published.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void apply(Moves moves) {
+        moves.increments.values().removeIf(increment -> increment.cost().signum() == 0);
+        apply(moves.increments, false);
+    }
+
+    /** Cost changes summed per budget and period, in one transaction's view of the budgets. */
+    public static final class Moves {
+
+        private final BudgetCatalog.Snapshot budgets;
+
+        private final Map<Increment.Key, Increment> increments = new TreeMap<>();
+
+        private Moves(BudgetCatalog.Snapshot budgets) {
+            this.budgets = budgets;
         }
-        Map<Increment.Key, Increment> increments = new TreeMap<>();
-        BudgetCatalog.Snapshot budgets = catalog.forTransaction();
-        for (CostChange change : changes) {
+
+        /** Adds one re-priced item's change. */
+        public void add(CostChange change) {
             if (change.oldCurrency() != null && change.oldCost().signum() != 0) {
-                for (Budget budget : budgets.matching(change.tenantId(), change.teamId(), change.keyId(), change.tags(),
-                        change.oldCurrency())) {
-                    PeriodWindow period = budget.periodAt(change.occurredAt());
-                    increments.computeIfAbsent(new Increment.Key(budget.id(), period.start()),
-                            key -> new Increment(budget, period)).add(change.oldCost().negate());
-                }
+                add(change, change.oldCurrency(), change.oldCost().negate());
             }
             if (change.newCost().signum() != 0) {
-                for (Budget budget : budgets.matching(change.tenantId(), change.teamId(), change.keyId(), change.tags(),
-                        change.newCurrency())) {
-                    PeriodWindow period = budget.periodAt(change.occurredAt());
-                    increments.computeIfAbsent(new Increment.Key(budget.id(), period.start()),
-                            key -> new Increment(budget, period)).add(change.newCost());
-                }
+                add(change, change.newCurrency(), change.newCost());
             }
         }
-        increments.values().removeIf(increment -> increment.cost().signum() == 0);
-        apply(increments, false);
+
+        private void add(CostChange change, String currency, BigDecimal cost) {
+            for (Budget budget : budgets.matching(change.tenantId(), change.teamId(), change.keyId(), change.tags(),
+                    currency)) {
+                PeriodWindow period = budget.periodAt(change.occurredAt());
+                increments.computeIfAbsent(new Increment.Key(budget.id(), period.start()),
+                        key -> new Increment(budget, period)).add(cost);
+            }
+        }
     }
 
     /**

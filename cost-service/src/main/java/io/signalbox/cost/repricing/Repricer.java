@@ -48,8 +48,8 @@ import tools.jackson.core.type.TypeReference;
  * changes what a tenant negotiated; the adjustment columns stay as they were), and
  * per chunk updates the items and moves their rollup contributions in one statement: each item is taken out
  * of its old currency's rollups and put back into the new price's;</li>
- * <li>moves each chunk's cost changes between the budgets its items count against ({@link BudgetLedger#moveAll}),
- * so that budgets keep reconciling to their line items;</li>
+ * <li>moves the items' cost changes between the budgets they count against, booked once all items are updated
+ * ({@link BudgetLedger#apply}), so that budgets keep reconciling to their line items;</li>
  * <li>removes rollup rows that no longer count any request, records the run and issues corrections.</li>
  * </ol>
  * A dry run does all of it and rolls back.
@@ -163,6 +163,7 @@ public class Repricer {
         Map<@Nullable String, BigDecimal> beforeCost = new TreeMap<>(CostReport.CURRENCY_ORDER);
         BigDecimal afterCost = BigDecimal.ZERO.setScale(PriceSnapshot.COST_SCALE);
         long items = 0;
+        BudgetLedger.Moves budgetMoves = budgets.moves();
         OffsetDateTime afterAt = utc(request.from()).minusNanos(1000);
         UUID afterId = new UUID(0, 0);
         while (true) {
@@ -187,7 +188,6 @@ public class Repricer {
                 break;
             }
             List<Map<String, @Nullable Object>> rows = new ArrayList<>(chunk.size());
-            List<BudgetLedger.CostChange> costChanges = new ArrayList<>(chunk.size());
             for (Item item : chunk) {
                 BigDecimal newCost = item.priceAt(request.price()).costOf(item.tokens());
                 beforeRequests.computeIfAbsent(item.currency(), key -> new long[1])[0]++;
@@ -195,7 +195,7 @@ public class Repricer {
                 afterCost = afterCost.add(newCost);
                 Map<String, String> tags = ContractJson.mapper().readValue(item.tags(), TAGS);
                 rows.add(change(item, tags, newCost));
-                costChanges.add(new BudgetLedger.CostChange(item.tenantId(), item.teamId(), item.keyId(), tags,
+                budgetMoves.add(new BudgetLedger.CostChange(item.tenantId(), item.teamId(), item.keyId(), tags,
                         item.occurredAt().toInstant(), item.unpriced() ? null : item.currency(), item.cost(),
                         request.price().currency(), newCost));
             }
@@ -214,12 +214,12 @@ public class Repricer {
                 throw new IllegalStateException("Re-pricing changed " + updated + " of " + chunk.size()
                         + " line items it had read; the run is rolled back");
             }
-            budgets.moveAll(costChanges);
             items += chunk.size();
             Item last = chunk.get(chunk.size() - 1);
             afterAt = last.occurredAt();
             afterId = last.eventId();
         }
+        budgets.apply(budgetMoves);
         removeEmptyRollupRows(request);
         List<RepricingRun.Total> before = new ArrayList<>();
         beforeRequests.forEach((currency, count) -> before.add(new RepricingRun.Total(currency, count[0],
