@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -42,6 +43,11 @@ public class RoutedRequests implements UsageSink {
 
     private final Map<String, Counter> sampledCounters = new ConcurrentHashMap<>();
 
+    /** Tenants, teams, routes, policies, models, providers and tiers, shared by the requests that repeat them. */
+    private final SharedStrings shared = new SharedStrings(SHARED_VALUES);
+
+    private static final int SHARED_VALUES = 20_000;
+
     public RoutedRequests(QualityProperties properties, ModelDirectory directory, MeterRegistry registry) {
         this.recent = Caffeine.newBuilder().maximumSize(properties.requestMemory()).build();
         this.directory = directory;
@@ -58,12 +64,13 @@ public class RoutedRequests implements UsageSink {
         if (event.mirrorOf() != null || modelId == null || !event.succeeded()) {
             return;
         }
-        String tier = directory.tierOf(event.routeAlias(), modelId);
-        String group = RoutedRequest.groupOf(tier, modelId, event.modelName());
+        String tier = shared.of(directory.tierOf(event.routeAlias(), modelId));
+        String group = Objects.requireNonNull(shared.of(RoutedRequest.groupOf(tier, modelId, event.modelName())));
         boolean sampled = sampled(event.requestId(), sampling.shareOf(group));
         RoutedRequest request = new RoutedRequest(event.requestId(), event.decisionId(), event.traceId(),
-                event.tenantId(), event.teamId(), event.routeAlias(), event.policy(), modelId, event.modelName(),
-                event.providerId(), tier, group, sampled, event.startedAt());
+                Objects.requireNonNull(shared.of(event.tenantId())), shared.of(event.teamId()),
+                shared.of(event.routeAlias()), shared.of(event.policy()), Objects.requireNonNull(shared.of(modelId)),
+                shared.of(event.modelName()), shared.of(event.providerId()), tier, group, sampled, event.startedAt());
         recent.put(request.requestId(), request);
         if (sampled) {
             Deque<RoutedRequest> kept = samples.computeIfAbsent(group, key -> new ArrayDeque<>());

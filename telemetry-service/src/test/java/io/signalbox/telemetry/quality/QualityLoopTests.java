@@ -71,6 +71,35 @@ class QualityLoopTests {
         assertThat(RoutedRequests.sampled("req-7", 0.25)).isEqualTo(RoutedRequests.sampled("req-7", 0.25));
     }
 
+    /**
+     * Every usage event is parsed into new strings; the 100,000 remembered requests share one copy of each value
+     * they repeat instead of holding their own (which made them most of telemetry-service's heap).
+     */
+    @Test
+    void rememberedRequestsShareOneCopyOfTheValuesTheyRepeat() {
+        for (String id : List.of("copy-1", "copy-2")) {
+            requests.record(usage().requestId(id).tenant(fresh("tenant-shared"), fresh("team-shared"))
+                    .route(fresh("route-shared"), fresh("weighted")).model(fresh("model-small"), fresh("small"))
+                    .provider(fresh("provider-shared")).build());
+        }
+
+        RoutedRequest first = requests.find("copy-1").orElseThrow();
+        RoutedRequest second = requests.find("copy-2").orElseThrow();
+        assertThat(second.tenantId()).isEqualTo("tenant-shared").isSameAs(first.tenantId());
+        assertThat(second.teamId()).isSameAs(first.teamId());
+        assertThat(second.routeAlias()).isSameAs(first.routeAlias());
+        assertThat(second.policy()).isSameAs(first.policy());
+        assertThat(second.modelId()).isSameAs(first.modelId());
+        assertThat(second.modelName()).isSameAs(first.modelName());
+        assertThat(second.providerId()).isSameAs(first.providerId());
+        assertThat(second.group()).isEqualTo("economy").isSameAs(first.group());
+    }
+
+    /** A string equal to {@code value} but not the same instance, as a JSON parser produces. */
+    private static String fresh(String value) {
+        return new String(value.toCharArray());
+    }
+
     @Test
     void feedbackIsIdempotentPerRequestAndAConflictingScoreIsRefused() {
         requests.record(usage().requestId("req-1").model("model-large", "large").route("adaptive", "complexity")
