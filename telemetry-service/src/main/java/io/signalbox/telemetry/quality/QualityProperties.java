@@ -18,8 +18,9 @@ import org.springframework.validation.annotation.Validated;
 /**
  * {@code signalbox.telemetry.quality.*}: the routing-quality loop.
  *
- * @param requestMemory how many recent routed requests are remembered to join feedback with (about 400 bytes each: their ids, and one shared copy of the tenant, route, model and tier values they repeat);
- *     feedback for a request no longer remembered (and not sampled) is refused with 404
+ * @param requestMemory how many recent routed requests are remembered to join feedback with (about 400 bytes each:
+ *     their ids, and one shared copy of the tenant, route, model and tier values they repeat); feedback for a
+ *     request no longer remembered (and not sampled) is refused with 404
  * @param feedbackMemory how many request ids with feedback are remembered to make a repeated post idempotent
  * @param retention how long quality history is kept, in hourly buckets (and the feedback topic's retention)
  * @param sampling which share of routed requests is sampled for offline evaluation
