@@ -343,9 +343,11 @@ public final class FirstChunkLatency {
     }
 
     static void write(Path out, int rate, List<Summary> summaries) throws IOException {
-        StringBuilder tsv = new StringBuilder("target\trate\tsent\tok\tfirst_p50\tfirst_p90\tfirst_p99\tlast_p50\tlast_p99\n");
+        StringBuilder tsv = new StringBuilder(
+                "target\trate\tsent\tok\tfirst_p50\tfirst_p90\tfirst_p99\tlast_p50\tlast_p99\n");
         for (Summary summary : summaries) {
-            tsv.append(String.format(Locale.ROOT, "%s\t%d\t%d\t%d\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f%n", summary.target(), rate,
+            tsv.append(String.format(Locale.ROOT, "%s\t%d\t%d\t%d\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f%n", summary.target(),
+                    rate,
                     summary.sent(), summary.ok(), summary.firstChunk(0.50), summary.firstChunk(0.90),
                     summary.firstChunk(0.99), summary.lastByte(0.50), summary.lastByte(0.99)));
         }
@@ -368,8 +370,12 @@ public final class FirstChunkLatency {
             console.printf(Locale.ROOT, "| %s | %d / %d | %.2f | %.2f | %.2f | %s | %s |%n", summary.target(),
                     summary.ok(), summary.sent(), summary.firstChunk(0.50), summary.firstChunk(0.90),
                     summary.firstChunk(0.99),
-                    isBase ? "" : String.format(Locale.ROOT, "%+.2f", summary.firstChunk(0.50) - base.firstChunk(0.50)),
-                    isBase ? "" : String.format(Locale.ROOT, "%+.2f", summary.firstChunk(0.99) - base.firstChunk(0.99)));
+                    isBase ? "" : delta(summary.firstChunk(0.50), base.firstChunk(0.50)),
+                    isBase ? "" : delta(summary.firstChunk(0.99), base.firstChunk(0.99)));
         }
+    }
+
+    private static String delta(double value, double base) {
+        return String.format(Locale.ROOT, "%+.2f", value - base);
     }
 }

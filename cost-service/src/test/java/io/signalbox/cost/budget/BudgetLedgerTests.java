@@ -193,7 +193,8 @@ class BudgetLedgerTests extends BudgetIntegrationTestSupport {
         // at 5.00 USD per million prompt tokens: 2.00 + 2.00 (was EUR) + 0.50 (was unpriced) + 1.00 (other model)
         assertThat(spent(teamBudget)).isEqualByComparingTo("5.50");
         assertThat(spent(teamBudget)).as("the budget reconciles to its line items")
-                .isEqualByComparingTo(jdbc.sql("select sum(cost) from line_items where team_id = :team and currency = 'USD'")
+                .isEqualByComparingTo(jdbc.sql(
+                        "select sum(cost) from line_items where team_id = :team and currency = 'USD'")
                         .param("team", team).query(BigDecimal.class).single());
         assertThat(spent(euroBudget)).as("the request re-priced in USD left the EUR budget").isEqualByComparingTo("0");
         JsonNode current = getJson("/api/v1/budgets/" + teamBudget).get("current");
