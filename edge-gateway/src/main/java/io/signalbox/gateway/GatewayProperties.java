@@ -31,6 +31,8 @@ import org.springframework.validation.annotation.Validated;
  * @param limitsTimeout longest wait for the rate-limit store before letting the request through
  * @param limitsSettleInterval how often the differences between reserved and real token counts are booked in the
  *     rate-limit store, summed per window (one script call per tenant and interval, not one call per request)
+ * @param limitsLeaseHorizon how much of its recent traffic on a limit a replica counts ahead in the rate-limit store
+ *     and then admits without asking it (see {@code LimitLeases}); zero checks every request in the store
  */
 @Validated
 @ConfigurationProperties("signalbox.gateway")
@@ -44,6 +46,7 @@ public record GatewayProperties(
         @DefaultValue("3s") Duration registryTimeout,
         @DefaultValue("250ms") Duration limitsTimeout,
         @DefaultValue("100ms") Duration limitsSettleInterval,
+        @DefaultValue("100ms") Duration limitsLeaseHorizon,
         @DefaultValue @Valid Upstream upstream,
         @DefaultValue @Valid Usage usage,
         @DefaultValue @Valid Resilience resilience) {
@@ -126,6 +129,8 @@ public record GatewayProperties(
     public String toString() {
         return "GatewayProperties[routingUrl=" + routingUrl + ", registryUrl=" + registryUrl + ", maxRequestSize="
                 + maxRequestSize + ", keyCacheTtl=" + keyCacheTtl + ", routingTimeout=" + routingTimeout + ", registryTimeout="
-                + registryTimeout + ", limitsTimeout=" + limitsTimeout + ", upstream=" + upstream + ", usage=" + usage + ", resilience=" + resilience + "]";
+                + registryTimeout + ", limitsTimeout=" + limitsTimeout + ", limitsSettleInterval=" + limitsSettleInterval
+                + ", limitsLeaseHorizon=" + limitsLeaseHorizon + ", upstream=" + upstream + ", usage=" + usage
+                + ", resilience=" + resilience + "]";
     }
 }

@@ -13,7 +13,6 @@ import io.signalbox.gateway.GatewayProperties;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
@@ -39,8 +38,7 @@ public class RateLimiter {
     static final long WINDOW_MILLIS = 60_000;
 
     @SuppressWarnings("rawtypes")
-    private static final RedisScript<List> SCRIPT = RedisScript.of(new ClassPathResource("scripts/rate-limit.lua"),
-            List.class);
+    private static final RedisScript<List> SCRIPT = LuaScripts.load("scripts/rate-limit.lua", List.class);
 
     private final ReactiveStringRedisTemplate redis;
 
@@ -50,15 +48,34 @@ public class RateLimiter {
 
     private final Counter unavailable;
 
+    private final Counter fromLease;
+
+    private final Counter fromStore;
+
     private final TokenSettlements settlements;
 
+    private final LimitLeases leases;
+
+    private final LimitLeases.Returns returns;
+
     RateLimiter(ReactiveStringRedisTemplate redis, Clock clock, GatewayProperties properties, MeterRegistry meters,
-            TokenSettlements settlements) {
+            TokenSettlements settlements, LimitLeases leases) {
         this.redis = redis;
         this.clock = clock;
         this.timeout = properties.limitsTimeout();
         this.unavailable = unavailableCounter(meters);
+        this.fromLease = checks(meters, "lease");
+        this.fromStore = checks(meters, "store");
         this.settlements = settlements;
+        this.leases = leases;
+        this.returns = settlements::giveBack;
+    }
+
+    private static Counter checks(MeterRegistry meters, String answeredBy) {
+        return Counter.builder("signalbox.gateway.ratelimit.checks").tag("answered_by", answeredBy)
+                .description("Rate-limit checks of limited keys, by what answered them: this replica's lease of "
+                        + "already counted units, or a call to the rate-limit store")
+                .register(meters);
     }
 
     static Counter unavailableCounter(MeterRegistry meters) {
@@ -68,7 +85,10 @@ public class RateLimiter {
                 .register(meters);
     }
 
-    /** Checks and, when allowed, counts the request against every limit of its key and team. */
+    /**
+     * Checks and, when allowed, counts the request against every limit of its key and team: from this replica's
+     * leases where they cover it, otherwise in one store call for the windows they do not cover.
+     */
     public Mono<LimitCheck> acquire(KeyIdentity key, long reservedTokens) {
         List<LimitWindow> windows = windows(key, reservedTokens);
         if (windows.isEmpty()) {
@@ -77,25 +97,82 @@ public class RateLimiter {
         long now = clock.millis();
         long minute = now / WINDOW_MILLIS;
         long elapsed = now % WINDOW_MILLIS;
-        List<String> keys = new ArrayList<>();
-        List<String> args = new ArrayList<>();
-        args.add(Long.toString(elapsed));
-        for (LimitWindow window : windows) {
-            keys.add(bucket(key.tenantId(), window, minute));
-            keys.add(bucket(key.tenantId(), window, minute - 1));
-            args.add(Long.toString(window.limit()));
-            args.add(Long.toString(window.cost()));
-        }
         Duration untilNextMinute = Duration.ofMillis(WINDOW_MILLIS - elapsed);
+        LimitLeases.Claim[] claims = new LimitLeases.Claim[windows.size()];
+        List<String> keys = null;
+        List<String> args = null;
+        for (int i = 0; i < claims.length; i++) {
+            LimitWindow window = windows.get(i);
+            claims[i] = leases.claim(key.tenantId(), window, minute, returns);
+            if (!claims[i].covered()) {
+                if (keys == null) {
+                    keys = new ArrayList<>();
+                    args = new ArrayList<>();
+                    args.add(Long.toString(elapsed));
+                }
+                keys.add(bucket(key.tenantId(), window, minute));
+                keys.add(bucket(key.tenantId(), window, minute - 1));
+                args.add(Long.toString(window.limit()));
+                args.add(Long.toString(claims[i].need()));
+                args.add(Long.toString(claims[i].want()));
+            }
+        }
+        if (keys == null) {
+            fromLease.increment();
+            long[] used = new long[claims.length];
+            for (int i = 0; i < claims.length; i++) {
+                used[i] = claims[i].usedBefore();
+            }
+            return Mono.just(toCheck(windows, 0, used, untilNextMinute));
+        }
+        fromStore.increment();
         return redis.execute(SCRIPT, keys, args)
                 .next()
                 .timeout(timeout)
-                .map(reply -> toCheck(windows, reply, untilNextMinute))
+                .map(reply -> booked(windows, claims, reply, untilNextMinute))
                 .onErrorResume(failure -> {
+                    releaseAll(claims);
                     unavailable.increment();
                     log.warn("Rate-limit store unreachable, request let through: {}", failure.toString());
                     return Mono.just(LimitCheck.UNLIMITED);
                 });
+    }
+
+    /** Takes the store's answer: on refusal every claim goes back, otherwise the grants join the leases. */
+    private LimitCheck booked(List<LimitWindow> windows, LimitLeases.Claim[] claims, List<?> reply,
+            Duration untilNextMinute) {
+        int blockedInReply = ((Number) reply.getFirst()).intValue();
+        long[] used = new long[claims.length];
+        int blocked = 0;
+        int asked = 0;
+        for (int i = 0; i < claims.length; i++) {
+            if (claims[i].covered()) {
+                used[i] = claims[i].usedBefore();
+                continue;
+            }
+            asked++;
+            long usedInStore = ((Number) reply.get(2 * asked - 1)).longValue();
+            if (blockedInReply != 0) {
+                used[i] = usedInStore;
+                if (asked == blockedInReply) {
+                    blocked = i + 1;
+                }
+            }
+            else {
+                long granted = ((Number) reply.get(2 * asked)).longValue();
+                used[i] = leases.granted(claims[i], usedInStore, granted, returns);
+            }
+        }
+        if (blocked != 0) {
+            releaseAll(claims);
+        }
+        return toCheck(windows, blocked, used, untilNextMinute);
+    }
+
+    private void releaseAll(LimitLeases.Claim[] claims) {
+        for (LimitLeases.Claim claim : claims) {
+            leases.release(claim, returns);
+        }
     }
 
     /**
@@ -136,16 +213,15 @@ public class RateLimiter {
         }
     }
 
-    /** Keys of one tenant share a hash tag, so a check stays on one Redis Cluster shard. */
     private static String bucket(String tenantId, LimitWindow window, long minute) {
-        return "sb:rl:{" + tenantId + "}:" + window.owner() + ":" + window.kind() + ":" + minute;
+        return LimitLeases.bucket(tenantId, window.owner(), window.kind(), minute);
     }
 
-    private static LimitCheck toCheck(List<LimitWindow> windows, List<?> reply, Duration untilNextMinute) {
-        int blocked = ((Number) reply.getFirst()).intValue();
-        List<LimitCheck.Checked> checked = new ArrayList<>();
+    private static LimitCheck toCheck(List<LimitWindow> windows, int blocked, long[] used,
+            Duration untilNextMinute) {
+        List<LimitCheck.Checked> checked = new ArrayList<>(windows.size());
         for (int i = 0; i < windows.size(); i++) {
-            checked.add(new LimitCheck.Checked(windows.get(i), ((Number) reply.get(i + 1)).longValue()));
+            checked.add(new LimitCheck.Checked(windows.get(i), used[i]));
         }
         LimitWindow refusing = blocked == 0 ? null : windows.get(blocked - 1);
         Duration retryAfter = Duration.ofSeconds(Math.max(1, (untilNextMinute.toMillis() + 999) / 1000));

@@ -18,7 +18,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
@@ -29,9 +28,10 @@ import reactor.core.publisher.Mono;
  * per request for this cost a round trip on every request; instead the differences are summed per counter in
  * memory and added every {@code limits-settle-interval}, with one script call per tenant (a tenant's counters
  * share a Redis Cluster hash slot). Other replicas see a correction at most one interval late; reservations
- * themselves are counted at once, by the check that admits the request.
+ * themselves are counted at once, by the check that admits the request. The same runs give back the units of
+ * {@link LimitLeases} whose minute has ended, as negative corrections.
  *
- * <p>Stopping books what is pending. It stops after the web server (no request is left to settle) and before
+ * <p>Stopping gives back every leased unit and books what is pending. It stops after the web server (no request is left to settle) and before
  * the Redis connections. When Redis cannot be reached, the sums are kept for the next run as long as their
  * minute still weighs in the sliding window, and dropped after that; each failed call is counted in
  * {@code signalbox.gateway.ratelimit.unavailable}.
@@ -41,7 +41,7 @@ public class TokenSettlements implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(TokenSettlements.class);
 
-    private static final RedisScript<Long> SCRIPT = RedisScript.of(new ClassPathResource("scripts/settle-tokens.lua"),
+    private static final RedisScript<Long> SCRIPT = LuaScripts.load("scripts/settle-tokens.lua",
             Long.class);
 
     /** One counter to correct: a tenant's token window of one minute. */
@@ -60,11 +60,14 @@ public class TokenSettlements implements SmartLifecycle {
 
     private final Counter unavailable;
 
+    private final LimitLeases leases;
+
     private @Nullable ScheduledExecutorService runs;
 
     TokenSettlements(ReactiveStringRedisTemplate redis, Clock clock, GatewayProperties properties,
-            MeterRegistry meters) {
+            MeterRegistry meters, LimitLeases leases) {
         this.redis = redis;
+        this.leases = leases;
         this.clock = clock;
         this.interval = properties.limitsSettleInterval();
         this.timeout = properties.limitsTimeout();
@@ -76,13 +79,22 @@ public class TokenSettlements implements SmartLifecycle {
         pending.merge(new PendingCounter(tenantId, bucket, minute), tokens, Long::sum);
     }
 
+    /** Gives unused leased units back to their minute's counter; booked with the next run. */
+    void giveBack(String tenantId, String bucket, long minute, long units) {
+        add(tenantId, bucket, minute, -units);
+    }
+
     /** How many counters have a correction waiting. */
     int pendingCounters() {
         return pending.size();
     }
 
-    /** Books every pending correction, one call per tenant, and waits for the answers (at most the timeout). */
+    /**
+     * Books every pending correction, one call per tenant, and waits for the answers (at most the timeout). Units
+     * leased in minutes that have ended go back first.
+     */
     void flush() {
+        leases.retire(clock.millis() / RateLimiter.WINDOW_MILLIS, this::giveBack);
         Map<String, Map<PendingCounter, Long>> byTenant = new HashMap<>();
         for (PendingCounter counter : List.copyOf(pending.keySet())) {
             Long tokens = pending.remove(counter); // atomic against merge: no correction is lost or booked twice
@@ -154,6 +166,7 @@ public class TokenSettlements implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
         }
+        leases.retireAll(this::giveBack);
         flushLogged();
     }
 

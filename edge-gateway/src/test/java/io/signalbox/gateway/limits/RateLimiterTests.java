@@ -28,6 +28,8 @@ class RateLimiterTests {
 
     static final Duration SETTLE_INTERVAL = Duration.ofMillis(100);
 
+    static final Duration HORIZON = Duration.ofMillis(100);
+
     LettuceConnectionFactory connections;
 
     TokenSettlements settlements;
@@ -177,29 +179,148 @@ class RateLimiterTests {
         assertThat(meters.counter("signalbox.gateway.ratelimit.unavailable").count()).isEqualTo(1);
     }
 
+    @Test
+    void aBusyKeyIsAdmittedFromItsLeaseAndTheStoreCountsOnlyWhatWasAdmittedOrIsHeld() {
+        Replica replica = replica(SharedInfra.redis().port(), new SimpleMeterRegistry(), false, HORIZON);
+        KeyIdentity key = key(new RateLimits(100_000, null), null);
+        LimitWindow requests = new LimitWindow("key:" + key.keyId(), "requests", 100_000, 1);
+        long minute = clock.millis() / 60_000;
+
+        LimitCheck last = null;
+        for (int i = 0; i < 1_000; i++) { // 1,000 requests a second for one second
+            last = replica.limiter().acquire(key, 0).block();
+            assertThat(last.allowed()).isTrue();
+            clock.set(clock.instant().plusMillis(1));
+        }
+
+        assertThat(replica.checks("store")).as("store calls for 1,000 requests").isLessThan(30);
+        assertThat(replica.checks("lease")).isGreaterThan(970);
+        assertThat(last.windows()).singleElement().satisfies(window -> assertThat(window.usedBefore())
+                .as("one replica knows its own use exactly").isEqualTo(999));
+        long held = replica.leases().held("tenant-rl", requests);
+        assertThat(held).as("about 100 ms of this replica's traffic counted ahead").isBetween(1L, 250L);
+        assertThat(counter(key, "requests", minute)).isEqualTo(1_000 + held);
+
+        clock.set(Instant.parse("2026-11-21T10:01:05Z")); // the minute has ended
+        replica.settlements().flush();
+
+        assertThat(replica.leases().held("tenant-rl", requests)).isZero();
+        assertThat(counter(key, "requests", minute)).as("the unused units went back").isEqualTo(1_000);
+    }
+
+    @Test
+    void replicasLeasingTheSameLimitUseItInFullAndNeverBeyond() {
+        Replica first = replica(SharedInfra.redis().port(), new SimpleMeterRegistry(), false, HORIZON);
+        Replica second = replica(SharedInfra.redis().port(), new SimpleMeterRegistry(), false, HORIZON);
+        String team = "team-" + UUID.randomUUID();
+        KeyIdentity key = key(null, new RateLimits(100, null), team);
+
+        int admitted = 0;
+        for (int i = 0; i < 300; i++) {
+            Replica replica = i % 2 == 0 ? first : second;
+            if (replica.limiter().acquire(key, 0).block().allowed()) {
+                admitted++;
+            }
+            clock.set(clock.instant().plusMillis(1));
+        }
+
+        assertThat(admitted).isEqualTo(100);
+        assertThat(first.checks("lease") + second.checks("lease")).as("most of the 100 came from leases")
+                .isGreaterThan(50);
+    }
+
+    @Test
+    void aQuietKeyIsCheckedInTheStoreEveryTime() {
+        Replica replica = replica(SharedInfra.redis().port(), new SimpleMeterRegistry(), false, HORIZON);
+        KeyIdentity key = key(new RateLimits(1_000, null), null);
+
+        for (int i = 0; i < 10; i++) { // one request a second
+            assertThat(replica.limiter().acquire(key, 0).block().allowed()).isTrue();
+            clock.set(clock.instant().plusSeconds(1));
+        }
+
+        assertThat(replica.checks("store")).isEqualTo(10);
+        assertThat(replica.leases().held("tenant-rl", new LimitWindow("key:" + key.keyId(), "requests", 1_000, 1)))
+                .isZero();
+    }
+
+    @Test
+    void withoutAHorizonEveryRequestIsCheckedInTheStore() {
+        Replica replica = replica(SharedInfra.redis().port(), new SimpleMeterRegistry(), false, Duration.ZERO);
+        KeyIdentity key = key(new RateLimits(1_000, null), null);
+
+        for (int i = 0; i < 20; i++) {
+            assertThat(replica.limiter().acquire(key, 0).block().allowed()).isTrue();
+        }
+
+        assertThat(replica.checks("store")).isEqualTo(20);
+        assertThat(replica.checks("lease")).isZero();
+    }
+
+    @Test
+    void aStoppingReplicaGivesBackWhatItHolds() {
+        Replica replica = replica(SharedInfra.redis().port(), new SimpleMeterRegistry(), true, HORIZON);
+        KeyIdentity key = key(new RateLimits(100_000, null), null);
+        long minute = clock.millis() / 60_000;
+        for (int i = 0; i < 200; i++) {
+            replica.limiter().acquire(key, 0).block();
+            clock.set(clock.instant().plusMillis(1));
+        }
+        assertThat(counter(key, "requests", minute)).isGreaterThan(200);
+
+        replica.settlements().stop();
+
+        assertThat(counter(key, "requests", minute)).isEqualTo(200);
+    }
+
+    long counter(KeyIdentity key, String kind, long minute) {
+        String value = new ReactiveStringRedisTemplate(connections).opsForValue()
+                .get("sb:rl:{tenant-rl}:key:" + key.keyId() + ":" + kind + ":" + minute).block();
+        return value == null ? 0 : Long.parseLong(value);
+    }
+
     RateLimiter limiter(int redisPort, SimpleMeterRegistry meters) {
         return limiter(redisPort, meters, true);
     }
 
     /** A limiter on a real Redis; {@code scheduled}: its settlements run every interval, as in the gateway. */
     RateLimiter limiter(int redisPort, SimpleMeterRegistry meters, boolean scheduled) {
-        connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", redisPort));
-        connections.afterPropertiesSet();
-        connections.start();
+        Replica replica = replica(redisPort, meters, scheduled, HORIZON);
+        settlements = replica.settlements();
+        return replica.limiter();
+    }
+
+    /** One gateway replica's limiter, with its own leases and settlements, on the test's Redis connection. */
+    record Replica(RateLimiter limiter, TokenSettlements settlements, LimitLeases leases, SimpleMeterRegistry meters) {
+
+        double checks(String answeredBy) {
+            return meters.counter("signalbox.gateway.ratelimit.checks", "answered_by", answeredBy).count();
+        }
+    }
+
+    Replica replica(int redisPort, SimpleMeterRegistry meters, boolean scheduled, Duration horizon) {
+        if (connections == null) {
+            connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", redisPort));
+            connections.afterPropertiesSet();
+            connections.start();
+        }
         GatewayProperties properties = new GatewayProperties(URI.create("http://127.0.0.1:1"),
                 URI.create("http://127.0.0.1:1"), "internal-token-0123456789", DataSize.ofMegabytes(1),
-                Duration.ofSeconds(60), Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofMillis(500), SETTLE_INTERVAL,
+                Duration.ofSeconds(60), Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofMillis(500),
+                SETTLE_INTERVAL, horizon,
                 new GatewayProperties.Upstream(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(5),
                         DataSize.ofMegabytes(1), null),
                 new GatewayProperties.Usage(java.nio.file.Path.of("target", "spool-unused"), Duration.ofSeconds(5), Duration.ofSeconds(5)),
                 new GatewayProperties.Resilience(1, Duration.ZERO, Duration.ZERO, Duration.ZERO,
                         new GatewayProperties.Breaker(50, 20, 10, Duration.ofSeconds(30), 3), null, Duration.ofHours(1), 5));
         ReactiveStringRedisTemplate redis = new ReactiveStringRedisTemplate(connections);
-        settlements = new TokenSettlements(redis, clock, properties, meters);
+        LimitLeases leases = new LimitLeases(clock, properties);
+        TokenSettlements replicaSettlements = new TokenSettlements(redis, clock, properties, meters, leases);
         if (scheduled) {
-            settlements.start();
+            replicaSettlements.start();
         }
-        return new RateLimiter(redis, clock, properties, meters, settlements);
+        return new Replica(new RateLimiter(redis, clock, properties, meters, replicaSettlements, leases),
+                replicaSettlements, leases, meters);
     }
 
     static KeyIdentity key(RateLimits keyLimits, RateLimits teamLimits) {

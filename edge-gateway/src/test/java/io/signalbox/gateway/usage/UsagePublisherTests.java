@@ -122,7 +122,7 @@ class UsagePublisherTests {
     static GatewayProperties properties(Path spool) {
         return new GatewayProperties(URI.create("http://127.0.0.1:1"), URI.create("http://127.0.0.1:1"),
                 "internal-token-0123456789", DataSize.ofMegabytes(1), Duration.ofSeconds(60), Duration.ofSeconds(2),
-                Duration.ofSeconds(3), Duration.ofMillis(250), Duration.ofMillis(100),
+                Duration.ofSeconds(3), Duration.ofMillis(250), Duration.ofMillis(100), Duration.ofMillis(100),
                 new GatewayProperties.Upstream(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(5),
                         DataSize.ofMegabytes(1), null),
                 new GatewayProperties.Usage(spool, Duration.ofSeconds(5), Duration.ofSeconds(2)),
