@@ -111,10 +111,10 @@ public final class LocalStack implements AutoCloseable {
         ServiceProcess registry = launch("model-registry-service", config.registryPort(), environment, kafkaArg,
                 "--spring.datasource.url=" + registryDb, "--spring.datasource.username=" + POSTGRES_USER,
                 "--spring.datasource.password=");
-        // Developers see every routing decision, under its trace id, in the routing log; the benchmark keeps the
-        // production default (decision lines off) so that it measures what a deployment runs.
-        String decisionLog = "--logging.level.io.signalbox.routing.decisions="
-                + (config.benchUpstream() == null ? "INFO" : "WARN");
+        // Developers see every request and routing decision, under its trace id, in the gateway and routing logs;
+        // the benchmark keeps the production default (both lines off) so that it measures what a deployment runs.
+        String perRequestLogs = config.benchUpstream() == null ? "INFO" : "WARN";
+        String decisionLog = "--logging.level.io.signalbox.routing.decisions=" + perRequestLogs;
         launch("routing-service", config.routingPort(), environment, kafkaArg,
                 "--signalbox.registry.url=" + config.registryUrl(), decisionLog);
         launch("telemetry-service", config.telemetryPort(), environment, kafkaArg,
@@ -124,6 +124,7 @@ public final class LocalStack implements AutoCloseable {
                 "--spring.datasource.password=");
         launch("edge-gateway", config.gatewayPort(), environment, kafkaArg,
                 "--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=" + limits.port(),
+                "--logging.level.io.signalbox.gateway.access=" + perRequestLogs,
                 "--signalbox.gateway.routing-url=" + config.routingUrl(),
                 "--signalbox.gateway.registry-url=" + config.registryUrl(),
                 "--signalbox.gateway.cost-url=" + config.costUrl(),

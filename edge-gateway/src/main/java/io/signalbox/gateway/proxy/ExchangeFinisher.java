@@ -15,13 +15,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * Ends a request exactly once, however it ends (answered, failed, cut, abandoned): books its real token
- * count against the rate limits, logs one line and publishes its single usage event. It also counts the client
+ * count against the rate limits, writes its access line (logger {@code io.signalbox.gateway.access}, at INFO; off by
+ * default) and publishes its single usage event. It also counts the client
  * requests in flight, from {@link #begin} to their end ({@code signalbox.gateway.requests.in.flight}).
  */
 @Component
 class ExchangeFinisher {
 
-    private static final Logger log = LoggerFactory.getLogger(ExchangeFinisher.class);
+    /** One line per request; every field of it is on the usage event too. */
+    private static final Logger access = LoggerFactory.getLogger("io.signalbox.gateway.access");
 
     private final UsagePublisher usage;
 
@@ -57,10 +59,13 @@ class ExchangeFinisher {
         if (limits != null && limits.allowed()) {
             limiter.settleTokens(key, exchange.reservedTokens, exchange.usage.totalTokensOrZero());
         }
-        log.info("request {} trace={} model={} served_by={} status={} interrupted={} attempts={} latency_ms={}",
-                exchange.requestId, exchange.traceId == null ? "-" : exchange.traceId, exchange.request == null ? "-" : exchange.request.model(),
-                exchange.served == null ? "-" : ExchangeFinisher.describe(exchange.served), exchange.httpStatus, exchange.interrupted,
-                exchange.attemptCount(), exchange.elapsedMillis());
+        if (access.isInfoEnabled()) {
+            access.info("request {} trace={} model={} served_by={} status={} interrupted={} attempts={} latency_ms={}",
+                    exchange.requestId, exchange.traceId == null ? "-" : exchange.traceId,
+                    exchange.request == null ? "-" : exchange.request.model(),
+                    exchange.served == null ? "-" : ExchangeFinisher.describe(exchange.served), exchange.httpStatus,
+                    exchange.interrupted, exchange.attemptCount(), exchange.elapsedMillis());
+        }
         GenAiSpanAttributes.finished(exchange);
         usage.publish(exchange.toEvent(), exchange.observation);
     }
