@@ -71,7 +71,7 @@ class LimitLeases {
             if (claim != null) {
                 return claim;
             }
-            // evicted between the lookup and the claim: a new lease takes its place
+            leases.remove(id, lease); // evicted between the lookup and the claim: a new lease takes its place
         }
     }
 
@@ -103,6 +103,11 @@ class LimitLeases {
     /** Gives back every unit held, the current minute's too: this replica stops handing them out. */
     void retireAll(Returns returns) {
         retire(Long.MAX_VALUE, returns);
+    }
+
+    /** How many windows this replica keeps a lease for. */
+    int size() {
+        return leases.size();
     }
 
     /** Units held for the window, for tests. */

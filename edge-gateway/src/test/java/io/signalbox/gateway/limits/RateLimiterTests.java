@@ -230,6 +230,55 @@ class RateLimiterTests {
     }
 
     @Test
+    void aRefusalByOneLimitPutsBackWhatTheOtherLimitsLeaseGave() {
+        Replica replica = replica(SharedInfra.redis().port(), new SimpleMeterRegistry(), false, HORIZON);
+        String team = "team-" + UUID.randomUUID();
+        KeyIdentity key = key(new RateLimits(100_000, null), new RateLimits(30, null), team);
+        LimitWindow keyRequests = new LimitWindow("key:" + key.keyId(), "requests", 100_000, 1);
+        long minute = clock.millis() / 60_000;
+
+        int admitted = 0;
+        LimitCheck refused = null;
+        long heldBeforeRefusal = -1;
+        for (int i = 0; i < 40 && refused == null; i++) {
+            long held = replica.leases().held("tenant-rl", keyRequests);
+            LimitCheck check = replica.limiter().acquire(key, 0).block();
+            if (check.allowed()) {
+                admitted++;
+            }
+            else {
+                refused = check;
+                heldBeforeRefusal = held;
+            }
+            clock.set(clock.instant().plusMillis(1));
+        }
+
+        assertThat(admitted).as("the team's limit, used in full").isEqualTo(30);
+        assertThat(refused.exceededScope()).isEqualTo("team");
+        assertThat(heldBeforeRefusal).as("the key's lease covered the refused request").isPositive();
+        assertThat(replica.leases().held("tenant-rl", keyRequests)).as("and got its unit back")
+                .isEqualTo(heldBeforeRefusal);
+        assertThat(counter(key, "requests", minute)).isEqualTo(30 + heldBeforeRefusal);
+    }
+
+    @Test
+    void theLeasesOfKeysNoLongerInUseAreForgotten() {
+        Replica replica = replica(SharedInfra.redis().port(), new SimpleMeterRegistry(), false, HORIZON);
+        KeyIdentity busy = key(new RateLimits(100_000, null), null);
+        KeyIdentity gone = key(new RateLimits(100_000, null), null);
+        replica.limiter().acquire(gone, 0).block();
+        assertThat(replica.leases().size()).isEqualTo(1);
+
+        clock.set(clock.instant().plusSeconds(121));
+        replica.limiter().acquire(busy, 0).block();
+        replica.settlements().flush();
+
+        assertThat(replica.leases().size()).as("only the key still in use").isEqualTo(1);
+        assertThat(replica.limiter().acquire(gone, 0).block().allowed()).as("a forgotten key starts afresh").isTrue();
+        assertThat(replica.leases().size()).isEqualTo(2);
+    }
+
+    @Test
     void aQuietKeyIsCheckedInTheStoreEveryTime() {
         Replica replica = replica(SharedInfra.redis().port(), new SimpleMeterRegistry(), false, HORIZON);
         KeyIdentity key = key(new RateLimits(1_000, null), null);
