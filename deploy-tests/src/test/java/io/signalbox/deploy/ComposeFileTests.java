@@ -73,6 +73,16 @@ class ComposeFileTests {
     }
 
     @Test
+    void everySignalboxServiceLeavesItsJvmRoomBesideTheHeap() {
+        for (String name : SERVICES.keySet()) {
+            String options = Objects.requireNonNull(compose.env(name, "JAVA_TOOL_OPTIONS"), name);
+            assertThat(JvmMemory.besideTheHeapMib(options, Tree.string(compose.service(name), "mem_limit")))
+                    .as("%s: MiB of its memory limit beside the heap", name)
+                    .isGreaterThanOrEqualTo(JvmMemory.BESIDE_THE_HEAP_MIB);
+        }
+    }
+
+    @Test
     void startsEveryServiceOnlyOnceWhatItNeedsIsHealthyOrDone() {
         List<String> dependencies = new ArrayList<>();
         for (String name : compose.services().keySet()) {

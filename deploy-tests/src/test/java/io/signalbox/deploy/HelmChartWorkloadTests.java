@@ -66,6 +66,22 @@ class HelmChartWorkloadTests {
 
     @ParameterizedTest
     @EnumSource(ValueSet.class)
+    void everySignalboxServiceLeavesItsJvmRoomBesideTheHeap(ValueSet values) {
+        RenderedChart chart = HelmChart.render(values);
+        for (String component : RenderedChart.SERVICES) {
+            Manifest deployment = chart.deployment(component);
+            String options = chart.ofKind("ConfigMap").filter(map -> map.name().equals(deployment.name()))
+                    .map(map -> Tree.string(map.body(), "data", "JAVA_TOOL_OPTIONS")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no ConfigMap " + deployment.name()));
+            String limit = Tree.string(deployment.containers().getFirst(), "resources", "limits", "memory");
+            assertThat(JvmMemory.besideTheHeapMib(options, limit))
+                    .as("%s: MiB of its memory limit beside the heap", component)
+                    .isGreaterThanOrEqualTo(JvmMemory.BESIDE_THE_HEAP_MIB);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ValueSet.class)
     void everyContainerRunsAsNonRootOnAReadOnlyRootWithoutPrivilegeEscalation(ValueSet values) {
         for (Manifest workload : HelmChart.render(values).workloads()) {
             assertThat(Tree.get(workload.podSpec(), "securityContext", "runAsNonRoot")).as("%s pod", workload).isEqualTo(true);
