@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.signalbox.gateway.GatewayProperties;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,8 +40,15 @@ class LimitLeases {
      * @param usedBefore the window's use before this request, as this replica knows it
      * @param want units to ask the store for ({@code >= need}) unless covered
      * @param covered whether the lease served the request, so that no store call is needed
+     * @param refill whether this claim's store call is the lease's one refill in flight (it asks for more than
+     *     its need); other claims meanwhile ask only for their need, so concurrent requests do not stack leases
      */
-    record Claim(Lease lease, long minute, long taken, long need, long usedBefore, long want, boolean covered) {
+    record Claim(Lease lease, long minute, long taken, long need, long usedBefore, long want, boolean covered,
+            boolean refill) {
+
+        long cost() {
+            return taken + need;
+        }
     }
 
     private record WindowId(String tenantId, String owner, String kind) {
@@ -90,6 +98,14 @@ class LimitLeases {
         return claim.lease().granted(claim, usedInStore, granted, clock.millis(), returns);
     }
 
+    /**
+     * Gives back what a store call counted for a request that no longer takes it: the request was cancelled, or
+     * was let through unchecked when the store answered too late.
+     */
+    void abandoned(Claim claim, long units, Returns returns) {
+        claim.lease().abandoned(claim, units, returns);
+    }
+
     /** Gives back units of minutes that have ended, and forgets windows no request has used for two minutes. */
     void retire(long currentMinute, Returns returns) {
         long now = clock.millis();
@@ -100,9 +116,15 @@ class LimitLeases {
         });
     }
 
-    /** Gives back every unit held, the current minute's too: this replica stops handing them out. */
+    /**
+     * Gives back every unit held, the current minute's too, and closes every lease: this replica stops handing
+     * units out, and a grant that arrives later goes straight back.
+     */
     void retireAll(Returns returns) {
-        retire(Long.MAX_VALUE, returns);
+        leases.values().forEach(lease -> {
+            lease.close(returns);
+            leases.remove(lease.id, lease);
+        });
     }
 
     /** How many windows this replica keeps a lease for. */
@@ -142,6 +164,9 @@ class LimitLeases {
         /** Whether the store has reported the window's use in this minute yet. */
         private boolean reported;
 
+        /** The refill in flight (a store call asking for more than its request needs), if any. */
+        private @Nullable Claim refilling;
+
         private boolean evicted;
 
         Lease(WindowId id) {
@@ -153,6 +178,10 @@ class LimitLeases {
                 return null;
             }
             lastUse = now;
+            if (minute < this.minute) {
+                // read the clock just before another request moved the lease on: checked in the store alone
+                return new Claim(this, minute, 0, cost, 0, cost, false, false);
+            }
             if (minute != this.minute) {
                 giveBackRemaining(returns);
                 this.minute = minute;
@@ -166,9 +195,14 @@ class LimitLeases {
             if (need == 0 && reported) {
                 usedEstimate += cost;
                 servedSinceRefill += cost;
-                return new Claim(this, minute, taken, 0, usedBefore, 0, true);
+                return new Claim(this, minute, taken, 0, usedBefore, 0, true, false);
             }
-            return new Claim(this, minute, taken, need, usedBefore, want(need, now, horizonMillis), false);
+            long want = refilling != null ? need : want(need, now, horizonMillis);
+            Claim claim = new Claim(this, minute, taken, need, usedBefore, want, false, want > need);
+            if (claim.refill()) {
+                refilling = claim;
+            }
+            return claim;
         }
 
         /** This replica's recent rate over the horizon, growing at most fourfold per refill; never below need. */
@@ -182,11 +216,18 @@ class LimitLeases {
             return Math.max(need, capped);
         }
 
+        /** The request will not use what it claimed: refused, or let through unchecked. */
         synchronized void release(Claim claim, Returns returns) {
+            endRefill(claim);
+            boolean current = claim.minute() == minute && !evicted;
+            if (current && claim.covered()) {
+                usedEstimate -= claim.cost();
+                servedSinceRefill -= claim.cost();
+            }
             if (claim.taken() == 0) {
                 return;
             }
-            if (claim.minute() == minute && !evicted) {
+            if (current) {
                 remaining += claim.taken();
             }
             else {
@@ -195,7 +236,7 @@ class LimitLeases {
         }
 
         synchronized long granted(Claim claim, long usedInStore, long granted, long now, Returns returns) {
-            long cost = claim.taken() + claim.need();
+            endRefill(claim);
             long extra = granted - claim.need();
             // the store's figure counts the units this replica holds and the ones this request took from its lease
             long usedBefore = Math.max(0, usedInStore - remaining - claim.taken());
@@ -207,10 +248,23 @@ class LimitLeases {
             }
             remaining += extra;
             reported = true;
-            usedEstimate = usedBefore + cost;
+            usedEstimate = usedBefore + claim.cost();
             refilledAt = now;
-            servedSinceRefill = cost;
+            servedSinceRefill = claim.cost();
             return usedBefore;
+        }
+
+        synchronized void abandoned(Claim claim, long units, Returns returns) {
+            endRefill(claim);
+            if (units > 0) {
+                returns.giveBack(id.tenantId(), bucket(claim.minute()), claim.minute(), units);
+            }
+        }
+
+        private void endRefill(Claim claim) {
+            if (refilling == claim) {
+                refilling = null;
+            }
         }
 
         /** Returns true when the lease is idle and evicted. */
@@ -222,6 +276,11 @@ class LimitLeases {
                 evicted = true;
             }
             return evicted;
+        }
+
+        synchronized void close(Returns returns) {
+            giveBackRemaining(returns);
+            evicted = true;
         }
 
         synchronized long held() {

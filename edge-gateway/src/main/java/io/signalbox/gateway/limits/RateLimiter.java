@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -36,6 +38,17 @@ public class RateLimiter {
     private static final Logger log = LoggerFactory.getLogger(RateLimiter.class);
 
     static final long WINDOW_MILLIS = 60_000;
+
+    /** What became of a store call's request: still waiting, answered, failed, let through, cancelled. */
+    private static final int PENDING = 0;
+
+    private static final int ANSWERED = 1;
+
+    private static final int FAILED = 2;
+
+    private static final int LET_THROUGH = 3;
+
+    private static final int CANCELLED = 4;
 
     @SuppressWarnings("rawtypes")
     private static final RedisScript<List> SCRIPT = LuaScripts.load("scripts/rate-limit.lua", List.class);
@@ -90,6 +103,10 @@ public class RateLimiter {
      * leases where they cover it, otherwise in one store call for the windows they do not cover.
      */
     public Mono<LimitCheck> acquire(KeyIdentity key, long reservedTokens) {
+        return Mono.defer(() -> acquireNow(key, reservedTokens));
+    }
+
+    private Mono<LimitCheck> acquireNow(KeyIdentity key, long reservedTokens) {
         List<LimitWindow> windows = windows(key, reservedTokens);
         if (windows.isEmpty()) {
             return Mono.just(LimitCheck.UNLIMITED);
@@ -126,16 +143,73 @@ public class RateLimiter {
             return Mono.just(toCheck(windows, 0, used, untilNextMinute));
         }
         fromStore.increment();
-        return redis.execute(SCRIPT, keys, args)
-                .next()
+        return storeCall(windows, claims, keys, args, untilNextMinute);
+    }
+
+    /**
+     * The store call runs to its end whatever the request does meanwhile: what it counted is booked once, by the
+     * request when the answer comes in time, otherwise given back when it comes (the request was cancelled, or
+     * was let through unchecked after {@code limits-timeout}).
+     */
+    private Mono<LimitCheck> storeCall(List<LimitWindow> windows, LimitLeases.Claim[] claims, List<String> keys,
+            List<String> args, Duration untilNextMinute) {
+        AtomicInteger outcome = new AtomicInteger(PENDING);
+        CompletableFuture<LimitCheck> checked = new CompletableFuture<>();
+        redis.execute(SCRIPT, keys, args).next().subscribe(reply -> {
+            if (outcome.compareAndSet(PENDING, ANSWERED)) {
+                try {
+                    checked.complete(booked(windows, claims, reply, untilNextMinute));
+                }
+                catch (RuntimeException ex) {
+                    checked.completeExceptionally(ex);
+                }
+            }
+            else {
+                late(claims, reply, outcome.get() == CANCELLED);
+            }
+        }, failure -> {
+            if (outcome.compareAndSet(PENDING, FAILED)) {
+                checked.completeExceptionally(failure);
+            }
+        }, () -> {
+            if (outcome.compareAndSet(PENDING, FAILED)) {
+                checked.completeExceptionally(new IllegalStateException("the rate-limit script returned nothing"));
+            }
+        });
+        return Mono.fromFuture(checked, true)
                 .timeout(timeout)
-                .map(reply -> booked(windows, claims, reply, untilNextMinute))
                 .onErrorResume(failure -> {
-                    releaseAll(claims);
+                    if (outcome.get() != ANSWERED && (outcome.get() == FAILED
+                            || outcome.compareAndSet(PENDING, LET_THROUGH))) {
+                        releaseAll(claims);
+                    }
                     unavailable.increment();
                     log.warn("Rate-limit store unreachable, request let through: {}", failure.toString());
                     return Mono.just(LimitCheck.UNLIMITED);
+                })
+                .doOnCancel(() -> {
+                    if (outcome.compareAndSet(PENDING, CANCELLED)) {
+                        releaseAll(claims);
+                    }
                 });
+    }
+
+    /**
+     * A store answer that came after the request stopped waiting. A cancelled request takes nothing: all that
+     * was counted goes back. One let through unchecked keeps what it needed counted; the extra goes back.
+     */
+    private void late(LimitLeases.Claim[] claims, List<?> reply, boolean cancelled) {
+        if (((Number) reply.getFirst()).intValue() != 0) {
+            return; // refused: nothing was counted
+        }
+        int asked = 0;
+        for (LimitLeases.Claim claim : claims) {
+            if (!claim.covered()) {
+                asked++;
+                long granted = ((Number) reply.get(2 * asked)).longValue();
+                leases.abandoned(claim, cancelled ? granted : granted - claim.need(), returns);
+            }
+        }
     }
 
     /** Takes the store's answer: on refusal every claim goes back, otherwise the grants join the leases. */

@@ -140,7 +140,7 @@ class Mirror {
         copy.usage = copy.estimatedPromptUsage();
         if (ok) {
             try {
-                var reported = UsageParser.fromUsageNode(JSON.readTree(answer).path("usage"));
+                var reported = UsageParser.fromAnswer(JSON, answer);
                 if (reported != null) {
                     copy.usage = reported;
                 }

@@ -232,7 +232,7 @@ class ResponseRelay {
 
     private static TokenUsage usageOf(byte[] body, ProxyExchange exchange) {
         try {
-            TokenUsage reported = UsageParser.fromUsageNode(JSON.readTree(body).path("usage"));
+            TokenUsage reported = UsageParser.fromAnswer(JSON, body);
             if (reported != null) {
                 return reported;
             }

@@ -279,6 +279,51 @@ class RateLimiterTests {
     }
 
     @Test
+    void aRequestLetThroughWhileTheStoreIsSlowKeepsWhatItNeededCountedAndNoMore() throws Exception {
+        Replica replica = replica(SharedInfra.redis().port(), new SimpleMeterRegistry(), false, HORIZON);
+        KeyIdentity key = key(new RateLimits(100_000, null), null);
+        LimitWindow requests = new LimitWindow("key:" + key.keyId(), "requests", 100_000, 1);
+        long minute = clock.millis() / 60_000;
+        int admitted = 0;
+        do { // a busy key, until its lease is used up: the next request asks for a refill
+            assertThat(replica.limiter().acquire(key, 0).block().allowed()).isTrue();
+            admitted++;
+            clock.set(clock.instant().plusMillis(1));
+        } while (replica.leases().held("tenant-rl", requests) > 0 || admitted < 20);
+
+        stallRedis(Duration.ofMillis(1_500)); // longer than limits-timeout (500 ms)
+        LimitCheck check = replica.limiter().acquire(key, 0).block();
+
+        assertThat(check).as("let through unchecked").isSameAs(LimitCheck.UNLIMITED);
+        int expected = admitted + 1;
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            replica.settlements().flush();
+            assertThat(counter(key, "requests", minute)).as("the refill's extra units went back")
+                    .isEqualTo(expected);
+        });
+        assertThat(replica.leases().held("tenant-rl", requests)).isZero();
+    }
+
+    @Test
+    void aRequestCancelledWhileItsStoreCallIsInFlightLeavesNothingCounted() throws Exception {
+        Replica replica = replica(SharedInfra.redis().port(), new SimpleMeterRegistry(), false, HORIZON);
+        KeyIdentity key = key(new RateLimits(100_000, null), null);
+        long minute = clock.millis() / 60_000;
+        assertThat(counter(key, "requests", minute)).as("connected to Redis before it stalls").isZero();
+
+        stallRedis(Duration.ofMillis(500));
+        reactor.core.Disposable request = replica.limiter().acquire(key, 0).subscribe();
+        Thread.sleep(50);
+        request.dispose(); // the client went away while the check waited for Redis
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            replica.settlements().flush();
+            assertThat(replica.settlements().pendingCounters()).isZero();
+            assertThat(counter(key, "requests", minute)).as("what the late script counted went back").isZero();
+        });
+    }
+
+    @Test
     void aQuietKeyIsCheckedInTheStoreEveryTime() {
         Replica replica = replica(SharedInfra.redis().port(), new SimpleMeterRegistry(), false, HORIZON);
         KeyIdentity key = key(new RateLimits(1_000, null), null);
@@ -320,6 +365,26 @@ class RateLimiterTests {
         replica.settlements().stop();
 
         assertThat(counter(key, "requests", minute)).isEqualTo(200);
+    }
+
+    /**
+     * Stalls the Redis server for a while (DEBUG SLEEP on a connection of its own), as a slow or stalled store
+     * would: every command sent meanwhile waits, then runs.
+     */
+    static void stallRedis(Duration duration) throws InterruptedException {
+        io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient
+                .create(io.lettuce.core.RedisURI.create("127.0.0.1", SharedInfra.redis().port()));
+        var connection = client.connect();
+        connection.setTimeout(duration.plusSeconds(5));
+        var sleep = connection.async().dispatch(io.lettuce.core.protocol.CommandType.DEBUG,
+                new io.lettuce.core.output.StatusOutput<>(io.lettuce.core.codec.StringCodec.UTF8),
+                new io.lettuce.core.protocol.CommandArgs<>(io.lettuce.core.codec.StringCodec.UTF8).add("SLEEP")
+                        .add(Double.toString(duration.toMillis() / 1000.0)));
+        sleep.whenComplete((ok, failure) -> {
+            connection.closeAsync();
+            client.shutdownAsync();
+        });
+        Thread.sleep(50); // the command has reached the server
     }
 
     long counter(KeyIdentity key, String kind, long minute) {
