@@ -279,7 +279,7 @@ class RateLimiterTests {
     }
 
     @Test
-    void aRequestLetThroughWhileTheStoreIsSlowKeepsWhatItNeededCountedAndNoMore() throws Exception {
+    void aRequestLetThroughWhileTheStoreIsSlowKeepsWhatItNeededCountedAndNoMore() {
         Replica replica = replica(SharedInfra.redis().port(), new SimpleMeterRegistry(), false, HORIZON);
         KeyIdentity key = key(new RateLimits(100_000, null), null);
         LimitWindow requests = new LimitWindow("key:" + key.keyId(), "requests", 100_000, 1);
@@ -305,7 +305,7 @@ class RateLimiterTests {
     }
 
     @Test
-    void aRequestCancelledWhileItsStoreCallIsInFlightLeavesNothingCounted() throws Exception {
+    void aRequestCancelledWhileItsStoreCallIsInFlightLeavesNothingCounted() {
         Replica replica = replica(SharedInfra.redis().port(), new SimpleMeterRegistry(), false, HORIZON);
         KeyIdentity key = key(new RateLimits(100_000, null), null);
         long minute = clock.millis() / 60_000;
@@ -313,7 +313,7 @@ class RateLimiterTests {
 
         stallRedis(Duration.ofMillis(500));
         reactor.core.Disposable request = replica.limiter().acquire(key, 0).subscribe();
-        Thread.sleep(50);
+        assertThat(replica.checks("store")).as("its script call is on its way").isEqualTo(1);
         request.dispose(); // the client went away while the check waited for Redis
 
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
@@ -371,10 +371,11 @@ class RateLimiterTests {
      * Stalls the Redis server for a while (DEBUG SLEEP on a connection of its own), as a slow or stalled store
      * would: every command sent meanwhile waits, then runs.
      */
-    static void stallRedis(Duration duration) throws InterruptedException {
+    static void stallRedis(Duration duration) {
         io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient
                 .create(io.lettuce.core.RedisURI.create("127.0.0.1", SharedInfra.redis().port()));
         var connection = client.connect();
+        var probe = client.connect();
         connection.setTimeout(duration.plusSeconds(5));
         var sleep = connection.async().dispatch(io.lettuce.core.protocol.CommandType.DEBUG,
                 new io.lettuce.core.output.StatusOutput<>(io.lettuce.core.codec.StringCodec.UTF8),
@@ -382,9 +383,19 @@ class RateLimiterTests {
                         .add(Double.toString(duration.toMillis() / 1000.0)));
         sleep.whenComplete((ok, failure) -> {
             connection.closeAsync();
+            probe.closeAsync();
             client.shutdownAsync();
         });
-        Thread.sleep(50); // the command has reached the server
+        // the server is asleep once a PING on another connection goes unanswered
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> {
+            try {
+                probe.async().ping().get(20, java.util.concurrent.TimeUnit.MILLISECONDS);
+                return false;
+            }
+            catch (java.util.concurrent.TimeoutException asleep) {
+                return true;
+            }
+        });
     }
 
     long counter(KeyIdentity key, String kind, long minute) {
