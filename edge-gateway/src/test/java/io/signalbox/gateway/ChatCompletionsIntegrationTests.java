@@ -273,6 +273,9 @@ class ChatCompletionsIntegrationTests {
         assertThat(event.traceId()).matches("[0-9a-f]{32}");
         assertThat(UPSTREAM.endpoint("alpha").requests())
                 .anySatisfy(recorded -> assertThat(recorded.toString()).contains(event.traceId()));
+        assertThat(CONTROL_PLANE.decisionTraceparents.get(event.requestId()))
+                .as("routing-service's decision belongs to the request's trace, sampled or not")
+                .matches("00-" + event.traceId() + "-[0-9a-f]{16}-0[01]");
     }
 
     @Test

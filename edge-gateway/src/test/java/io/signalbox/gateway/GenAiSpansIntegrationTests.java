@@ -34,6 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import static io.signalbox.gateway.CapturedSpans.attribute;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The spans a platform team's tracing backend receives from the gateway: every traced request's server span
@@ -107,6 +108,40 @@ class GenAiSpansIntegrationTests {
         assertThat(span.getTraceId()).as("the usage event names the same trace")
                 .isEqualTo(UsageEvents.of(requestId(response)).traceId());
         assertNoPromptOrCompletionText(completion.choices().getFirst().message().content().orElseThrow());
+    }
+
+    @Test
+    void aTracedRequestsCallsToRoutingAndToTheUpstreamAreClientSpansUnderItsServerSpan() {
+        HttpResponseFor<ChatCompletion> response = openAi().chat().completions().withRawResponse()
+                .create(params("smart", "Count to three."));
+        response.parse();
+
+        SpanData server = SPANS.serverSpanOf(requestId(response));
+        await().atMost(Duration.ofSeconds(10)).until(() -> clientSpansUnder(server).size() == 2);
+        List<SpanData> calls = clientSpansUnder(server);
+        assertThat(calls).allSatisfy(call -> {
+            assertThat(call.getTraceId()).isEqualTo(server.getTraceId());
+            assertThat(call.getName()).isEqualTo("http post");
+            assertThat(attribute(call, "status")).isEqualTo("200");
+            assertThat(attribute(call, "outcome")).isEqualTo("SUCCESS");
+        });
+        SpanData decision = calls.stream().filter(call -> "/v1/decisions".equals(attribute(call, "uri")))
+                .findFirst().orElseThrow();
+        SpanData upstream = calls.stream().filter(call -> "/v1/chat/completions".equals(attribute(call, "uri")))
+                .findFirst().orElseThrow();
+        assertThat(CONTROL_PLANE.decisionTraceparents.get(requestId(response)))
+                .as("routing-service continues the trace under the decision call's span")
+                .isEqualTo("00-" + server.getTraceId() + "-" + decision.getSpanId() + "-01");
+        assertThat(UPSTREAM.endpoint("chat-up").requests())
+                .as("the upstream continues the trace under the upstream call's span")
+                .anySatisfy(recorded -> assertThat(recorded.headers().get("traceparent"))
+                        .isEqualTo("00-" + server.getTraceId() + "-" + upstream.getSpanId() + "-01"));
+    }
+
+    static List<SpanData> clientSpansUnder(SpanData server) {
+        return SPANS.all().stream()
+                .filter(span -> span.getKind() == SpanKind.CLIENT && server.getSpanId().equals(span.getParentSpanId()))
+                .toList();
     }
 
     @Test

@@ -55,6 +55,9 @@ final class StubControlPlane implements AutoCloseable {
     /** The query string of the last model-list call, to see what the gateway asked routing to filter by. */
     volatile String lastModelsQuery = "";
 
+    /** The W3C trace context of each decision request, by its request id ("" when it came without one). */
+    final Map<String, String> decisionTraceparents = new ConcurrentHashMap<>();
+
     StubControlPlane() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/v1/decisions", this::decide);
@@ -173,6 +176,8 @@ final class StubControlPlane implements AutoCloseable {
             return;
         }
         DecisionRequest request = ContractJson.fromBytes(exchange.getRequestBody().readAllBytes(), DecisionRequest.class);
+        String traceparent = exchange.getRequestHeaders().getFirst("traceparent");
+        decisionTraceparents.put(request.requestId(), traceparent == null ? "" : traceparent);
         if (routingDown) {
             respond(exchange, 500, "{\"status\":500}");
             return;

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import io.signalbox.contracts.decision.DecisionTarget;
 import io.signalbox.gateway.GatewayProperties;
 import io.signalbox.gateway.credentials.ProviderCredentialStore;
@@ -121,6 +122,9 @@ class Mirror {
                     finisher.finish(copy);
                 })
                 .onErrorResume(failure -> Mono.empty())
+                // the copy's call belongs to the client request's trace, though it runs on its own
+                .contextWrite(context -> primary.observation == null ? context
+                        : context.put(ObservationThreadLocalAccessor.KEY, primary.observation))
                 .subscribe();
     }
 
