@@ -276,6 +276,9 @@ class ChatCompletionsIntegrationTests {
         assertThat(CONTROL_PLANE.decisionTraceparents.get(event.requestId()))
                 .as("routing-service's decision belongs to the request's trace, sampled or not")
                 .matches("00-" + event.traceId() + "-[0-9a-f]{16}-0[01]");
+        assertThat(UsageEvents.traceparentOf(event.requestId()))
+                .as("so do the usage record's consumers")
+                .matches("00-" + event.traceId() + "-[0-9a-f]{16}-0[01]");
     }
 
     @Test

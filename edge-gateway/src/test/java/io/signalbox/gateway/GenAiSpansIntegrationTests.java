@@ -136,6 +136,9 @@ class GenAiSpansIntegrationTests {
                 .as("the upstream continues the trace under the upstream call's span")
                 .anySatisfy(recorded -> assertThat(recorded.headers().get("traceparent"))
                         .isEqualTo("00-" + server.getTraceId() + "-" + upstream.getSpanId() + "-01"));
+        assertThat(UsageEvents.traceparentOf(requestId(response)))
+                .as("the usage record's consumers continue the trace under the request's server span")
+                .isEqualTo("00-" + server.getTraceId() + "-" + server.getSpanId() + "-01");
     }
 
     static List<SpanData> clientSpansUnder(SpanData server) {

@@ -1,6 +1,7 @@
 package io.signalbox.gateway;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,6 +15,7 @@ import io.signalbox.infra.SharedInfra;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 import static org.awaitility.Awaitility.await;
@@ -22,6 +24,8 @@ import static org.awaitility.Awaitility.await;
 final class UsageEvents {
 
     private static final Map<String, UsageRecorded> BY_REQUEST = new ConcurrentHashMap<>();
+
+    private static final Map<String, String> TRACEPARENTS = new ConcurrentHashMap<>();
 
     static {
         Thread consumer = new Thread(UsageEvents::collect, "usage-collector");
@@ -47,6 +51,12 @@ final class UsageEvents {
         return BY_REQUEST.get(requestId);
     }
 
+    /** The {@code traceparent} header of a request's usage record ("" when it had none), once it has arrived. */
+    static String traceparentOf(String requestId) {
+        of(requestId);
+        return TRACEPARENTS.get(requestId);
+    }
+
     private static void collect() {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfra.kafka().bootstrapServers(),
@@ -55,6 +65,9 @@ final class UsageEvents {
             consumer.subscribe(List.of(Topics.USAGE));
             while (!Thread.currentThread().isInterrupted()) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    Header traceparent = record.headers().lastHeader("traceparent");
+                    TRACEPARENTS.put(record.key(), traceparent == null ? ""
+                            : new String(traceparent.value(), StandardCharsets.UTF_8));
                     BY_REQUEST.put(record.key(), ContractJson.fromJson(record.value(), UsageRecorded.class));
                 }
             }

@@ -13,9 +13,6 @@ import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccess
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.Tracer;
-import io.micrometer.tracing.handler.TracingObservationHandler;
-import io.micrometer.tracing.propagation.Propagator;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
@@ -38,15 +35,15 @@ public class OutgoingCalls {
 
     private final Tracer tracer;
 
-    private final Propagator propagator;
+    private final TraceHeaders traceHeaders;
 
     /** Timers by their tags: looking one up in the registry builds and sorts its id on every call. */
     private final Map<Tags, Timer> timers = new ConcurrentHashMap<>();
 
-    public OutgoingCalls(MeterRegistry meters, Tracer tracer, Propagator propagator) {
+    public OutgoingCalls(MeterRegistry meters, Tracer tracer, TraceHeaders traceHeaders) {
         this.meters = meters;
         this.tracer = tracer;
-        this.propagator = propagator;
+        this.traceHeaders = traceHeaders;
     }
 
     /**
@@ -56,7 +53,7 @@ public class OutgoingCalls {
      */
     public OutgoingCall start(ContextView context, HttpMethod method, String uriTemplate, URI url) {
         Observation request = context.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
-        Span parent = spanOf(request);
+        Span parent = TraceHeaders.spanOf(request);
         Span span = null;
         if (parent != null && Boolean.TRUE.equals(parent.context().sampled())) {
             span = tracer.spanBuilder()
@@ -73,7 +70,7 @@ public class OutgoingCalls {
     }
 
     void inject(TraceContext context, HttpHeaders headers) {
-        propagator.inject(context, headers, HttpHeaders::set);
+        traceHeaders.inject(context, headers);
     }
 
     void record(String method, String uri, String clientName, String status, String outcome, String exception,
@@ -89,16 +86,6 @@ public class OutgoingCalls {
                         .tag("error", tags.exception())
                         .register(meters))
                 .record(nanos, TimeUnit.NANOSECONDS);
-    }
-
-    /** The span of a request's observation, read without opening a scope on this thread. */
-    private static @Nullable Span spanOf(@Nullable Observation request) {
-        if (request == null) {
-            return null;
-        }
-        TracingObservationHandler.TracingContext tracing =
-                request.getContextView().get(TracingObservationHandler.TracingContext.class);
-        return tracing == null ? null : tracing.getSpan();
     }
 
     private static String host(URI url) {

@@ -30,6 +30,7 @@ import io.signalbox.contracts.Topics;
 import io.signalbox.contracts.json.ContractJson;
 import io.signalbox.contracts.usage.UsageRecorded;
 import io.signalbox.gateway.GatewayProperties;
+import io.signalbox.gateway.calls.TraceHeaders;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jspecify.annotations.Nullable;
@@ -139,13 +140,27 @@ public class UsagePublisher implements DisposableBean {
 
     private final Counter spoolWaits;
 
+    /** Reads the request's trace context for its record's headers. */
+    private final TraceHeaders traceHeaders;
+
     @Autowired
+    UsagePublisher(KafkaTemplate<String, String> kafka, GatewayProperties properties, MeterRegistry meters,
+            TraceHeaders traceHeaders) {
+        this(kafka, properties, meters, SPOOL_QUEUE_CAPACITY, traceHeaders);
+    }
+
     UsagePublisher(KafkaTemplate<String, String> kafka, GatewayProperties properties, MeterRegistry meters) {
-        this(kafka, properties, meters, SPOOL_QUEUE_CAPACITY);
+        this(kafka, properties, meters, SPOOL_QUEUE_CAPACITY, TraceHeaders.NONE);
     }
 
     UsagePublisher(KafkaTemplate<String, String> kafka, GatewayProperties properties, MeterRegistry meters,
             int spoolQueueCapacity) {
+        this(kafka, properties, meters, spoolQueueCapacity, TraceHeaders.NONE);
+    }
+
+    private UsagePublisher(KafkaTemplate<String, String> kafka, GatewayProperties properties, MeterRegistry meters,
+            int spoolQueueCapacity, TraceHeaders traceHeaders) {
+        this.traceHeaders = traceHeaders;
         this.spoolWriter = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(spoolQueueCapacity), runnable -> {
                     Thread thread = Thread.ofPlatform().name("usage-spool").daemon().unstarted(runnable);
@@ -176,17 +191,19 @@ public class UsagePublisher implements DisposableBean {
     }
 
     /**
-     * Hands the event to Kafka off the caller's thread. {@code parent} is the request's observation, so
-     * the producer span and the record's {@code traceparent} header belong to the request's trace.
+     * Hands the event to Kafka off the caller's thread. {@code parent} is the request's observation: its trace
+     * context goes on the record as {@code traceparent}, so the consumers' spans join the request's trace. It is
+     * read here, on the request's thread, and no observation is made for the send itself (ADR 0008).
      */
     public void publish(UsageRecorded event, @Nullable Observation parent) {
         long sequence = nextSequence();
+        Map<String, String> trace = traceHeaders.of(parent);
         // registered before it is queued, so that no replay or shutdown can overlook it
         unacknowledged.put(sequence, event);
         if (backlog) {
             try {
                 // decided on the spool-writer thread, in recording order with the backlog's end
-                spoolWriter.execute(() -> behindBacklog(event, sequence, parent));
+                spoolWriter.execute(() -> behindBacklog(event, sequence, trace));
                 return;
             }
             catch (RejectedExecutionException shuttingDown) {
@@ -194,29 +211,22 @@ public class UsagePublisher implements DisposableBean {
                 return;
             }
         }
-        toSender(event, sequence, parent);
+        toSender(event, sequence, trace);
     }
 
     /** On the spool-writer thread: spools the event behind the backlog, or sends it if the backlog has ended. */
-    private void behindBacklog(UsageRecorded event, long sequence, @Nullable Observation parent) {
+    private void behindBacklog(UsageRecorded event, long sequence, Map<String, String> trace) {
         if (backlog) {
             toSpool(event, sequence, null);
         }
         else {
-            toSender(event, sequence, parent);
+            toSender(event, sequence, trace);
         }
     }
 
-    private void toSender(UsageRecorded event, long sequence, @Nullable Observation parent) {
+    private void toSender(UsageRecorded event, long sequence, Map<String, String> trace) {
         try {
-            sender.execute(() -> {
-                if (parent == null) {
-                    send(event, sequence);
-                }
-                else {
-                    parent.scoped(() -> send(event, sequence));
-                }
-            });
+            sender.execute(() -> send(event, sequence, trace));
         }
         catch (RejectedExecutionException saturated) {
             spoolLater(event, sequence, saturated);
@@ -266,9 +276,9 @@ public class UsagePublisher implements DisposableBean {
         return lastSequence.updateAndGet(last -> Math.max(last + 1, now));
     }
 
-    private void send(UsageRecorded event, long sequence) {
+    private void send(UsageRecorded event, long sequence, Map<String, String> trace) {
         try {
-            kafka.send(record(event)).whenComplete((result, failure) -> {
+            kafka.send(record(event, trace)).whenComplete((result, failure) -> {
                 if (failure == null) {
                     unacknowledged.remove(sequence);
                     published.increment();
@@ -417,7 +427,7 @@ public class UsagePublisher implements DisposableBean {
             long sequence = UsageSpool.sequenceOf(file);
             unacknowledged.put(sequence, event);
             try {
-                kafka.send(record(event)).whenComplete((result, failure) -> {
+                kafka.send(record(event, Map.of())).whenComplete((result, failure) -> {
                     if (failure == null) {
                         spool.remove(file);
                         published.increment();
@@ -461,7 +471,7 @@ public class UsagePublisher implements DisposableBean {
                 continue;
             }
             try {
-                answers.add(kafka.send(record(event)));
+                answers.add(kafka.send(record(event, Map.of())));
                 offered.add(file);
             }
             catch (RuntimeException refused) {
@@ -566,10 +576,12 @@ public class UsagePublisher implements DisposableBean {
         return value == null ? fallback : Long.parseLong(value.toString().trim());
     }
 
-    private static ProducerRecord<String, String> record(UsageRecorded event) {
+    /** A spooled event goes without trace headers: its request's trace ended long ago. */
+    private static ProducerRecord<String, String> record(UsageRecorded event, Map<String, String> trace) {
         ProducerRecord<String, String> record = new ProducerRecord<>(Topics.USAGE, event.requestId(),
                 ContractJson.toJson(event));
         record.headers().add(Topics.EVENT_ID_HEADER, event.eventId().toString().getBytes(StandardCharsets.UTF_8));
+        trace.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
         return record;
     }
 }

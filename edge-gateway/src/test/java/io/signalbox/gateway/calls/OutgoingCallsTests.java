@@ -6,7 +6,6 @@ import java.net.URI;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.tracing.Tracer;
-import io.micrometer.tracing.propagation.Propagator;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -26,7 +25,7 @@ class OutgoingCallsTests {
 
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
-    final OutgoingCalls calls = new OutgoingCalls(meters, Tracer.NOOP, Propagator.NOOP);
+    final OutgoingCalls calls = new OutgoingCalls(meters, Tracer.NOOP, TraceHeaders.NONE);
 
     @Test
     void anAnsweredCallIsTimedUnderItsStatusAndOutcome() {

@@ -16,11 +16,11 @@ import com.sun.net.httpserver.HttpServer;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.tracing.Tracer;
-import io.micrometer.tracing.propagation.Propagator;
 import io.signalbox.contracts.decision.DecisionRequest;
 import io.signalbox.contracts.decision.DecisionResponse;
 import io.signalbox.contracts.json.ContractJson;
 import io.signalbox.gateway.calls.OutgoingCalls;
+import io.signalbox.gateway.calls.TraceHeaders;
 import io.signalbox.gateway.openai.OpenAiException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -103,7 +103,7 @@ class RoutingBreakerTests {
         server.start();
         return new RoutingClient(WebClient.builder(), URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
                 "internal-token-0123456789", Duration.ofSeconds(2), BREAKER, meters,
-                new OutgoingCalls(meters, Tracer.NOOP, Propagator.NOOP));
+                new OutgoingCalls(meters, Tracer.NOOP, TraceHeaders.NONE));
     }
 
     static String codeOf(RoutingClient client) {
