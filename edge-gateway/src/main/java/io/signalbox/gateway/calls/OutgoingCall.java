@@ -6,6 +6,7 @@ import io.micrometer.tracing.Span;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
 import reactor.core.publisher.SignalType;
 
 /**
@@ -59,9 +60,15 @@ public final class OutgoingCall {
         status = answer.value();
     }
 
-    /** An error before any answer; errors made from an answer (a 4xx turned into an exception) do not count. */
+    /**
+     * An error. WebClient's error for an answer that was not a 2xx counts as that answer; any other error counts
+     * only when no answer came before it.
+     */
     public void failed(Throwable error) {
-        if (status < 0) {
+        if (error instanceof WebClientResponseException answer) {
+            status = answer.getStatusCode().value();
+        }
+        else if (status < 0) {
             failure = error;
         }
     }

@@ -13,6 +13,7 @@ import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccess
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.Tracer;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
@@ -47,12 +48,11 @@ public class OutgoingCalls {
     }
 
     /**
-     * Starts timing a call made from a request's reactive chain; {@code context} is that chain's Reactor context,
-     * where the request's observation travels. {@code uriTemplate} is the {@code uri} tag (a path, never a full
-     * URL with ids in it).
+     * Starts timing a call made for a client request, whose server observation is {@code request} (null for a
+     * call made for no request). {@code uriTemplate} is the {@code uri} tag: a path, never a full URL with ids in
+     * it.
      */
-    public OutgoingCall start(ContextView context, HttpMethod method, String uriTemplate, URI url) {
-        Observation request = context.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
+    public OutgoingCall start(@Nullable Observation request, HttpMethod method, String uriTemplate, URI url) {
         Span parent = TraceHeaders.spanOf(request);
         Span span = null;
         if (parent != null && Boolean.TRUE.equals(parent.context().sampled())) {
@@ -67,6 +67,12 @@ public class OutgoingCalls {
                     .start();
         }
         return new OutgoingCall(this, method.name(), uriTemplate, host(url), parent, span);
+    }
+
+    /** {@link #start(Observation, HttpMethod, String, URI)} from a reactive chain that carries the request's observation. */
+    public OutgoingCall startIn(ContextView context, HttpMethod method, String uriTemplate, URI url) {
+        Observation request = context.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
+        return start(request, method, uriTemplate, url);
     }
 
     void inject(TraceContext context, HttpHeaders headers) {

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import io.signalbox.contracts.decision.DecisionTarget;
 import io.signalbox.gateway.GatewayProperties;
 import io.signalbox.gateway.credentials.ProviderCredentialStore;
@@ -101,7 +100,9 @@ class Mirror {
         Map<String, String> headers = translator != null ? translator.headers() : Map.of();
         long started = System.nanoTime();
         credentials.headersFor(shadow)
-                .flatMap(auth -> upstream.send(shadow, settings, path, TargetAttempts.merge(headers, auth), body, false))
+                // the copy's call belongs to the client request's trace, though it runs on its own
+                .flatMap(auth -> upstream.send(shadow, settings, path, TargetAttempts.merge(headers, auth), body, false,
+                        primary.observation))
                 .flatMap(response -> {
                     Mono<byte[]> answer = DataBufferUtils.join(response.body(), maxResponseBytes)
                             .map(ResponseRelay::drain).defaultIfEmpty(new byte[0]);
@@ -122,9 +123,6 @@ class Mirror {
                     finisher.finish(copy);
                 })
                 .onErrorResume(failure -> Mono.empty())
-                // the copy's call belongs to the client request's trace, though it runs on its own
-                .contextWrite(context -> primary.observation == null ? context
-                        : context.put(ObservationThreadLocalAccessor.KEY, primary.observation))
                 .subscribe();
     }
 

@@ -180,7 +180,7 @@ public class ProxyHandler {
         if (key == null) {
             return Mono.error(new IllegalStateException("decision before authentication"));
         }
-        return routing.decide(decisionRequest(exchange, chat, request))
+        return routing.decide(decisionRequest(exchange, chat, request), exchange.observation)
                 .doOnNext(decision -> lastKnownGood.remember(key.tenantId(), chat.model(), decision))
                 .onErrorResume(OpenAiException.class, failure -> {
                     if (!"routing_unavailable".equals(failure.code())) {

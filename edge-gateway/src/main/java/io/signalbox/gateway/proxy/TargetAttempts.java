@@ -112,7 +112,7 @@ class TargetAttempts {
         Map<String, String> translatorHeaders = translator != null ? translator.headers() : Map.of();
         return credentials.headersFor(target)
                 .flatMap(auth -> upstream.send(target, settings, path, merge(translatorHeaders, auth), body,
-                        chat.stream()))
+                        chat.stream(), exchange.observation))
                 .<Outcome>map(Outcome.Responded::new)
                 .onErrorResume(failure -> Mono.just(new Outcome.Failed(failure)))
                 .flatMap(outcome -> {

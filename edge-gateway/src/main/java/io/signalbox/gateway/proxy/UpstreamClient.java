@@ -5,12 +5,14 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.netty.channel.ChannelOption;
 import io.signalbox.contracts.decision.DecisionTarget;
 import io.signalbox.gateway.calls.OutgoingCall;
 import io.signalbox.gateway.calls.OutgoingCalls;
 import io.signalbox.gateway.resilience.CallSettings;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpMethod;
@@ -60,11 +62,15 @@ class UpstreamClient implements DisposableBean {
         this.calls = calls;
     }
 
+    /**
+     * Sends the request. {@code observation} is the client request's, whose trace the call joins (null for a call
+     * made for no request).
+     */
     Mono<UpstreamResponse> send(DecisionTarget target, CallSettings settings, String path, Map<String, String> headers,
-            byte[] body, boolean stream) {
-        Mono<UpstreamResponse> response = Mono.deferContextual(context -> {
+            byte[] body, boolean stream, @Nullable Observation observation) {
+        Mono<UpstreamResponse> response = Mono.defer(() -> {
             URI url = urlOf(target.baseUrl(), path);
-            OutgoingCall call = calls.start(context, HttpMethod.POST, url.getRawPath(), url);
+            OutgoingCall call = calls.start(observation, HttpMethod.POST, url.getRawPath(), url);
             return client(settings.connectTimeout()).post()
                     // a URI, not a template: WebClient expands and encodes a template string on every call
                     .uri(url)
@@ -82,11 +88,13 @@ class UpstreamClient implements DisposableBean {
                     .retrieve()
                     .onStatus(status -> true, answer -> Mono.empty())
                     .toEntityFlux(DataBuffer.class)
-                    .doOnNext(entity -> call.answered(entity.getStatusCode()))
+                    .map(entity -> {
+                        call.answered(entity.getStatusCode());
+                        return new UpstreamResponse(entity.getStatusCode(), entity.getHeaders(),
+                                entity.getBody() == null ? Flux.empty() : entity.getBody());
+                    })
                     .doOnError(call::failed)
-                    .doFinally(call::end)
-                    .map(entity -> new UpstreamResponse(entity.getStatusCode(), entity.getHeaders(),
-                            entity.getBody() == null ? Flux.empty() : entity.getBody()));
+                    .doFinally(call::end);
         });
         return settings.totalTimeout() == null ? response : response.timeout(settings.totalTimeout());
     }

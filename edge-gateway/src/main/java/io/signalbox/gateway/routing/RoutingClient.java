@@ -11,6 +11,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.signalbox.contracts.decision.AvailableModel;
 import io.signalbox.contracts.decision.DecisionRequest;
@@ -27,7 +28,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -102,17 +102,26 @@ public class RoutingClient {
         return breaker.getState();
     }
 
-    public Mono<DecisionResponse> decide(DecisionRequest request) {
+    /**
+     * Asks for a decision. {@code observation} is the client request's, whose trace the call joins (null for a
+     * call made for no request).
+     */
+    public Mono<DecisionResponse> decide(DecisionRequest request, @Nullable Observation observation) {
         // bytes both ways: no String copy and re-encoding of every decision on the request path
         byte[] body = ContractJson.toBytes(request);
-        return guarded(Mono.deferContextual(context -> {
-            OutgoingCall call = calls.start(context, HttpMethod.POST, DECISIONS_PATH, decisions);
+        return guarded(Mono.defer(() -> {
+            OutgoingCall call = calls.start(observation, HttpMethod.POST, DECISIONS_PATH, decisions);
             return routing.post()
                     .uri(decisions)
                     .headers(call::inject)
                     .contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(body)
-                    .exchangeToMono(response -> bodyOrError(call, response))
+                    .retrieve()
+                    .toEntity(byte[].class)
+                    .mapNotNull(answer -> {
+                        call.answered(answer.getStatusCode());
+                        return answer.getBody();
+                    })
                     .doOnError(call::failed)
                     .doFinally(call::end);
         })
@@ -131,24 +140,22 @@ public class RoutingClient {
         }
         URI models = query.encode().build().toUri();
         return guarded(Mono.deferContextual(context -> {
-            OutgoingCall call = calls.start(context, HttpMethod.GET, MODELS_PATH, models);
+            OutgoingCall call = calls.startIn(context, HttpMethod.GET, MODELS_PATH, models);
             return routing.get()
                     .uri(models)
                     .headers(call::inject)
-                    .exchangeToMono(response -> bodyOrError(call, response))
+                    .retrieve()
+                    .toEntity(byte[].class)
+                    .mapNotNull(answer -> {
+                        call.answered(answer.getStatusCode());
+                        return answer.getBody();
+                    })
                     .doOnError(call::failed)
                     .doFinally(call::end);
         })
                 .timeout(timeout)
                 .map(json -> Arrays.asList(ContractJson.fromBytes(json, AvailableModel[].class)))
                 .onErrorMap(failure -> !(failure instanceof OpenAiException), failure -> unavailable()));
-    }
-
-    /** A 2xx answer's body; any other answer as the {@link WebClientResponseException} that carries its body. */
-    private static Mono<byte[]> bodyOrError(OutgoingCall call, ClientResponse response) {
-        call.answered(response.statusCode());
-        return response.statusCode().is2xxSuccessful() ? response.bodyToMono(byte[].class)
-                : response.createError();
     }
 
     /**

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
 import reactor.core.publisher.SignalType;
 import reactor.util.context.Context;
 
@@ -71,6 +72,16 @@ class OutgoingCallsTests {
     }
 
     @Test
+    void aNon2xxAnswerWebClientTurnedIntoAnErrorCountsAsThatAnswer() {
+        OutgoingCall call = start();
+        call.failed(WebClientResponseException.create(HttpStatus.NOT_FOUND.value(), "Not Found", new HttpHeaders(),
+                new byte[0], null));
+        call.end(SignalType.ON_ERROR);
+
+        assertThat(timer("404", "CLIENT_ERROR", "none").count()).isEqualTo(1);
+    }
+
+    @Test
     void aCallIsRecordedOnceHoweverManyWaysItEnds() {
         OutgoingCall call = start();
         call.answered(HttpStatus.OK);
@@ -90,7 +101,7 @@ class OutgoingCallsTests {
     }
 
     OutgoingCall start() {
-        return calls.start(Context.empty(), HttpMethod.POST, "/v1/decisions", DECISIONS);
+        return calls.startIn(Context.empty(), HttpMethod.POST, "/v1/decisions", DECISIONS);
     }
 
     Timer timer(String status, String outcome, String exception) {

@@ -68,7 +68,7 @@ class RoutingBreakerTests {
                 List.of(), "scripted", 1, null, null))});
         // refused until the circuit has been open for its 500 ms, then trial calls go through
         await().atMost(Duration.ofSeconds(5)).ignoreExceptionsInstanceOf(OpenAiException.class).untilAsserted(() -> {
-            assertThat(client.decide(request()).block(Duration.ofSeconds(5)).decisionId()).isEqualTo("d-1");
+            assertThat(client.decide(request(), null).block(Duration.ofSeconds(5)).decisionId()).isEqualTo("d-1");
             assertThat(client.breakerState()).isEqualTo(CircuitBreaker.State.CLOSED);
         });
     }
@@ -108,7 +108,7 @@ class RoutingBreakerTests {
 
     static String codeOf(RoutingClient client) {
         try {
-            client.decide(request()).block(Duration.ofSeconds(5));
+            client.decide(request(), null).block(Duration.ofSeconds(5));
             return "answered";
         }
         catch (OpenAiException failure) {
