@@ -111,19 +111,10 @@ public class RoutingClient {
         byte[] body = ContractJson.toBytes(request);
         return guarded(Mono.defer(() -> {
             OutgoingCall call = calls.start(observation, HttpMethod.POST, DECISIONS_PATH, decisions);
-            return routing.post()
+            return answerOf(routing.post()
                     .uri(decisions)
-                    .headers(call::inject)
                     .contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(body)
-                    .retrieve()
-                    .toEntity(byte[].class)
-                    .mapNotNull(answer -> {
-                        call.answered(answer.getStatusCode());
-                        return answer.getBody();
-                    })
-                    .doOnError(call::failed)
-                    .doFinally(call::end);
+                    .bodyValue(body), call);
         })
                 .timeout(timeout)
                 .map(json -> ContractJson.fromBytes(json, DecisionResponse.class))
@@ -141,21 +132,24 @@ public class RoutingClient {
         URI models = query.encode().build().toUri();
         return guarded(Mono.deferContextual(context -> {
             OutgoingCall call = calls.startIn(context, HttpMethod.GET, MODELS_PATH, models);
-            return routing.get()
-                    .uri(models)
-                    .headers(call::inject)
-                    .retrieve()
-                    .toEntity(byte[].class)
-                    .mapNotNull(answer -> {
-                        call.answered(answer.getStatusCode());
-                        return answer.getBody();
-                    })
-                    .doOnError(call::failed)
-                    .doFinally(call::end);
+            return answerOf(routing.get().uri(models), call);
         })
                 .timeout(timeout)
                 .map(json -> Arrays.asList(ContractJson.fromBytes(json, AvailableModel[].class)))
                 .onErrorMap(failure -> !(failure instanceof OpenAiException), failure -> unavailable()));
+    }
+
+    /** The call's 2xx body, timed; any other answer as WebClient's error, which carries the answer's body. */
+    private static Mono<byte[]> answerOf(WebClient.RequestHeadersSpec<?> request, OutgoingCall call) {
+        return request.headers(call::inject)
+                .retrieve()
+                .toEntity(byte[].class)
+                .mapNotNull(answer -> {
+                    call.answered(answer.getStatusCode());
+                    return answer.getBody();
+                })
+                .doOnError(call::failed)
+                .doFinally(call::end);
     }
 
     /**
