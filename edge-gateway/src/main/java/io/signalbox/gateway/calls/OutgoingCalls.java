@@ -22,8 +22,8 @@ import reactor.util.context.ContextView;
 /**
  * Times the gateway's calls to routing-service and to upstreams as {@code http.client.requests}, with the tags
  * Spring's WebClient observation gives them, and carries the client request's trace into them with
- * {@code traceparent}. It costs less than the observation per call it replaces, which was about 4 % of the
- * gateway's CPU (docs/benchmarks.md, session 11): a sampled request's calls get a client span each, as before;
+ * {@code traceparent}. It costs less than the observation per call it replaces, which a profile put at about 4 %
+ * of the gateway's CPU (ADR 0008, session-11 amendment): a sampled request's calls get a client span each, as before;
  * an unsampled one's calls only pass on its trace context, with no span object made for them.
  */
 @Component

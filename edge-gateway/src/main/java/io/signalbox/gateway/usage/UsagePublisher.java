@@ -146,20 +146,11 @@ public class UsagePublisher implements DisposableBean {
     @Autowired
     UsagePublisher(KafkaTemplate<String, String> kafka, GatewayProperties properties, MeterRegistry meters,
             TraceHeaders traceHeaders) {
-        this(kafka, properties, meters, SPOOL_QUEUE_CAPACITY, traceHeaders);
-    }
-
-    UsagePublisher(KafkaTemplate<String, String> kafka, GatewayProperties properties, MeterRegistry meters) {
-        this(kafka, properties, meters, SPOOL_QUEUE_CAPACITY, TraceHeaders.NONE);
+        this(kafka, properties, meters, traceHeaders, SPOOL_QUEUE_CAPACITY);
     }
 
     UsagePublisher(KafkaTemplate<String, String> kafka, GatewayProperties properties, MeterRegistry meters,
-            int spoolQueueCapacity) {
-        this(kafka, properties, meters, spoolQueueCapacity, TraceHeaders.NONE);
-    }
-
-    private UsagePublisher(KafkaTemplate<String, String> kafka, GatewayProperties properties, MeterRegistry meters,
-            int spoolQueueCapacity, TraceHeaders traceHeaders) {
+            TraceHeaders traceHeaders, int spoolQueueCapacity) {
         this.traceHeaders = traceHeaders;
         this.spoolWriter = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(spoolQueueCapacity), runnable -> {

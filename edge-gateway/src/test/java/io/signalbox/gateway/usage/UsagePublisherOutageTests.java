@@ -14,6 +14,7 @@ import io.signalbox.contracts.json.ContractJson;
 import io.signalbox.contracts.usage.UsageRecorded;
 import io.signalbox.infra.EmbeddedKafkaServer;
 import io.signalbox.infra.EmbeddedKafkaServer.TopicSpec;
+import io.signalbox.gateway.calls.TraceHeaders;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -194,7 +195,7 @@ class UsagePublisherOutageTests {
     }
 
     UsagePublisher publisher(SimpleMeterRegistry meters) {
-        return new UsagePublisher(template, UsagePublisherTests.properties(spool), meters);
+        return new UsagePublisher(template, UsagePublisherTests.properties(spool), meters, TraceHeaders.NONE);
     }
 
     static List<UsageRecorded> events(String requestIdPrefix, int count) {

@@ -12,6 +12,7 @@ import io.signalbox.contracts.Topics;
 import io.signalbox.contracts.json.ContractJson;
 import io.signalbox.contracts.usage.UsageRecorded;
 import io.signalbox.gateway.GatewayProperties;
+import io.signalbox.gateway.calls.TraceHeaders;
 import io.signalbox.infra.Ports;
 import io.signalbox.infra.SharedInfra;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -38,7 +39,8 @@ class UsagePublisherTests {
     void keepsUsageOnDiskWhileKafkaIsDownAndDeliversItWhenKafkaIsBack() {
         UsageRecorded event = UsageSpoolTests.event("req-kafka-down-" + Instant.now().toEpochMilli());
         KafkaTemplate<String, String> unreachable = template("127.0.0.1:" + Ports.free());
-        UsagePublisher whileDown = new UsagePublisher(unreachable, properties(spool), new SimpleMeterRegistry());
+        UsagePublisher whileDown = new UsagePublisher(unreachable, properties(spool), new SimpleMeterRegistry(),
+                TraceHeaders.NONE);
 
         whileDown.publish(event, null);
 
@@ -50,7 +52,7 @@ class UsagePublisherTests {
         unreachable.destroy();
 
         UsagePublisher afterRecovery = new UsagePublisher(template(SharedInfra.kafka().bootstrapServers()),
-                properties(spool), new SimpleMeterRegistry());
+                properties(spool), new SimpleMeterRegistry(), TraceHeaders.NONE);
         afterRecovery.replaySpool();
 
         // the last batch is offered without waiting for Kafka's answer; the file goes once Kafka has it
@@ -66,7 +68,7 @@ class UsagePublisherTests {
                 java.nio.file.attribute.FileTime.fromMillis(0));
         new UsageSpool(spool).append(event, 1);
         UsagePublisher publisher = new UsagePublisher(template(SharedInfra.kafka().bootstrapServers()),
-                properties(spool), new SimpleMeterRegistry());
+                properties(spool), new SimpleMeterRegistry(), TraceHeaders.NONE);
 
         publisher.replaySpool();
 
@@ -81,7 +83,8 @@ class UsagePublisherTests {
         disk.append(UsageSpoolTests.event("req-from-an-earlier-run"), 1); // new events queue behind it
         KafkaTemplate<String, String> unreachable = template("127.0.0.1:" + Ports.free());
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        UsagePublisher publisher = new UsagePublisher(unreachable, properties(spool), meters, 2);
+        UsagePublisher publisher = new UsagePublisher(unreachable, properties(spool), meters, TraceHeaders.NONE,
+                2);
         java.util.concurrent.CountDownLatch diskStalls = new java.util.concurrent.CountDownLatch(1);
         publisher.onSpoolWriter(() -> {
             try {

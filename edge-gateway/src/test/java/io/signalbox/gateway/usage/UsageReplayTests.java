@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.signalbox.contracts.usage.UsageRecorded;
+import io.signalbox.gateway.calls.TraceHeaders;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -43,7 +44,7 @@ class UsageReplayTests {
         spool.append(second, 2);
         HeldSends kafka = new HeldSends();
         UsagePublisher publisher = new UsagePublisher(kafka, UsagePublisherTests.properties(directory),
-                new SimpleMeterRegistry());
+                new SimpleMeterRegistry(), TraceHeaders.NONE);
 
         publisher.replayInBackground();
         await().atMost(Duration.ofSeconds(10)).until(() -> kafka.sends.size() == 2);
@@ -75,7 +76,7 @@ class UsageReplayTests {
         spool.append(older, 1);
         HeldSends kafka = new HeldSends();
         UsagePublisher publisher = new UsagePublisher(kafka, UsagePublisherTests.properties(directory),
-                new SimpleMeterRegistry());
+                new SimpleMeterRegistry(), TraceHeaders.NONE);
 
         UsageRecorded newer = UsageSpoolTests.event("req-newer");
         publisher.publish(newer, null);
