@@ -41,7 +41,12 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
                 "auto.create.topics.enable", "false",
                 "transaction.state.log.replication.factor", "1",
                 "transaction.state.log.min.isr", "1",
-                "log.flush.interval.messages", "1"));
+                // One node has no replica to fall back on, so the page cache is forced to disk every second: an
+                // OS crash or power cut loses at most the last second of acknowledged records (a crashed process
+                // loses none; a clean stop flushes everything). A forced flush per record cost about a seventh of
+                // the broker's CPU per usage event (docs/benchmarks.md, session 12).
+                "log.flush.interval.ms", "1000",
+                "log.flush.scheduler.interval.ms", "1000"));
         broker.afterPropertiesSet();
         EmbeddedKafkaServer server = new EmbeddedKafkaServer(broker);
         server.createTopics(topics);
