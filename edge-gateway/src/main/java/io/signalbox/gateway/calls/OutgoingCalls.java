@@ -69,7 +69,10 @@ public class OutgoingCalls {
         return new OutgoingCall(this, method.name(), uriTemplate, host(url), parent, span);
     }
 
-    /** {@link #start(Observation, HttpMethod, String, URI)} from a reactive chain that carries the request's observation. */
+    /**
+     * {@link #start(Observation, HttpMethod, String, URI)} from a reactive chain that carries the request's
+     * observation.
+     */
     public OutgoingCall startIn(ContextView context, HttpMethod method, String uriTemplate, URI url) {
         Observation request = context.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
         return start(request, method, uriTemplate, url);

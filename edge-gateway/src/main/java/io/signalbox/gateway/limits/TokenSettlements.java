@@ -32,9 +32,9 @@ import reactor.core.publisher.Mono;
  * {@link LimitLeases} whose minute has ended, as negative corrections.
  *
  * <p>Stopping gives back every leased unit and books what is pending. It stops after the web server (no request
- * is left to settle) and before the Redis connections. When Redis cannot be reached, the sums are kept for the next run as long as their
- * minute still weighs in the sliding window, and dropped after that; each failed call is counted in
- * {@code signalbox.gateway.ratelimit.unavailable}.
+ * is left to settle) and before the Redis connections. When Redis cannot be reached, the sums are kept for the
+ * next run as long as their minute still weighs in the sliding window, and dropped after that; each failed call
+ * is counted in {@code signalbox.gateway.ratelimit.unavailable}.
  */
 @Component
 public class TokenSettlements implements SmartLifecycle {
