@@ -7,7 +7,6 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -48,8 +47,8 @@ public final class EmbeddedRedisServer implements AutoCloseable {
         @Nullable Process process = null;
         try {
             File binary = ExecutableProvider.newJarResourceProvider().get();
-            List<String> command = new ArrayList<>(List.of(binary.getAbsolutePath(),
-                    "--bind", "127.0.0.1", "--port", Integer.toString(chosen), "--save", "", "--appendonly", "no"));
+            List<String> command = List.of(binary.getAbsolutePath(),
+                    "--bind", "127.0.0.1", "--port", Integer.toString(chosen), "--save", "", "--appendonly", "no");
             process = new ProcessBuilder(command).directory(binary.getParentFile()).redirectErrorStream(true).start();
             awaitReady(process, chosen);
             return new EmbeddedRedisServer(process, chosen);
