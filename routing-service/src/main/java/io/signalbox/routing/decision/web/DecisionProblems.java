@@ -12,17 +12,19 @@ import io.signalbox.routing.endpoint.EndpointPicker;
 import io.signalbox.routing.decision.UnknownModelException;
 import io.signalbox.routing.decision.UnsupportedPolicyException;
 import io.signalbox.routing.decision.web.DecisionRequestRules.InvalidDecisionRequestException;
-import org.jspecify.annotations.Nullable;
+import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -123,16 +125,20 @@ class DecisionProblems extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    /** Spring's default says only "Failed to read request"; the caller needs to know what was wrong. */
+    /** Spring's default says only "Failed to read HTTP message"; the caller needs to know what was wrong. */
     @Override
-    protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException ex,
+            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        MethodParameter parameter = ex.getMethodParameter();
+        if (parameter == null || !parameter.hasParameterAnnotation(RequestBody.class)) {
+            return super.handleServerWebInputException(ex, headers, status, exchange);
+        }
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, INVALID_REQUEST, "Invalid decision request",
                 "The request body is not a valid decision request: " + reason(ex));
-        return handleExceptionInternal(ex, problem, headers, status, request);
+        return handleExceptionInternal(ex, problem, headers, status, exchange);
     }
 
-    private static String reason(HttpMessageNotReadableException ex) {
+    private static String reason(ServerWebInputException ex) {
         for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof JacksonException jackson) {
                 String field = Problems.jsonPath(jackson.getPath());
