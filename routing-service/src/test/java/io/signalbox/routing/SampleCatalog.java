@@ -80,13 +80,6 @@ public final class SampleCatalog {
     public static final RouteInfo FAST = new RouteInfo("route-fast", "fast", "static",
             List.of(new RouteTarget(LLAMA.id(), 1)), 2);
 
-    /** A route whose policy embeds the prompt: code questions go to gpt-4o-mini, the rest keep the route order. */
-    public static final RouteInfo ASK = new RouteInfo("route-ask", "ask", "semantic",
-            List.of(new RouteTarget(LLAMA.id(), 1), new RouteTarget(GPT.id(), 1)), 1,
-            Map.of("threshold", 0.3, "categories", List.of(Map.of("name", "code",
-                    "examples", List.of("fix this java stack trace exception", "python function returns wrong value"),
-                    "modelIds", List.of(GPT.id())))));
-
     private SampleCatalog() {
     }
 

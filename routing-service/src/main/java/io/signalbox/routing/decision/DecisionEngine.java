@@ -33,7 +33,6 @@ import io.signalbox.routing.budget.BudgetStates;
 import io.signalbox.routing.budget.TierStepDown;
 import io.signalbox.routing.catalog.Catalog;
 import io.signalbox.routing.catalog.CatalogHolder;
-import io.signalbox.routing.catalog.CatalogUnavailableException;
 import io.signalbox.routing.complexity.Prompt;
 import io.signalbox.routing.endpoint.EndpointPicker;
 import io.signalbox.routing.endpoint.EndpointSignalStore;
@@ -128,23 +127,6 @@ public class DecisionEngine {
     /** As {@link #decide(DecisionRequest)}, with {@link DecisionResponse#details()} when {@code explain}. */
     public DecisionResponse decide(DecisionRequest request, boolean explain) {
         return decide(catalogs.current(), request, explain);
-    }
-
-    /**
-     * Whether deciding this request runs a model (its route's policy embeds the prompt), which takes
-     * milliseconds rather than microseconds. False when the name resolves to nothing or no catalog is loaded
-     * yet: deciding then fails at once.
-     */
-    public boolean runsModel(DecisionRequest request) {
-        try {
-            Resolution resolution = resolve(catalogs.current(), request.model());
-            return policies.find(resolution.policyType())
-                    .map(policy -> policy.runsModel(resolution.parameters()))
-                    .orElse(false);
-        }
-        catch (CatalogUnavailableException | UnknownModelException unresolved) {
-            return false;
-        }
     }
 
     /** Route aliases and routable models, sorted by id. */

@@ -93,16 +93,10 @@ public final class ComplexityPolicy implements Policy {
                 score, reasoning);
     }
 
-    /** A learned head scores sentence embeddings; the feature scorer only counts. */
-    @Override
-    public boolean runsModel(Map<String, @Nullable Object> parameters) {
-        return EmbeddingComplexityScorer.TYPE.equals(RouteParameters.string(parameters, "scorer"))
-                && !RouteParameters.object(parameters, "head").isEmpty();
-    }
-
     private Built build(Map<String, @Nullable Object> parameters) {
+        String type = RouteParameters.string(parameters, "scorer");
         Map<String, @Nullable Object> head = RouteParameters.object(parameters, "head");
-        if (runsModel(parameters)) {
+        if (EmbeddingComplexityScorer.TYPE.equals(type) && !head.isEmpty()) {
             try {
                 HeadFile file = HeadFile.fromJson(ContractJson.toJson(head));
                 return new Built(new EmbeddingComplexityScorer(embedder.get(), file.head()), file.threshold());

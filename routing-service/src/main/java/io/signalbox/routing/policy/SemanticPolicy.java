@@ -42,12 +42,6 @@ public final class SemanticPolicy implements Policy {
         return TYPE;
     }
 
-    /** Every request's prompt is embedded to find its nearest example. */
-    @Override
-    public boolean runsModel(Map<String, @Nullable Object> parameters) {
-        return true;
-    }
-
     @Override
     public PolicyChoice choose(PolicyRequest request) {
         Built routing = built.get(request.routeId(), request.parameters());

@@ -16,9 +16,7 @@ import io.signalbox.routing.SampleCatalog;
 import io.signalbox.routing.catalog.Catalog;
 import io.signalbox.routing.catalog.CatalogHolder;
 import io.signalbox.routing.catalog.CatalogUnavailableException;
-import io.signalbox.routing.embedding.BagOfWordsEmbedder;
 import io.signalbox.routing.policy.PolicyRegistry;
-import io.signalbox.routing.policy.SemanticPolicy;
 import io.signalbox.routing.policy.StaticPolicy;
 import io.signalbox.routing.policy.WeightedPolicy;
 import org.junit.jupiter.api.Test;
@@ -77,25 +75,6 @@ class DecisionEngineTests {
         });
         assertThat(decision.explanation()).matches(
                 "model '\\Q" + requested + "\\E' \\(static\\) picked llama-3\\.1-8b on ep-llama-[12]; 1 fallback");
-    }
-
-    @Test
-    void saysWhichRequestsRunAModelSoTheServerCanDecideThemOffItsEventLoop() {
-        Catalog withSemanticRoute = Catalog.of(SampleCatalog.withRoutes(1, SampleCatalog.ASK));
-        DecisionEngine loaded = new DecisionEngine(new CatalogHolder() {
-            @Override
-            public Catalog current() {
-                return withSemanticRoute;
-            }
-        }, new PolicyRegistry(List.of(new StaticPolicy(), new SemanticPolicy(() -> new BagOfWordsEmbedder(64)))),
-                CLOCK, () -> seeded);
-
-        assertThat(loaded.runsModel(request("ask", null))).as("the semantic route embeds the prompt").isTrue();
-        assertThat(loaded.runsModel(request("smart", null))).as("a static route").isFalse();
-        assertThat(loaded.runsModel(request("gpt-4o-mini", null))).as("a model named directly").isFalse();
-        assertThat(loaded.runsModel(request("auto", null))).as("a policy type not available here").isFalse();
-        assertThat(loaded.runsModel(request("no-such-model", null))).isFalse();
-        assertThat(engine.runsModel(request("ask", null))).as("no catalog yet").isFalse();
     }
 
     @Test

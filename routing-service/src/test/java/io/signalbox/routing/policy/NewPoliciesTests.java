@@ -168,19 +168,6 @@ class NewPoliciesTests {
         assertThat(nothing.ordered()).as("no example close enough: route order").containsExactly(MINI, LARGE);
     }
 
-    @Test
-    void onlyPoliciesThatEmbedThePromptSayTheyRunAModel() {
-        ComplexityPolicy complexity = new ComplexityPolicy(() -> new BagOfWordsEmbedder(8));
-        Map<String, Object> head = Map.of("format", "signalbox.complexity-head/v1");
-
-        assertThat(complexity.runsModel(Map.of())).as("the feature scorer only counts").isFalse();
-        assertThat(complexity.runsModel(Map.of("scorer", "embedding"))).as("no head: the feature scorer").isFalse();
-        assertThat(complexity.runsModel(Map.of("scorer", "embedding", "head", head))).isTrue();
-        assertThat(new SemanticPolicy(() -> new BagOfWordsEmbedder(8)).runsModel(Map.of())).isTrue();
-        assertThat(List.of(new StaticPolicy(), new FallbackPolicy(), new CostAwarePolicy(), new LatencyAwarePolicy(),
-                new TieredPolicy())).noneMatch(policy -> policy.runsModel(Map.of()));
-    }
-
     private static PolicyRequest request(List<RouteTarget> candidates, Map<String, Object> parameters,
             CandidateFacts facts) {
         return new PolicyRequest("route-1", candidates, null, Map.copyOf(parameters), facts);

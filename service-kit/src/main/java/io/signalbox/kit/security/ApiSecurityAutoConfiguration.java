@@ -1,5 +1,6 @@
 package io.signalbox.kit.security;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -27,8 +28,9 @@ public class ApiSecurityAutoConfiguration {
     /** JWT keys are fetched on first use, so a service starts even while the identity provider is down. */
     @Bean
     FilterRegistrationBean<BearerTokenFilter> signalboxBearerTokenFilter(ApiSecurityProperties properties) {
+        @Nullable JwtAuthenticator jwt = properties.jwt().enabled() ? JwtAuthenticator.of(properties.jwt()) : null;
         FilterRegistrationBean<BearerTokenFilter> registration =
-                new FilterRegistrationBean<>(new BearerTokenFilter(AccessRules.of(properties)));
+                new FilterRegistrationBean<>(new BearerTokenFilter(properties, jwt));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         registration.setName("signalboxBearerTokenFilter");
         return registration;

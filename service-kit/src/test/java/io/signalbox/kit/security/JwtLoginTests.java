@@ -45,9 +45,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AutoConfigureMockMvc
 class JwtLoginTests {
 
-    static final String ISSUER = "https://login.example.com/realms/signalbox";
+    private static final String ISSUER = "https://login.example.com/realms/signalbox";
 
-    static final KeyPair TRUSTED = rsaKeyPair();
+    private static final KeyPair TRUSTED = rsaKeyPair();
 
     private static final KeyPair FOREIGN = rsaKeyPair();
 
@@ -56,18 +56,12 @@ class JwtLoginTests {
 
     @DynamicPropertySource
     static void publicKey(DynamicPropertyRegistry registry) throws IOException {
-        String location = trustedPublicKeyLocation();
-        registry.add("signalbox.security.jwt.public-key-location", () -> location);
-    }
-
-    /** A PEM file holding the trusted public key, as a {@code file:} URI. */
-    static String trustedPublicKeyLocation() throws IOException {
         Path pem = Files.createTempFile("signalbox-jwt", ".pem");
         pem.toFile().deleteOnExit();
         Files.writeString(pem, "-----BEGIN PUBLIC KEY-----\n"
                 + Base64.getMimeEncoder().encodeToString(TRUSTED.getPublic().getEncoded())
                 + "\n-----END PUBLIC KEY-----\n");
-        return pem.toUri().toString();
+        registry.add("signalbox.security.jwt.public-key-location", () -> pem.toUri().toString());
     }
 
     @Test
@@ -125,7 +119,7 @@ class JwtLoginTests {
         }
     }
 
-    static String jwt(KeyPair keys, String issuer, String audience, List<String> roles, long expiresInSeconds) {
+    private static String jwt(KeyPair keys, String issuer, String audience, List<String> roles, long expiresInSeconds) {
         return jwt(keys, issuer, audience, roles, expiresInSeconds, Map.of());
     }
 

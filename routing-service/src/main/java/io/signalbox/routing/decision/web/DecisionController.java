@@ -12,14 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
-/**
- * Decides on the event loop that read the request: a rule-based decision takes microseconds, less than
- * handing it to another thread would cost. A decision whose route runs a model (sentence embeddings) moves to a
- * worker thread, so that the loop keeps serving the gateway's other connections meanwhile.
- */
 @RestController
 class DecisionController {
 
@@ -30,13 +23,10 @@ class DecisionController {
     }
 
     @PostMapping("/v1/decisions")
-    Mono<DecisionResponse> decide(@RequestBody DecisionRequest request,
+    DecisionResponse decide(@RequestBody DecisionRequest request,
             @RequestParam(name = "explain", defaultValue = "false") boolean explain) {
         DecisionRequestRules.check(request);
-        // handle() restores the caller's trace from the Reactor context, so a decision's log line carries it
-        Mono<DecisionResponse> decision = Mono.just(request)
-                .handle((valid, sink) -> sink.next(engine.decide(valid, explain)));
-        return engine.runsModel(request) ? decision.subscribeOn(Schedulers.boundedElastic()) : decision;
+        return engine.decide(request, explain);
     }
 
     /** With {@code tenantId} and {@code teamId}: only what their allow-lists let them use. */

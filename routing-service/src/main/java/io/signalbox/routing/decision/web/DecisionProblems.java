@@ -12,19 +12,17 @@ import io.signalbox.routing.endpoint.EndpointPicker;
 import io.signalbox.routing.decision.UnknownModelException;
 import io.signalbox.routing.decision.UnsupportedPolicyException;
 import io.signalbox.routing.decision.web.DecisionRequestRules.InvalidDecisionRequestException;
-import org.springframework.core.MethodParameter;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
-import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.ServerWebInputException;
-import reactor.core.publisher.Mono;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -125,20 +123,16 @@ class DecisionProblems extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    /** Spring's default says only "Failed to read HTTP message"; the caller needs to know what was wrong. */
+    /** Spring's default says only "Failed to read request"; the caller needs to know what was wrong. */
     @Override
-    protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException ex,
-            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
-        MethodParameter parameter = ex.getMethodParameter();
-        if (parameter == null || !parameter.hasParameterAnnotation(RequestBody.class)) {
-            return super.handleServerWebInputException(ex, headers, status, exchange);
-        }
+    protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, INVALID_REQUEST, "Invalid decision request",
                 "The request body is not a valid decision request: " + reason(ex));
-        return handleExceptionInternal(ex, problem, headers, status, exchange);
+        return handleExceptionInternal(ex, problem, headers, status, request);
     }
 
-    private static String reason(ServerWebInputException ex) {
+    private static String reason(HttpMessageNotReadableException ex) {
         for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof JacksonException jackson) {
                 String field = Problems.jsonPath(jackson.getPath());
