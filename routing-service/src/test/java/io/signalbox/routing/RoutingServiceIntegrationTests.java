@@ -173,6 +173,30 @@ class RoutingServiceIntegrationTests {
         });
     }
 
+    @ParameterizedTest(name = "{0} {1} -> {2}")
+    @CsvSource({
+            "GET,  /v1/decisions,     405",
+            "POST, /v1/no-such-thing, 404",
+            "GET,  /v1/no-such-thing, 404"})
+    void answersAWrongMethodOrPathWithAProblem(String method, String path, int status) {
+        HttpResponse<String> response = method.equals("GET") ? client.get(path, ServiceClient.INTERNAL_TOKEN)
+                : client.post(path, "{}", ServiceClient.INTERNAL_TOKEN, Map.of());
+
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(json(response).get("status").asInt()).isEqualTo(status);
+        assertThat(json(response).get("instance").asString()).isEqualTo(path);
+    }
+
+    @Test
+    void refusesANonCanonicalPathBeforeTheAccessRules() {
+        HttpResponse<String> response = client.post("/%761/decisions",
+                ContractJson.toJson(SampleCatalog.request("smart", null)), ServiceClient.INTERNAL_TOKEN, Map.of());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response).get("type").asString()).isEqualTo("https://signalbox.io/problems/non-canonical-path");
+    }
+
     @Test
     void answersAnUnknownModelWithAProblemNamingIt() {
         HttpResponse<String> response = client.postDecision(SampleCatalog.request("gpt-9", null));
