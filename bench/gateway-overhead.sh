@@ -13,6 +13,8 @@
 # Before the harness, it times the first streamed chunk, direct and through Signalbox (FIRST_CHUNK_RATE=200 req/s,
 # FIRST_CHUNK_SECONDS, FIRST_CHUNK_WARMUP=20, FIRST_CHUNK_INTERVAL_MS=20 between the mock's events; "" skips it).
 # HARNESS=path overrides where the harness lives; PORT_OFFSET (default 20000) moves Signalbox's ports.
+# Results go to OUT (default: a results folder next to the stack's logs): the harness's tables, first-chunk.tsv,
+# and suite-cpu.tsv, the CPU of every Signalbox process per measured run (bench/SuiteCpu.java).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 HARNESS=${HARNESS:-../shared/bench/gateway-overhead}
@@ -32,6 +34,7 @@ java -Dsignalbox.services-dir=local-stack/target/services -jar local-stack/targe
   > "$WORK/stack.log" 2>&1 &
 STACK_PID=$!
 stop_stack() {
+  if [ -n "${SAMPLER_PID:-}" ]; then kill "$SAMPLER_PID" 2>/dev/null || true; fi
   if [ -n "${MOCK_STARTED:-}" ]; then "$HARNESS/peers.sh" stop mock > /dev/null 2>&1 || true; fi
   if kill -0 "$STACK_PID" 2>/dev/null; then
     kill -TERM "$STACK_PID"
@@ -47,6 +50,54 @@ done
 [ -f "$WORK/bench.env" ] || { echo "Signalbox did not become ready in time" >&2; exit 1; }
 . "$WORK/bench.env"
 echo "== Signalbox ready: gateway $GATEWAY_URL (pid $GATEWAY_PID)"
+# every result of this run in one folder: the harness's, the first streamed chunk's and the suite's CPU
+export OUT="${OUT:-$WORK/results}"
+mkdir -p "$OUT"
+
+# The harness counts the gateway's CPU only, yet every process of the suite shares the two cores. Twice a second
+# this records each stack process's cumulative CPU ticks (bash builtins only, so the sampler itself costs next to
+# nothing); bench/SuiteCpu.java then splits them over the harness's measured runs into suite-cpu.tsv.
+proc_name() {
+  local cmd
+  cmd=$(tr '\0' ' ' < "/proc/$1/cmdline" 2>/dev/null) || return 0
+  case "$cmd" in
+    *edge-gateway*) echo gateway ;; *routing-service*) echo routing ;; *model-registry*) echo registry ;;
+    *telemetry-service*) echo telemetry ;; *cost-service*) echo cost ;; *local-stack*) echo launcher ;;
+    *postgres*) echo postgres ;; *redis*) echo redis ;; *) echo other ;;
+  esac
+}
+# the launcher's process tree, and PostgreSQL's, which detaches from it (found by its port)
+stack_pids() {
+  local roots="$STACK_PID"
+  if [ -n "${POSTGRES_PORT:-}" ]; then
+    roots="$roots $(ss -ltnpH "sport = :$POSTGRES_PORT" | grep -o 'pid=[0-9]*' | cut -d= -f2 | sort -u | tr '\n' ' ')"
+  fi
+  ps -e -o pid=,ppid= | awk -v roots="$roots" '{ kids[$2] = kids[$2] " " $1 }
+    END { todo = roots; while (todo != "") { split(todo, q, " "); todo = ""; for (i in q) { print q[i]; todo = todo " " kids[q[i]] } } }' | sort -un
+}
+sample_suite() {
+  local -A names=()
+  local pids=() n=0 p s t
+  while kill -0 "$STACK_PID" 2>/dev/null; do
+    if (( n % 10 == 0 )); then
+      mapfile -t pids < <(stack_pids)
+      for p in "${pids[@]}"; do [ -n "${names[$p]:-}" ] || names[$p]=$(proc_name "$p"); done
+    fi
+    t=${EPOCHREALTIME/./}
+    for p in "${pids[@]}"; do
+      { read -r s < "/proc/$p/stat"; } 2>/dev/null || continue
+      s=${s##*) }
+      # shellcheck disable=SC2086
+      set -- $s
+      printf '%s\t%s\t%s\t%s\n' "$t" "$p" "${names[$p]}" $(( ${12} + ${13} ))
+    done
+    n=$(( n + 1 ))
+    sleep 0.5
+  done
+}
+SUITE_SAMPLES="$WORK/suite-cpu-samples.tsv"
+sample_suite > "$SUITE_SAMPLES" &
+SAMPLER_PID=$!
 
 # the harness leaves its peers running unless told otherwise; this script stops everything it started
 export STOP_PEERS="${STOP_PEERS:-1}"
@@ -81,7 +132,7 @@ fi
 if [ -n "$FIRST_CHUNK_RATE" ]; then
   MOCK_URL=http://127.0.0.1:18080
   curl -fsS -m 5 -X POST "$MOCK_URL/__mock/config?delay_ms=0&chunks=8&chunk_interval_ms=${FIRST_CHUNK_INTERVAL_MS:-20}" > /dev/null
-  FIRST_CHUNK_OUT="${OUT:-$WORK}/first-chunk.tsv"
+  FIRST_CHUNK_OUT="$OUT/first-chunk.tsv"
   echo "== first streamed chunk: $FIRST_CHUNK_RATE req/s, ${FIRST_CHUNK_SECONDS:-${DURATION:-15}} s per target (results in $FIRST_CHUNK_OUT)"
   java bench/FirstChunkLatency.java "$FIRST_CHUNK_RATE" "${FIRST_CHUNK_SECONDS:-${DURATION:-15}}" "${FIRST_CHUNK_WARMUP:-20}" \
     "$FIRST_CHUNK_OUT" "direct|$MOCK_URL/v1/chat/completions|" \
@@ -92,3 +143,8 @@ fi
 export EXTRA_TARGETS="signalbox | $GATEWAY_URL/v1/chat/completions | Authorization: Bearer $BENCH_KEY | pid:$GATEWAY_PID"
 export TARGET_WARMUP="signalbox=${SIGNALBOX_WARMUP:-20}${TARGET_WARMUP:+,$TARGET_WARMUP}"
 "$HARNESS/bench.sh"
+
+kill "$SAMPLER_PID" 2>/dev/null || true
+java bench/SuiteCpu.java "$SUITE_SAMPLES" "$OUT/logs" "$OUT/suite-cpu.tsv" "$(getconf CLK_TCK)"
+echo "== CPU of every Signalbox process per measured run (us per request; cores): $OUT/suite-cpu.tsv"
+awk -F'\t' 'NR > 1 { printf "  %-26s %-10s %7s us/req %6s cores\n", $1, $4, $6, $7 }' "$OUT/suite-cpu.tsv"

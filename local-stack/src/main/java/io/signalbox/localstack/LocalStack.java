@@ -154,7 +154,8 @@ public final class LocalStack implements AutoCloseable {
         ServiceProcess gateway = services.stream().filter(service -> service.name().equals("edge-gateway"))
                 .findFirst().orElseThrow();
         String env = "GATEWAY_URL=" + config.gatewayUrl() + "\nGATEWAY_PORT=" + config.gatewayPort() + "\nGATEWAY_PID="
-                + gateway.pid() + "\nBENCH_KEY=" + key + "\n";
+                + gateway.pid() + "\nBENCH_KEY=" + key + "\n"
+                + (postgres == null ? "" : "POSTGRES_PORT=" + postgres.port() + "\n");
         try {
             Files.writeString(config.workDirectory().resolve("bench.env"), env);
         }
