@@ -1,10 +1,14 @@
 package io.signalbox.gateway.proxy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import io.signalbox.contracts.usage.TokenUsage;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,6 +20,10 @@ import tools.jackson.databind.json.JsonMapper;
 final class StreamUsageTap {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static final byte[] DATA = "data:".getBytes(StandardCharsets.US_ASCII);
+
+    private static final byte[] DONE = "[DONE]".getBytes(StandardCharsets.US_ASCII);
 
     private final boolean clientWantsUsage;
 
@@ -45,46 +53,153 @@ final class StreamUsageTap {
 
     /** Inspects one whole event and answers whether to pass it on to the client. */
     boolean inspect(byte[] event) {
-        String text = new String(event, StandardCharsets.UTF_8);
-        StringBuilder data = new StringBuilder();
-        for (String line : text.split("\r?\n")) {
-            if (line.startsWith("data:")) {
-                if (!data.isEmpty()) {
-                    data.append('\n');
-                }
-                data.append(line.substring(5).stripLeading());
-            }
-        }
-        if (data.isEmpty()) {
+        byte[] payload = data(event);
+        if (payload == null) {
             return true;
         }
-        String payload = data.toString();
-        if ("[DONE]".equals(payload)) {
+        if (Arrays.equals(payload, DONE)) {
             done = true;
             return true;
         }
-        JsonNode chunk;
+        Chunk chunk;
         try {
-            chunk = JSON.readTree(payload);
+            chunk = read(payload);
         }
         catch (JacksonException ex) {
             return true;
         }
-        if (chunk.has("error")) {
+        if (chunk == null) {
+            return true;
+        }
+        if (chunk.error()) {
             upstreamError = true;
             return true;
         }
-        TokenUsage reported = UsageParser.fromUsageNode(chunk.path("usage"));
-        if (reported != null) {
-            usage = reported;
+        if (chunk.usage() != null) {
+            usage = chunk.usage();
         }
-        JsonNode choices = chunk.path("choices");
-        if (choices.isArray() && !choices.isEmpty()) {
+        if (chunk.hasChoices()) {
             contentChunks++;
-            keepText(choices.get(0));
+            if (chunk.firstChoice() != null) {
+                keepText(chunk.firstChoice());
+            }
             return true;
         }
-        return reported == null || clientWantsUsage;
+        return chunk.usage() == null || clientWantsUsage;
+    }
+
+    /** What one data payload says, read as a whole before any of it is believed. */
+    private record Chunk(boolean error, @Nullable TokenUsage usage, boolean hasChoices, @Nullable JsonNode firstChoice) {
+    }
+
+    /**
+     * Reads the top level of one chunk with the streaming parser: the {@code usage} object is the only part read
+     * into a tree (the first choice too, when the text is kept); the content deltas are skipped over, not copied.
+     * Null when the payload is JSON but not an object.
+     */
+    private @Nullable Chunk read(byte[] payload) {
+        boolean error = false;
+        TokenUsage reported = null;
+        boolean hasChoices = false;
+        JsonNode firstChoice = null;
+        try (JsonParser parser = JSON.createParser(payload)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                parser.skipChildren();
+                requireEnd(parser);
+                return null;
+            }
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                switch (name) {
+                    case "error" -> {
+                        error = true;
+                        parser.skipChildren();
+                    }
+                    case "usage" -> reported = value == JsonToken.START_OBJECT
+                            ? UsageParser.fromUsageNode(parser.readValueAsTree()) : skip(parser);
+                    case "choices" -> {
+                        hasChoices = false;
+                        firstChoice = null;
+                        if (value == JsonToken.START_ARRAY) {
+                            JsonToken element = parser.nextToken();
+                            hasChoices = element != JsonToken.END_ARRAY;
+                            if (hasChoices) {
+                                if (text != null) {
+                                    firstChoice = parser.readValueAsTree();
+                                }
+                                else {
+                                    parser.skipChildren();
+                                }
+                                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                                    parser.skipChildren();
+                                }
+                            }
+                        }
+                        else {
+                            parser.skipChildren();
+                        }
+                    }
+                    default -> parser.skipChildren();
+                }
+            }
+            requireEnd(parser);
+        }
+        return new Chunk(error, reported, hasChoices, firstChoice);
+    }
+
+    private static @Nullable TokenUsage skip(JsonParser parser) {
+        parser.skipChildren();
+        return null;
+    }
+
+    /** A payload with anything after its value is not JSON, as it was not to the tree reader before. */
+    private static void requireEnd(JsonParser parser) {
+        if (parser.nextToken() != null) {
+            throw new StreamReadException(parser, "Trailing content after a stream chunk");
+        }
+    }
+
+    /**
+     * The event's data: the values of its {@code data:} lines, joined by line feeds, each without the spaces that
+     * follow the colon; null when it has none (a comment or a keep-alive). An event of one data line, the usual
+     * case, costs one copy of that line.
+     */
+    private static byte @Nullable [] data(byte[] event) {
+        byte[] data = null;
+        int lineStart = 0;
+        while (lineStart < event.length) {
+            int lineEnd = lineStart;
+            while (lineEnd < event.length && event[lineEnd] != '\n') {
+                lineEnd++;
+            }
+            int next = lineEnd + 1;
+            if (lineEnd > lineStart && event[lineEnd - 1] == '\r') {
+                lineEnd--;
+            }
+            if (startsWith(event, lineStart, lineEnd, DATA)) {
+                int from = lineStart + DATA.length;
+                while (from < lineEnd && Character.isWhitespace(event[from])) {
+                    from++;
+                }
+                byte[] value = Arrays.copyOfRange(event, from, lineEnd);
+                if (data == null) {
+                    data = value;
+                }
+                else {
+                    byte[] joined = Arrays.copyOf(data, data.length + 1 + value.length);
+                    joined[data.length] = '\n';
+                    System.arraycopy(value, 0, joined, data.length + 1, value.length);
+                    data = joined;
+                }
+            }
+            lineStart = next;
+        }
+        return data;
+    }
+
+    private static boolean startsWith(byte[] bytes, int from, int to, byte[] prefix) {
+        return to - from >= prefix.length && Arrays.equals(bytes, from, from + prefix.length, prefix, 0, prefix.length);
     }
 
     private void keepText(JsonNode choice) {

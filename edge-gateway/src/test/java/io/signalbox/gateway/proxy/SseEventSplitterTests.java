@@ -38,6 +38,37 @@ class SseEventSplitterTests {
         assertThat(events).hasSize(2);
     }
 
+    @ParameterizedTest(name = "split after byte {0}")
+    @ValueSource(ints = { 1, 6, 7, 8, 9, 10, 11 })
+    void findsACrLfBlankLineThatTheNetworkSplit(int cut) {
+        SseEventSplitter splitter = new SseEventSplitter();
+        byte[] bytes = "data: x\r\n\r\ndata: y\r\n\r\n".getBytes(StandardCharsets.UTF_8);
+        List<String> events = new ArrayList<>();
+
+        splitter.feed(java.util.Arrays.copyOfRange(bytes, 0, cut))
+                .forEach(event -> events.add(new String(event, StandardCharsets.UTF_8)));
+        splitter.feed(java.util.Arrays.copyOfRange(bytes, cut, bytes.length))
+                .forEach(event -> events.add(new String(event, StandardCharsets.UTF_8)));
+
+        assertThat(events).containsExactly("data: x\r\n\r\n", "data: y\r\n\r\n");
+        assertThat(splitter.remainder()).isEmpty();
+    }
+
+    @Test
+    void holdsAnEventLongerThanManyChunks() {
+        SseEventSplitter splitter = new SseEventSplitter();
+        String data = "data: " + "x".repeat(10_000) + "\n\n";
+        byte[] bytes = data.getBytes(StandardCharsets.UTF_8);
+        List<byte[]> events = new ArrayList<>();
+
+        for (int i = 0; i < bytes.length; i += 100) {
+            events.addAll(splitter.feed(java.util.Arrays.copyOfRange(bytes, i, Math.min(bytes.length, i + 100))));
+        }
+
+        assertThat(events).hasSize(1);
+        assertThat(new String(events.get(0), StandardCharsets.UTF_8)).isEqualTo(data);
+    }
+
     @Test
     void keepsAnUnterminatedEventAsTheRemainder() {
         SseEventSplitter splitter = new SseEventSplitter();

@@ -80,6 +80,55 @@ class StreamUsageTapTests {
         assertThat(notKeeping.text()).isNull();
     }
 
+    @Test
+    void readsAnEventOfSeveralDataLinesWithCrLfEndings() {
+        StreamUsageTap tap = new StreamUsageTap(false);
+
+        assertThat(tap.inspect(bytes("event: chunk\r\ndata: {\"choices\":[],\r\n"
+                + "data:\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":1}}\r\n\r\n"))).isFalse();
+        assertThat(tap.inspect(bytes("data:[DONE]\r\n\r\n"))).isTrue();
+
+        assertThat(tap.usage()).isEqualTo(new TokenUsage(3, 1, null, null, false));
+        assertThat(tap.completed()).isTrue();
+    }
+
+    @Test
+    void usageThatComesWithTheLastContentIsReadAndTheContentPassed() {
+        StreamUsageTap tap = new StreamUsageTap(false, 100);
+
+        assertThat(tap.inspect(bytes("data: {\"choices\":[{\"delta\":{\"content\":\"Bye\"}},{\"delta\":{}}],"
+                + "\"usage\":{\"prompt_tokens\":7,\"completion_tokens\":2}}\n\n"))).isTrue();
+
+        assertThat(tap.usage()).isEqualTo(new TokenUsage(7, 2, null, null, false));
+        assertThat(tap.contentChunks()).isEqualTo(1);
+        assertThat(tap.text()).isEqualTo("Bye");
+    }
+
+    @Test
+    void aChunkCutOffAfterItsUsageRecordsNothingAndIsForwarded() {
+        StreamUsageTap tap = new StreamUsageTap(false);
+
+        assertThat(tap.inspect(bytes("data: {\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":1},\"choices\":[\n\n")))
+                .isTrue();
+        assertThat(tap.inspect(bytes("data: {\"error\":{\"message\":\"x\"}} trailing\n\n"))).isTrue();
+
+        assertThat(tap.usage()).isNull();
+        assertThat(tap.upstreamError()).as("not JSON, so not an error report").isFalse();
+        assertThat(tap.contentChunks()).isZero();
+    }
+
+    @Test
+    void dataThatIsNotAnObjectIsForwardedAndIgnored() {
+        StreamUsageTap tap = new StreamUsageTap(false);
+
+        assertThat(tap.inspect(bytes("data: [1,2]\n\n"))).isTrue();
+        assertThat(tap.inspect(bytes("data: null\n\n"))).isTrue();
+        assertThat(tap.inspect(bytes("data:\n\n"))).isTrue();
+
+        assertThat(tap.usage()).isNull();
+        assertThat(tap.completed()).isFalse();
+    }
+
     static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
