@@ -131,7 +131,11 @@ final class StreamUsageTap {
                                 else {
                                     parser.skipChildren();
                                 }
-                                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                                for (JsonToken next = parser.nextToken(); next != JsonToken.END_ARRAY;
+                                        next = parser.nextToken()) {
+                                    if (next == null) {
+                                        throw new StreamReadException(parser, "A stream chunk ends inside its choices");
+                                    }
                                     parser.skipChildren();
                                 }
                             }
