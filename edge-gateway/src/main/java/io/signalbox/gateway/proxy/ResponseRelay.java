@@ -14,6 +14,7 @@ import io.signalbox.gateway.openai.OpenAiException;
 import io.signalbox.gateway.openai.OpenAiRequest;
 import io.signalbox.gateway.resilience.CallSettings;
 import io.signalbox.gateway.resilience.TargetBreakers;
+import io.signalbox.gateway.sse.SseEventSplitter;
 import io.signalbox.gateway.translate.BackendTranslator;
 import io.signalbox.gateway.translate.ClientTranslator;
 import org.jspecify.annotations.Nullable;

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 import io.signalbox.contracts.usage.TokenUsage;
+import io.signalbox.gateway.sse.SseEvents;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -20,8 +21,6 @@ import tools.jackson.databind.json.JsonMapper;
 final class StreamUsageTap {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    private static final byte[] DATA = "data:".getBytes(StandardCharsets.US_ASCII);
 
     private static final byte[] DONE = "[DONE]".getBytes(StandardCharsets.US_ASCII);
 
@@ -53,7 +52,7 @@ final class StreamUsageTap {
 
     /** Inspects one whole event and answers whether to pass it on to the client. */
     boolean inspect(byte[] event) {
-        byte[] payload = data(event);
+        byte[] payload = SseEvents.data(event);
         if (payload == null) {
             return true;
         }
@@ -116,8 +115,15 @@ final class StreamUsageTap {
                         error = true;
                         parser.skipChildren();
                     }
-                    case "usage" -> reported = value == JsonToken.START_OBJECT
-                            ? UsageParser.fromUsageNode(parser.readValueAsTree()) : skip(parser);
+                    case "usage" -> {
+                        reported = null;
+                        if (value == JsonToken.START_OBJECT) {
+                            reported = UsageParser.fromUsageNode(parser.readValueAsTree());
+                        }
+                        else {
+                            parser.skipChildren();
+                        }
+                    }
                     case "choices" -> {
                         hasChoices = false;
                         firstChoice = null;
@@ -152,58 +158,11 @@ final class StreamUsageTap {
         return new Chunk(error, reported, hasChoices, firstChoice);
     }
 
-    private static @Nullable TokenUsage skip(JsonParser parser) {
-        parser.skipChildren();
-        return null;
-    }
-
     /** A payload with anything after its value is not JSON, as it was not to the tree reader before. */
     private static void requireEnd(JsonParser parser) {
         if (parser.nextToken() != null) {
             throw new StreamReadException(parser, "Trailing content after a stream chunk");
         }
-    }
-
-    /**
-     * The event's data: the values of its {@code data:} lines, joined by line feeds, each without the spaces that
-     * follow the colon; null when it has none (a comment or a keep-alive). An event of one data line, the usual
-     * case, costs one copy of that line.
-     */
-    private static byte @Nullable [] data(byte[] event) {
-        byte[] data = null;
-        int lineStart = 0;
-        while (lineStart < event.length) {
-            int lineEnd = lineStart;
-            while (lineEnd < event.length && event[lineEnd] != '\n') {
-                lineEnd++;
-            }
-            int next = lineEnd + 1;
-            if (lineEnd > lineStart && event[lineEnd - 1] == '\r') {
-                lineEnd--;
-            }
-            if (startsWith(event, lineStart, lineEnd, DATA)) {
-                int from = lineStart + DATA.length;
-                while (from < lineEnd && Character.isWhitespace(event[from])) {
-                    from++;
-                }
-                byte[] value = Arrays.copyOfRange(event, from, lineEnd);
-                if (data == null) {
-                    data = value;
-                }
-                else {
-                    byte[] joined = Arrays.copyOf(data, data.length + 1 + value.length);
-                    joined[data.length] = '\n';
-                    System.arraycopy(value, 0, joined, data.length + 1, value.length);
-                    data = joined;
-                }
-            }
-            lineStart = next;
-        }
-        return data;
-    }
-
-    private static boolean startsWith(byte[] bytes, int from, int to, byte[] prefix) {
-        return to - from >= prefix.length && Arrays.equals(bytes, from, from + prefix.length, prefix, 0, prefix.length);
     }
 
     private void keepText(JsonNode choice) {

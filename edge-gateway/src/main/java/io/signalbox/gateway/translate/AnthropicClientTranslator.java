@@ -2,12 +2,14 @@ package io.signalbox.gateway.translate;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import io.signalbox.gateway.openai.OpenAiException;
+import io.signalbox.gateway.sse.SseEvents;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
@@ -520,6 +522,8 @@ public class AnthropicClientTranslator implements ClientTranslator {
      */
     static final class AnthropicClientStream implements BackendTranslator.StreamTranslation {
 
+        private static final byte[] DONE = "[DONE]".getBytes(StandardCharsets.US_ASCII);
+
         private boolean started;
 
         private boolean deltaSent;
@@ -546,12 +550,12 @@ public class AnthropicClientTranslator implements ClientTranslator {
 
         @Override
         public List<byte[]> translate(byte[] openAiEvent) {
-            String data = data(openAiEvent);
+            byte[] data = SseEvents.data(openAiEvent);
             if (finished || data == null) {
                 return List.of();
             }
             List<byte[]> out = new ArrayList<>();
-            if ("[DONE]".equals(data)) {
+            if (Arrays.equals(data, DONE)) {
                 finish(out);
                 return out;
             }
@@ -691,19 +695,6 @@ public class AnthropicClientTranslator implements ClientTranslator {
         private static byte[] event(String name, ObjectNode data) {
             return ("event: " + name + "\ndata: " + JSON.writeValueAsString(data) + "\n\n")
                     .getBytes(StandardCharsets.UTF_8);
-        }
-
-        /** The event's data (data lines joined, as SSE defines), or null for an event without data. */
-        private static @Nullable String data(byte[] event) {
-            @Nullable StringBuilder data = null;
-            for (String line : new String(event, StandardCharsets.UTF_8).split("\r?\n")) {
-                if (line.startsWith("data:")) {
-                    String value = line.substring(5);
-                    value = value.startsWith(" ") ? value.substring(1) : value;
-                    data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
-                }
-            }
-            return data == null ? null : data.toString().strip();
         }
     }
 }

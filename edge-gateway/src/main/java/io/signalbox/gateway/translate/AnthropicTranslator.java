@@ -8,6 +8,7 @@ import java.util.Map;
 
 import io.signalbox.gateway.openai.OpenAiRequest;
 import io.signalbox.gateway.openai.Operation;
+import io.signalbox.gateway.sse.SseEvents;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
@@ -423,17 +424,16 @@ public class AnthropicTranslator implements BackendTranslator {
         }
 
         private static @Nullable JsonNode data(byte[] event) {
-            for (String line : new String(event, StandardCharsets.UTF_8).split("\r?\n")) {
-                if (line.startsWith("data:")) {
-                    try {
-                        return JSON.readTree(line.substring(5).strip());
-                    }
-                    catch (JacksonException notJson) {
-                        return null;
-                    }
-                }
+            byte[] data = SseEvents.data(event);
+            if (data == null) {
+                return null;
             }
-            return null;
+            try {
+                return JSON.readTree(data);
+            }
+            catch (JacksonException notJson) {
+                return null;
+            }
         }
     }
 

@@ -1,4 +1,4 @@
-package io.signalbox.gateway.proxy;
+package io.signalbox.gateway.sse;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,7 +12,7 @@ import java.util.List;
  * Each chunk is scanned once: an event that lies wholly inside one chunk, the usual case, is copied out of it
  * once, and only the bytes of an event the network split are held back.
  */
-final class SseEventSplitter {
+public final class SseEventSplitter {
 
     /** The start of an event that the bytes so far have not finished. */
     private byte[] pending = new byte[0];
@@ -20,7 +20,7 @@ final class SseEventSplitter {
     private int pendingLength;
 
     /** Feeds bytes and answers the events they complete, in order. */
-    List<byte[]> feed(byte[] bytes) {
+    public List<byte[]> feed(byte[] bytes) {
         List<byte[]> events = List.of();
         int start = 0;
         for (int i = 0; i < bytes.length; i++) {
@@ -43,7 +43,7 @@ final class SseEventSplitter {
     }
 
     /** Whatever is left when the stream ends: an event the upstream did not terminate, or nothing. */
-    byte[] remainder() {
+    public byte[] remainder() {
         byte[] rest = Arrays.copyOf(pending, pendingLength);
         pendingLength = 0;
         return rest;

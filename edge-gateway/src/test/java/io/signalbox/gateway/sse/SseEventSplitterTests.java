@@ -1,4 +1,4 @@
-package io.signalbox.gateway.proxy;
+package io.signalbox.gateway.sse;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
