@@ -14,7 +14,9 @@ for i = 1, windows do
   local limit = tonumber(ARGV[3 * i - 1])
   local need = tonumber(ARGV[3 * i])
   local want = tonumber(ARGV[3 * i + 1])
-  local used = math.floor(previous * (60000 - elapsed) / 60000 + current)
+  -- the estimate of the last sixty seconds rounds up: rounded down, a key that used its whole limit in the
+  -- minute before could send one more request right after the minute turned (2 + 1 within two seconds)
+  local used = math.ceil(previous * (60000 - elapsed) / 60000 + current)
   if result[1] == 0 and used + need > limit then
     result[1] = i
   end

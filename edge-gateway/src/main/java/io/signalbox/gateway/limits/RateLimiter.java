@@ -24,7 +24,8 @@ import reactor.core.publisher.Mono;
  * Enforces a key's own limits and its team's shared limits on requests and tokens per minute. Counters
  * live in Redis so that every gateway replica sees the same use; a request is checked and counted in one
  * script call, atomically across all its limits. The window slides: the previous minute's count weighs
- * in proportion to how much of it still overlaps the last sixty seconds.
+ * in proportion to how much of it still overlaps the last sixty seconds, and the estimate rounds up, so a key
+ * that used its whole limit just before the minute turned gets no extra request just after.
  *
  * <p>Tokens are not known before the answer, so a request reserves its estimated prompt plus
  * {@code max_tokens} and the difference to the real count is booked when the request ends, gathered with other

@@ -67,6 +67,22 @@ class RateLimiterTests {
     }
 
     @Test
+    void aKeyThatUsedItsLimitGetsNothingMoreJustAfterTheMinuteTurns() {
+        RateLimiter limiter = limiter(SharedInfra.redis().port(), new SimpleMeterRegistry());
+        KeyIdentity key = key(new RateLimits(10, null), null);
+        for (int i = 0; i < 10; i++) {
+            assertThat(limiter.acquire(key, 0).block().allowed()).isTrue();
+        }
+
+        clock.set(Instant.parse("2026-11-21T10:01:00.100Z")); // 9.98 of the ten still fall in the last minute
+        assertThat(limiter.acquire(key, 0).block().allowed()).isFalse();
+
+        clock.set(Instant.parse("2026-11-21T10:01:06Z")); // 9 of them do
+        assertThat(limiter.acquire(key, 0).block().allowed()).isTrue();
+        assertThat(limiter.acquire(key, 0).block().allowed()).isFalse();
+    }
+
+    @Test
     void aTeamLimitIsSharedByItsKeys() {
         RateLimiter limiter = limiter(SharedInfra.redis().port(), new SimpleMeterRegistry());
         String team = "team-" + UUID.randomUUID();
