@@ -81,7 +81,7 @@ final class StubControlPlane implements AutoCloseable {
 
     /**
      * Points a gateway under test at this control plane, the JVM's shared Kafka and Redis, loopback only, with a
-     * fresh usage spool of its own.
+     * fresh usage spool of its own under the module's {@code target/} (so a clean build removes it, not /tmp).
      */
     void wire(org.springframework.test.context.DynamicPropertyRegistry registry) {
         io.signalbox.infra.SharedInfra.registerKafka(registry);
@@ -92,7 +92,8 @@ final class StubControlPlane implements AutoCloseable {
         registry.add("signalbox.gateway.internal-token", () -> INTERNAL_TOKEN);
         registry.add("signalbox.gateway.usage.spool-directory", () -> {
             try {
-                return java.nio.file.Files.createTempDirectory("gateway-spool").toString();
+                java.nio.file.Path target = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target"));
+                return java.nio.file.Files.createTempDirectory(target, "gateway-spool").toAbsolutePath().toString();
             }
             catch (IOException ex) {
                 throw new IllegalStateException(ex);
