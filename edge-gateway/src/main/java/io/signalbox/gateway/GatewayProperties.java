@@ -54,7 +54,8 @@ public record GatewayProperties(
     /**
      * @param connectTimeout TCP connect timeout to an upstream
      * @param firstByteTimeout time allowed until the upstream's response headers arrive
-     * @param streamIdleTimeout longest silence allowed between two chunks of a stream
+     * @param streamIdleTimeout longest silence allowed between two reads of an answer's body once its headers
+     *     arrived: between two chunks of a stream, or part-way through a whole answer
      * @param maxResponseSize largest non-streaming upstream body accepted
      * @param totalTimeout longest one call to an upstream may take, body or stream included; unset: no limit
      *     but the others. Providers in the registry may set their own, as they may every timeout here.

@@ -63,30 +63,65 @@ class ResponseRelay {
         this.maxResponseBytes = (int) properties.upstream().maxResponseSize().toBytes();
     }
 
+    /**
+     * Reads the whole answer and sends it. With {@code booksBreaker} the target's circuit breaker learns how the
+     * call ended only once the body is read: an answer whose body breaks off is a failure of the target.
+     */
     Mono<ServerResponse> buffered(ProxyExchange exchange, DecisionTarget target, UpstreamResponse response,
-            long started) {
+            long started, boolean booksBreaker) {
         HttpStatusCode status = response.status();
         long bodyStarted = System.nanoTime();
         Duration left = timeLeft(exchange.callSettings, started);
         Mono<DataBuffer> body = DataBufferUtils.join(response.body(), maxResponseBytes);
+        // the breaker's permission is booked once: when the body is read, when it fails, or given back when the
+        // client leaves first
+        AtomicBoolean unbooked = new AtomicBoolean(booksBreaker);
         return (left == null ? body : body.timeout(left))
+                .doOnCancel(() -> {
+                    if (unbooked.compareAndSet(true, false)) {
+                        breakers.release(target);
+                    }
+                })
                 .doOnTerminate(() -> exchange.upstreamNanos += System.nanoTime() - bodyStarted)
                 .onErrorMap(TimeoutException.class, late -> {
+                    if (unbooked.compareAndSet(true, false)) {
+                        breakers.onFailure(target, System.nanoTime() - started, late);
+                    }
                     exchange.attempt(target, "timeout", status.value(), started);
                     exchange.usage = exchange.estimatedPromptUsage();
                     return new OpenAiException(HttpStatus.GATEWAY_TIMEOUT, "server_error", "upstream_timeout", null,
                             "The upstream did not finish its answer within the time allowed for this model.");
                 })
                 .onErrorMap(DataBufferLimitException.class, tooLarge -> {
+                    if (unbooked.compareAndSet(true, false)) {
+                        breakers.onSuccess(target, System.nanoTime() - started); // it answered, at length
+                    }
                     exchange.attempt(target, "response_too_large", status.value(), started);
                     exchange.usage = exchange.estimatedPromptUsage();
                     return new OpenAiException(HttpStatus.BAD_GATEWAY, "server_error", "upstream_response_too_large",
                             null, "The upstream's answer is larger than this gateway accepts.");
                 })
+                .onErrorMap(failure -> !(failure instanceof OpenAiException), failure -> {
+                    UpstreamFailure kind = UpstreamFailure.classify(failure);
+                    if (unbooked.compareAndSet(true, false)) {
+                        breakers.onFailure(target, System.nanoTime() - started, failure);
+                    }
+                    exchange.attempt(target, kind.outcome(), status.value(), started);
+                    exchange.usage = exchange.estimatedPromptUsage();
+                    log.warn("Answer body from {} broke off: {}", ExchangeFinisher.describe(target), failure.toString());
+                    return kind == UpstreamFailure.TIMEOUT
+                            ? new OpenAiException(HttpStatus.GATEWAY_TIMEOUT, "server_error", "upstream_timeout", null,
+                                    "The upstream stopped sending its answer for longer than allowed for this model.")
+                            : new OpenAiException(HttpStatus.BAD_GATEWAY, "server_error", "upstream_error", null,
+                                    "The connection to the upstream broke while its answer was being read.");
+                })
                 .map(ResponseRelay::drain)
                 .defaultIfEmpty(new byte[0])
                 .map(bytes -> translateBody(exchange.translator, status, bytes))
                 .flatMap(bytes -> {
+                    if (unbooked.compareAndSet(true, false)) {
+                        breakers.onSuccess(target, System.nanoTime() - started);
+                    }
                     HttpStatusCode clientStatus = exchange.translator == null ? status
                             : HttpStatusCode.valueOf(exchange.translator.clientStatus(status.value()));
                     exchange.attempt(target, status.is2xxSuccessful() ? "success" : "http_error", status.value(), started);
@@ -128,7 +163,8 @@ class ResponseRelay {
         BackendTranslator.StreamTranslation translation = exchange.translator == null ? null
                 : exchange.translator.stream();
         BackendTranslator.StreamTranslation toClient = exchange.client == null ? null : exchange.client.stream();
-        Flux<DataBuffer> body = response.body().timeout(exchange.callSettings.streamIdleTimeout());
+        // the idle timeout between chunks is Netty's read timeout on the connection (UpstreamClient)
+        Flux<DataBuffer> body = response.body();
         Duration left = timeLeft(exchange.callSettings, started);
         if (left != null) {
             // past the total time allowed the stream is ended like a broken one, and recorded as timed out
@@ -141,6 +177,12 @@ class ResponseRelay {
                 .concatWith(Flux.defer(() -> endOfStream(exchange, splitter, tap)))
                 .onErrorResume(failure -> {
                     log.warn("Stream from {} broke: {}", ExchangeFinisher.describe(target), failure.toString());
+                    if (UpstreamFailure.classify(failure) == UpstreamFailure.TIMEOUT) {
+                        exchange.markInterrupted("stream_idle_timeout");
+                        return Flux.just(OpenAiErrors.asStreamEvent(new OpenAiException(HttpStatus.GATEWAY_TIMEOUT,
+                                "server_error", "upstream_timeout", null, "The upstream sent nothing for longer than "
+                                        + "allowed between two chunks for this model; the response above is partial.")));
+                    }
                     exchange.markInterrupted("stream_interrupted");
                     return Flux.just(OpenAiErrors.asStreamEvent(streamBroken()));
                 })

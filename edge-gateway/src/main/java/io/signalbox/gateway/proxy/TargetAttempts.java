@@ -161,7 +161,8 @@ class TargetAttempts {
                                     settings.retry(), response.headers().getFirst(HttpHeaders.RETRY_AFTER));
                             if (again == null) {
                                 exchange.served = target;
-                                yield relay.buffered(exchange, target, response, started);
+                                // the breaker has counted this answer already
+                                yield relay.buffered(exchange, target, response, started, false);
                             }
                             exchange.attempt(target, "http_error", response.status().value(), started);
                             response.discard();
@@ -173,8 +174,7 @@ class TargetAttempts {
                             if (chat.stream() && response.status().is2xxSuccessful()) {
                                 yield relay.stream(exchange, target, response, started, chat.includeUsageRequested());
                             }
-                            breakers.onSuccess(target, System.nanoTime() - started);
-                            yield relay.buffered(exchange, target, response, started);
+                            yield relay.buffered(exchange, target, response, started, true);
                         }
                     };
                 });

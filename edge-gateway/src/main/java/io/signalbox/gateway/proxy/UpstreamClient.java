@@ -4,10 +4,12 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.netty.channel.ChannelOption;
+import io.netty.handler.timeout.ReadTimeoutHandler;
 import io.signalbox.contracts.decision.DecisionTarget;
 import io.signalbox.gateway.calls.OutgoingCall;
 import io.signalbox.gateway.calls.OutgoingCalls;
@@ -22,14 +24,20 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.netty.Connection;
+import reactor.netty.NettyPipeline;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.HttpClientRequest;
+import reactor.netty.http.client.HttpClientResponse;
 import reactor.netty.resources.ConnectionProvider;
 
 /**
- * Sends a request to one target with the target's timeouts: connect and first byte are enforced by Netty, the
- * total (when set) from the call's start until the response headers here and by the relay for the body. The
- * response body is handed back unread so that the caller can stream it. Calls are timed and carry the request's
+ * Sends a request to one target with the target's timeouts. Netty enforces three: connect; first byte, from
+ * the request sent until the response headers; and the body's idle timeout, the longest silence between two
+ * reads of the body once the headers arrived (a stream's {@code streamIdleTimeout}, one timer per connection
+ * that is pushed back by every read, rather than one per chunk). The total (when set) is enforced here until the
+ * response headers and by the relay for the body. The response body is handed back unread so that the caller
+ * can stream it. Calls are timed and carry the request's
  * trace context ({@code traceparent}) to the upstream through {@link OutgoingCalls}. All clients share one
  * connection pool.
  */
@@ -54,6 +62,11 @@ class UpstreamClient implements DisposableBean {
     private final Map<UrlKey, URI> urls = new ConcurrentHashMap<>();
 
     private static final int MAX_URLS = 10_000;
+
+    /** Reactor context key of a call's body idle timeout, read when its response headers arrive. */
+    private static final String BODY_IDLE_TIMEOUT = UpstreamClient.class.getName() + ".bodyIdleTimeout";
+
+    private static final String BODY_IDLE_HANDLER = "signalbox.bodyIdleTimeout";
 
     private final OutgoingCalls calls;
 
@@ -94,7 +107,8 @@ class UpstreamClient implements DisposableBean {
                                 entity.getBody() == null ? Flux.empty() : entity.getBody());
                     })
                     .doOnError(call::failed)
-                    .doFinally(call::end);
+                    .doFinally(call::end)
+                    .contextWrite(context -> context.put(BODY_IDLE_TIMEOUT, settings.streamIdleTimeout()));
         });
         return settings.totalTimeout() == null ? response : response.timeout(settings.totalTimeout());
     }
@@ -121,8 +135,23 @@ class UpstreamClient implements DisposableBean {
                 // timed and traced by OutgoingCalls, which costs less than WebClient's observation per call
                 .observationRegistry(ObservationRegistry.NOOP)
                 .clientConnector(new ReactorClientHttpConnector(HttpClient.create(connections)
-                        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(timeout.toMillis(), Integer.MAX_VALUE))))
+                        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(timeout.toMillis(), Integer.MAX_VALUE))
+                        .doOnResponse(UpstreamClient::bodyIdleTimeout)))
                 .build());
+    }
+
+    /**
+     * Swaps the first-byte timeout for the body's idle timeout as the headers arrive. Netty's response timeout is
+     * a read timeout that would otherwise stay until the body ends: a target given a short first-byte timeout
+     * would then have its streams cut at the first pause that long, whatever its stream idle timeout. The new
+     * handler goes with the exchange: Reactor Netty removes it before the connection returns to the pool.
+     */
+    private static void bodyIdleTimeout(HttpClientResponse response, Connection connection) {
+        connection.removeHandler(NettyPipeline.ResponseTimeoutHandler);
+        Duration idle = response.currentContextView().getOrDefault(BODY_IDLE_TIMEOUT, null);
+        if (idle != null) {
+            connection.addHandlerFirst(BODY_IDLE_HANDLER, new ReadTimeoutHandler(idle.toNanos(), TimeUnit.NANOSECONDS));
+        }
     }
 
     @Override

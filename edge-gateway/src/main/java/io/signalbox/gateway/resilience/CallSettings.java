@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param connectTimeout TCP connect timeout
  * @param firstByteTimeout time until the upstream's response headers arrive
- * @param streamIdleTimeout longest silence between two chunks of a stream
+ * @param streamIdleTimeout longest silence between two reads of the body after the headers (two chunks of a
+ *     stream)
  * @param totalTimeout longest one call may take, body or stream included; null: no limit
  * @param retry when the same target is called again
  */
