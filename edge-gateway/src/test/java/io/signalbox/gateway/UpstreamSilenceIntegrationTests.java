@@ -52,6 +52,8 @@ class UpstreamSilenceIntegrationTests {
     static {
         // headers at once, then a pause three times the first-byte timeout, well inside the idle timeout
         route("pause-within-idle", "up-pause", new TargetResilience(null, 300, 3_000, null, 1, null));
+        // answers at once, with a short idle timeout that must not outlive its call on the pooled connection
+        route("quick-short-idle", "up-quick", new TargetResilience(null, null, 300, null, 1, null));
         // headers, one chunk, then silence far beyond the idle timeout
         route("stall-stream", "up-stall", new TargetResilience(null, null, 300, null, 1, null));
         route("stall-whole", "up-stall", new TargetResilience(null, null, 300, null, 1, null));
@@ -77,6 +79,8 @@ class UpstreamSilenceIntegrationTests {
 
     @Test
     void aStreamMayPauseLongerThanTheFirstByteTimeoutWhileWithinItsIdleTimeout() throws Exception {
+        assertThat(send("quick-short-idle", false).statusCode()).isEqualTo(200);
+        // most likely on the connection the quick call just gave back, whose 300 ms idle timeout went with it
         HttpResponse<String> response = send("pause-within-idle", true);
 
         assertThat(response.statusCode()).isEqualTo(200);
@@ -154,7 +158,8 @@ class UpstreamSilenceIntegrationTests {
     }
 
     /**
-     * Answers by the upstream model in the request: {@code up-pause} streams, pauses 900 ms, and finishes;
+     * Answers by the upstream model in the request: {@code up-quick} with a whole answer at once;
+     * {@code up-pause} streams, pauses 900 ms, and finishes;
      * {@code up-stall} sends its headers and a first part, then nothing for 25 s; {@code up-cut} promises a body
      * longer than it sends and closes the connection.
      */
@@ -168,6 +173,9 @@ class UpstreamSilenceIntegrationTests {
                 try {
                     if (request.contains("up-pause")) {
                         pauseThenFinish(exchange);
+                    }
+                    else if (request.contains("up-quick")) {
+                        answer(exchange);
                     }
                     else if (request.contains("up-stall")) {
                         stall(exchange, stream);
@@ -199,6 +207,16 @@ class UpstreamSilenceIntegrationTests {
         event(out, "{\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"up-pause\","
                 + "\"choices\":[],\"usage\":{\"prompt_tokens\":9,\"completion_tokens\":6,\"total_tokens\":15}}");
         event(out, "[DONE]");
+    }
+
+    private static void answer(HttpExchange exchange) throws IOException {
+        byte[] body = ("{\"id\":\"c0\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"up-quick\","
+                + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"done\"},"
+                + "\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":9,\"completion_tokens\":1,"
+                + "\"total_tokens\":10}}").getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, body.length);
+        exchange.getResponseBody().write(body);
     }
 
     private static void stall(HttpExchange exchange, boolean stream) throws IOException, InterruptedException {

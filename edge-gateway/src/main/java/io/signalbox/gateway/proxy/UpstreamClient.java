@@ -11,6 +11,7 @@ import io.micrometer.observation.ObservationRegistry;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.timeout.ReadTimeoutHandler;
 import io.signalbox.contracts.decision.DecisionTarget;
+import io.signalbox.gateway.calls.LoopLocalPools;
 import io.signalbox.gateway.calls.OutgoingCall;
 import io.signalbox.gateway.calls.OutgoingCalls;
 import io.signalbox.gateway.resilience.CallSettings;
@@ -37,23 +38,22 @@ import reactor.netty.resources.ConnectionProvider;
  * reads of the body once the headers arrived (a stream's {@code streamIdleTimeout}, one timer per connection
  * that is pushed back by every read, rather than one per chunk). The total (when set) is enforced here until the
  * response headers and by the relay for the body. The response body is handed back unread so that the caller
- * can stream it. Calls are timed and carry the request's
- * trace context ({@code traceparent}) to the upstream through {@link OutgoingCalls}. All clients share one
- * connection pool.
+ * can stream it. Calls are timed and carry the request's trace context ({@code traceparent}) to the upstream
+ * through {@link OutgoingCalls}. Each event loop has its own connection pool ({@link LoopLocalPools}).
  */
 @Component
 class UpstreamClient implements DisposableBean {
 
     private final WebClient.Builder builder;
 
-    private final ConnectionProvider connections = ConnectionProvider.builder("signalbox-upstreams")
-            .maxConnections(1_000)
-            .pendingAcquireMaxCount(-1)
-            .maxIdleTime(Duration.ofSeconds(30))
-            .build();
-
-    /** One client per connect timeout in use (Netty sets it per client, not per request); few in practice. */
-    private final Map<Duration, WebClient> clients = new ConcurrentHashMap<>();
+    /** A pool per event loop, so that an upstream call stays on the loop that makes it ({@link LoopLocalPools}). */
+    private final LoopLocalPools<Clients> pools = new LoopLocalPools<>("signalbox-upstreams",
+            name -> ConnectionProvider.builder(name)
+                    .maxConnections(1_000)
+                    .pendingAcquireMaxCount(-1)
+                    .maxIdleTime(Duration.ofSeconds(30))
+                    .build(),
+            Clients::new);
 
     /**
      * Each target's URL for each operation, parsed once. Bounded by the catalog's endpoints times the few operation
@@ -84,7 +84,7 @@ class UpstreamClient implements DisposableBean {
         Mono<UpstreamResponse> response = Mono.defer(() -> {
             URI url = urlOf(target.baseUrl(), path);
             OutgoingCall call = calls.start(observation, HttpMethod.POST, url.getRawPath(), url);
-            return client(settings.connectTimeout()).post()
+            return pools.current().client(settings.connectTimeout()).post()
                     // a URI, not a template: WebClient expands and encodes a template string on every call
                     .uri(url)
                     .httpRequest(request -> {
@@ -130,14 +130,26 @@ class UpstreamClient implements DisposableBean {
     private record UrlKey(String baseUrl, String path) {
     }
 
-    private WebClient client(Duration connectTimeout) {
-        return clients.computeIfAbsent(connectTimeout, timeout -> builder.clone()
-                // timed and traced by OutgoingCalls, which costs less than WebClient's observation per call
-                .observationRegistry(ObservationRegistry.NOOP)
-                .clientConnector(new ReactorClientHttpConnector(HttpClient.create(connections)
-                        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(timeout.toMillis(), Integer.MAX_VALUE))
-                        .doOnResponse(UpstreamClient::bodyIdleTimeout)))
-                .build());
+    /** The clients on one pool: one per connect timeout in use (Netty sets it per client, not per request). */
+    private final class Clients {
+
+        private final ConnectionProvider pool;
+
+        private final Map<Duration, WebClient> byConnectTimeout = new ConcurrentHashMap<>();
+
+        Clients(ConnectionProvider pool) {
+            this.pool = pool;
+        }
+
+        WebClient client(Duration connectTimeout) {
+            return byConnectTimeout.computeIfAbsent(connectTimeout, timeout -> builder.clone()
+                    // timed and traced by OutgoingCalls, which costs less than WebClient's observation per call
+                    .observationRegistry(ObservationRegistry.NOOP)
+                    .clientConnector(new ReactorClientHttpConnector(HttpClient.create(pool)
+                            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(timeout.toMillis(), Integer.MAX_VALUE))
+                            .doOnResponse(UpstreamClient::bodyIdleTimeout)))
+                    .build());
+        }
     }
 
     /**
@@ -156,7 +168,7 @@ class UpstreamClient implements DisposableBean {
 
     @Override
     public void destroy() {
-        connections.dispose();
+        pools.dispose();
     }
 
 }

@@ -18,34 +18,40 @@ import io.signalbox.contracts.decision.DecisionRequest;
 import io.signalbox.contracts.decision.DecisionResponse;
 import io.signalbox.contracts.json.ContractJson;
 import io.signalbox.gateway.GatewayProperties;
+import io.signalbox.gateway.calls.LoopLocalPools;
 import io.signalbox.gateway.calls.OutgoingCall;
 import io.signalbox.gateway.calls.OutgoingCalls;
 import io.signalbox.gateway.openai.OpenAiException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Asks routing-service where a request should go, over one kept-alive connection pool, behind a circuit breaker
- * ({@link RoutingBreakerProperties}): while routing-service is failing, calls fail at once with
+ * Asks routing-service where a request should go, over kept-alive connections (a pool per event loop), behind a
+ * circuit breaker ({@link RoutingBreakerProperties}): while routing-service is failing, calls fail at once with
  * {@code routing_unavailable}, which the gateway answers from its last-known-good decisions.
  */
 @Component
-public class RoutingClient {
+public class RoutingClient implements DisposableBean {
 
     private static final String PROBLEM_TYPE_PREFIX = "https://signalbox.io/problems/";
 
-    private final WebClient routing;
+    /** A pool of connections to routing-service per event loop ({@link LoopLocalPools}). */
+    private final LoopLocalPools<WebClient> routing;
 
     private final OutgoingCalls calls;
 
@@ -69,12 +75,19 @@ public class RoutingClient {
             RoutingBreakerProperties breaker, MeterRegistry meters, OutgoingCalls calls) {
         this.calls = calls;
         this.routingUrl = routingUrl;
-        this.routing = builder.clone()
-                // timed and traced by OutgoingCalls, which costs less than WebClient's observation per call
-                .observationRegistry(ObservationRegistry.NOOP)
-                .baseUrl(routingUrl.toString())
-                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + internalToken)
-                .build();
+        this.routing = new LoopLocalPools<>("signalbox-routing",
+                name -> ConnectionProvider.builder(name)
+                        .maxConnections(500)
+                        .pendingAcquireMaxCount(-1)
+                        .maxIdleTime(Duration.ofSeconds(30))
+                        .build(),
+                pool -> builder.clone()
+                        .clientConnector(new ReactorClientHttpConnector(HttpClient.create(pool)))
+                        // timed and traced by OutgoingCalls, which costs less than WebClient's observation per call
+                        .observationRegistry(ObservationRegistry.NOOP)
+                        .baseUrl(routingUrl.toString())
+                        .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + internalToken)
+                        .build());
         this.decisions = UriComponentsBuilder.fromUri(routingUrl).path(DECISIONS_PATH).build().toUri();
         this.timeout = timeout;
         CircuitBreakerRegistry breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
@@ -111,7 +124,7 @@ public class RoutingClient {
         byte[] body = ContractJson.toBytes(request);
         return guarded(Mono.defer(() -> {
             OutgoingCall call = calls.start(observation, HttpMethod.POST, DECISIONS_PATH, decisions);
-            return answerOf(routing.post()
+            return answerOf(routing.current().post()
                     .uri(decisions)
                     .contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(body), call);
@@ -132,7 +145,7 @@ public class RoutingClient {
         URI models = query.encode().build().toUri();
         return guarded(Mono.deferContextual(context -> {
             OutgoingCall call = calls.startIn(context, HttpMethod.GET, MODELS_PATH, models);
-            return answerOf(routing.get().uri(models), call);
+            return answerOf(routing.current().get().uri(models), call);
         })
                 .timeout(timeout)
                 .map(json -> Arrays.asList(ContractJson.fromBytes(json, AvailableModel[].class)))
@@ -229,5 +242,10 @@ public class RoutingClient {
     private static OpenAiException unavailable() {
         return OpenAiException.serviceUnavailable("routing_unavailable",
                 "The gateway cannot route requests right now. Retry shortly.");
+    }
+
+    @Override
+    public void destroy() {
+        routing.dispose();
     }
 }
