@@ -203,8 +203,10 @@ class ResponseRelay {
                     }
                 })
                 .doFinally(signal -> endStream(exchange, target, tap, started, ended));
+        // Reactor Netty flushes whenever it has written all it was given, so each event goes out as it arrives
+        // without a publisher and a flush marker per event (writeAndFlushWith)
         BodyInserter<Flux<DataBuffer>, ReactiveHttpOutputMessage> writer =
-                (message, context) -> message.writeAndFlushWith(events.map(Mono::just));
+                (message, context) -> message.writeWith(events);
         return ServerResponse.ok()
                 .contentType(MediaType.TEXT_EVENT_STREAM)
                 .headers(headers -> {
