@@ -106,22 +106,37 @@ export STOP_PEERS="${STOP_PEERS:-1}"
 # rate spends its CPU interpreting instead of compiling, so it can stay saturated for minutes (a 1,000 req/s
 # run sustained 424 req/s that way). Rising rates let the compilers finish first, as a rolling deployment's
 # slow start would. SIGNALBOX_RAMP="rate:seconds ..." ("" skips it); the harness's own warm-up runs after.
+# RAMP_STREAM_PERCENT (default 25) of each step's rate is streamed requests, sent alongside: a gateway in
+# production has compiled its stream relay too, and the first-chunk timing below would otherwise measure it cold.
 RAMP=${SIGNALBOX_RAMP-"50:30 150:30 300:30 600:30"}
+RAMP_STREAM_PERCENT=${RAMP_STREAM_PERCENT:-25}
 FIRST_CHUNK_RATE=${FIRST_CHUNK_RATE-200}
 if [ -n "$RAMP" ] || [ -n "$FIRST_CHUNK_RATE" ]; then
   # the harness starts its mock upstream too; started here, it is stopped here (a mock already up is used as is)
   if "$HARNESS/peers.sh" start mock > /dev/null; then MOCK_STARTED=1; fi
 fi
+# one request per client every 100 ms, the clients' starts spread over those 100 ms (as the harness does)
+ramp_load() { # rate seconds body
+  local clients=$(( ($1 + 9) / 10 ))
+  timeout $(( $2 + 30 )) h2load --h1 -t 1 -m 1 -c "$clients" --rps 10 -r 1 --rate-period "$(( 100 / clients > 0 ? 100 / clients : 1 ))ms" \
+    -n $(( $1 * $2 )) -H "Authorization: Bearer $BENCH_KEY" -H 'content-type: application/json' -d "$3" \
+    "$GATEWAY_URL/v1/chat/completions" | grep -E "^requests:" || true
+}
 if [ -n "$RAMP" ]; then
   RAMP_BODY="$WORK/ramp-body.json"
   echo '{"model":"gpt-4o-mini","messages":[{"role":"user","content":"Say hello."}],"max_tokens":16}' > "$RAMP_BODY"
+  RAMP_STREAM_BODY="$WORK/ramp-stream-body.json"
+  echo '{"model":"gpt-4o-mini","stream":true,"messages":[{"role":"user","content":"Say hello."}],"max_tokens":16}' > "$RAMP_STREAM_BODY"
   for step in $RAMP; do
-    rate=${step%%:*} secs=${step##*:} clients=$(( (${step%%:*} + 9) / 10 ))
-    echo "== warming Signalbox up: $rate req/s for $secs s"
-    # one request per client every 100 ms, the clients' starts spread over those 100 ms (as the harness does)
-    timeout $(( secs + 30 )) h2load --h1 -t 1 -m 1 -c "$clients" --rps 10 -r 1 --rate-period "$(( 100 / clients > 0 ? 100 / clients : 1 ))ms" \
-      -n $(( rate * secs )) -H "Authorization: Bearer $BENCH_KEY" -H 'content-type: application/json' -d "$RAMP_BODY" \
-      "$GATEWAY_URL/v1/chat/completions" | grep -E "^requests:" || true
+    rate=${step%%:*} secs=${step##*:}
+    streams=$(( rate * RAMP_STREAM_PERCENT / 100 ))
+    echo "== warming Signalbox up: $rate req/s for $secs s ($streams of them streamed)"
+    if [ "$streams" -gt 0 ]; then
+      ramp_load "$streams" "$secs" "$RAMP_STREAM_BODY" | sed 's/^/streamed /' &
+      STREAM_RAMP_PID=$!
+    fi
+    ramp_load $(( rate - streams )) "$secs" "$RAMP_BODY"
+    if [ "$streams" -gt 0 ]; then wait "$STREAM_RAMP_PID" || true; fi
   done
 fi
 
