@@ -56,6 +56,16 @@ public class OpenAiException extends RuntimeException {
         return new OpenAiException(HttpStatus.SERVICE_UNAVAILABLE, "server_error", code, null, message);
     }
 
+    /** 504 {@code upstream_timeout}: the upstream did not answer, or stopped answering, in the time allowed. */
+    public static OpenAiException upstreamTimeout(String message) {
+        return new OpenAiException(HttpStatus.GATEWAY_TIMEOUT, "server_error", "upstream_timeout", null, message);
+    }
+
+    /** 502 {@code upstream_error}: the connection to the upstream broke after the request was sent. */
+    public static OpenAiException upstreamError(String message) {
+        return new OpenAiException(HttpStatus.BAD_GATEWAY, "server_error", "upstream_error", null, message);
+    }
+
     public HttpStatus status() {
         return status;
     }

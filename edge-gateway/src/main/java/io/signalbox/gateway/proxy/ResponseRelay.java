@@ -73,29 +73,20 @@ class ResponseRelay {
         long bodyStarted = System.nanoTime();
         Duration left = timeLeft(exchange.callSettings, started);
         Mono<DataBuffer> body = DataBufferUtils.join(response.body(), maxResponseBytes);
-        // the breaker's permission is booked once: when the body is read, when it fails, or given back when the
-        // client leaves first
-        AtomicBoolean unbooked = new AtomicBoolean(booksBreaker);
+        // booked once: when the body is read, when it fails, or given back when the client leaves first
+        BreakerBooking booking = new BreakerBooking(target, started, booksBreaker);
         return (left == null ? body : body.timeout(left))
-                .doOnCancel(() -> {
-                    if (unbooked.compareAndSet(true, false)) {
-                        breakers.release(target);
-                    }
-                })
+                .doOnCancel(booking::release)
                 .doOnTerminate(() -> exchange.upstreamNanos += System.nanoTime() - bodyStarted)
                 .onErrorMap(TimeoutException.class, late -> {
-                    if (unbooked.compareAndSet(true, false)) {
-                        breakers.onFailure(target, System.nanoTime() - started, late);
-                    }
+                    booking.failure(late);
                     exchange.attempt(target, "timeout", status.value(), started);
                     exchange.usage = exchange.estimatedPromptUsage();
-                    return new OpenAiException(HttpStatus.GATEWAY_TIMEOUT, "server_error", "upstream_timeout", null,
+                    return OpenAiException.upstreamTimeout(
                             "The upstream did not finish its answer within the time allowed for this model.");
                 })
                 .onErrorMap(DataBufferLimitException.class, tooLarge -> {
-                    if (unbooked.compareAndSet(true, false)) {
-                        breakers.onSuccess(target, System.nanoTime() - started); // it answered, at length
-                    }
+                    booking.success(); // it answered, at length
                     exchange.attempt(target, "response_too_large", status.value(), started);
                     exchange.usage = exchange.estimatedPromptUsage();
                     return new OpenAiException(HttpStatus.BAD_GATEWAY, "server_error", "upstream_response_too_large",
@@ -103,25 +94,21 @@ class ResponseRelay {
                 })
                 .onErrorMap(failure -> !(failure instanceof OpenAiException), failure -> {
                     UpstreamFailure kind = UpstreamFailure.classify(failure);
-                    if (unbooked.compareAndSet(true, false)) {
-                        breakers.onFailure(target, System.nanoTime() - started, failure);
-                    }
+                    booking.failure(failure);
                     exchange.attempt(target, kind.outcome(), status.value(), started);
                     exchange.usage = exchange.estimatedPromptUsage();
                     log.warn("Answer body from {} broke off: {}", ExchangeFinisher.describe(target), failure.toString());
                     return kind == UpstreamFailure.TIMEOUT
-                            ? new OpenAiException(HttpStatus.GATEWAY_TIMEOUT, "server_error", "upstream_timeout", null,
+                            ? OpenAiException.upstreamTimeout(
                                     "The upstream stopped sending its answer for longer than allowed for this model.")
-                            : new OpenAiException(HttpStatus.BAD_GATEWAY, "server_error", "upstream_error", null,
+                            : OpenAiException.upstreamError(
                                     "The connection to the upstream broke while its answer was being read.");
                 })
                 .map(ResponseRelay::drain)
                 .defaultIfEmpty(new byte[0])
                 .map(bytes -> translateBody(exchange.translator, status, bytes))
                 .flatMap(bytes -> {
-                    if (unbooked.compareAndSet(true, false)) {
-                        breakers.onSuccess(target, System.nanoTime() - started);
-                    }
+                    booking.success();
                     HttpStatusCode clientStatus = exchange.translator == null ? status
                             : HttpStatusCode.valueOf(exchange.translator.clientStatus(status.value()));
                     exchange.attempt(target, status.is2xxSuccessful() ? "success" : "http_error", status.value(), started);
@@ -179,9 +166,9 @@ class ResponseRelay {
                     log.warn("Stream from {} broke: {}", ExchangeFinisher.describe(target), failure.toString());
                     if (UpstreamFailure.classify(failure) == UpstreamFailure.TIMEOUT) {
                         exchange.markInterrupted("stream_idle_timeout");
-                        return Flux.just(OpenAiErrors.asStreamEvent(new OpenAiException(HttpStatus.GATEWAY_TIMEOUT,
-                                "server_error", "upstream_timeout", null, "The upstream sent nothing for longer than "
-                                        + "allowed between two chunks for this model; the response above is partial.")));
+                        return Flux.just(OpenAiErrors.asStreamEvent(OpenAiException.upstreamTimeout("The upstream "
+                                + "sent nothing for longer than allowed between two chunks for this model; the "
+                                + "response above is partial.")));
                     }
                     exchange.markInterrupted("stream_interrupted");
                     return Flux.just(OpenAiErrors.asStreamEvent(streamBroken()));
@@ -216,6 +203,40 @@ class ResponseRelay {
                     signalboxHeaders(exchange, target, exchange.attemptCount() + 1, headers);
                 })
                 .body(writer);
+    }
+
+    /** The circuit-breaker permission of one answer read whole, booked at most once (or not at all when off). */
+    private final class BreakerBooking {
+
+        private final DecisionTarget target;
+
+        private final long started;
+
+        private final AtomicBoolean open;
+
+        BreakerBooking(DecisionTarget target, long started, boolean on) {
+            this.target = target;
+            this.started = started;
+            this.open = new AtomicBoolean(on);
+        }
+
+        void success() {
+            if (open.compareAndSet(true, false)) {
+                breakers.onSuccess(target, System.nanoTime() - started);
+            }
+        }
+
+        void failure(Throwable failure) {
+            if (open.compareAndSet(true, false)) {
+                breakers.onFailure(target, System.nanoTime() - started, failure);
+            }
+        }
+
+        void release() {
+            if (open.compareAndSet(true, false)) {
+                breakers.release(target);
+            }
+        }
     }
 
     /** Books the streamed attempt with the circuit breaker and the usage it reported, once per stream. */
@@ -258,9 +279,8 @@ class ResponseRelay {
         }
         exchange.markInterrupted(tap.upstreamError() ? "upstream_stream_error" : "stream_interrupted");
         if ("total_timeout".equals(exchange.errorClass)) {
-            return Flux.just(OpenAiErrors.asStreamEvent(new OpenAiException(HttpStatus.GATEWAY_TIMEOUT,
-                    "server_error", "upstream_timeout", null, "The upstream did not finish its answer within the "
-                            + "time allowed for this model; the response above is partial.")));
+            return Flux.just(OpenAiErrors.asStreamEvent(OpenAiException.upstreamTimeout("The upstream did not "
+                    + "finish its answer within the time allowed for this model; the response above is partial.")));
         }
         return tap.upstreamError() ? Flux.empty() : Flux.just(OpenAiErrors.asStreamEvent(streamBroken()));
     }

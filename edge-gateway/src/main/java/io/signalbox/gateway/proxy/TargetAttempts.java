@@ -204,15 +204,13 @@ class TargetAttempts {
             exchange.usage = exchange.estimatedPromptUsage();
         }
         return switch (kind) {
-            case TIMEOUT -> new OpenAiException(HttpStatus.GATEWAY_TIMEOUT, "server_error", "upstream_timeout", null,
-                    "The upstream did not answer in time. The request was not retried elsewhere because it may "
+            case TIMEOUT -> OpenAiException.upstreamTimeout("The upstream did not answer in time. The request was not retried elsewhere because it may "
                             + "still be running.");
             case CONNECT -> new OpenAiException(HttpStatus.BAD_GATEWAY, "server_error", "upstream_unreachable", null,
                     "No upstream endpoint could be reached for this request.");
             case CREDENTIALS -> OpenAiException.serviceUnavailable("credentials_unavailable",
                     "The gateway cannot fetch the upstream provider's credentials right now. Retry shortly.");
-            case BROKEN -> new OpenAiException(HttpStatus.BAD_GATEWAY, "server_error", "upstream_error", null,
-                    "The connection to the upstream broke before it answered.");
+            case BROKEN -> OpenAiException.upstreamError("The connection to the upstream broke before it answered.");
         };
     }
 
