@@ -559,6 +559,27 @@ class ChatCompletionsIntegrationTests {
     }
 
     @Test
+    void aDecisionThatDoesNotComeWithinTheRoutingTimeoutIsServedFromTheLastKnownGoodOne() throws Exception {
+        assertThat(chat("{\"model\":\"alpha\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}")
+                .statusCode()).isEqualTo(200);
+        CONTROL_PLANE.routingSilent(true);
+        try {
+            long started = System.nanoTime();
+            HttpResponse<String> degraded = chat("{\"model\":\"alpha\",\"messages\":[{\"role\":\"user\",\"content\":\"y\"}]}");
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(degraded.statusCode()).isEqualTo(200);
+            assertThat(degraded.headers().firstValue("x-signalbox-degraded")).hasValueSatisfying(
+                    value -> assertThat(value).startsWith("routing-unavailable; decision-age="));
+            assertThat(took).as("given up after the 2 s routing timeout, not waiting for routing-service")
+                    .isBetween(Duration.ofMillis(1_900), Duration.ofSeconds(10));
+        }
+        finally {
+            CONTROL_PLANE.routingSilent(false);
+        }
+    }
+
+    @Test
     void aModelRoutingNeverDecidedIs503WhileRoutingIsDown() throws Exception {
         CONTROL_PLANE.routingDown(true);
         try {

@@ -52,6 +52,11 @@ final class StubControlPlane implements AutoCloseable {
 
     private volatile boolean routingDown;
 
+    private volatile boolean routingSilent;
+
+    /** Decision requests left unanswered while routing is silent; closed when it speaks again. */
+    private final List<HttpExchange> unanswered = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     /** The query string of the last model-list call, to see what the gateway asked routing to filter by. */
     volatile String lastModelsQuery = "";
 
@@ -172,6 +177,15 @@ final class StubControlPlane implements AutoCloseable {
         routingDown = down;
     }
 
+    /** While silent, routing takes decision requests and never answers them (a hung routing-service). */
+    void routingSilent(boolean silent) {
+        routingSilent = silent;
+        if (!silent) {
+            unanswered.forEach(HttpExchange::close);
+            unanswered.clear();
+        }
+    }
+
     private void decide(HttpExchange exchange) throws IOException {
         if (!authorized(exchange)) {
             return;
@@ -181,6 +195,10 @@ final class StubControlPlane implements AutoCloseable {
         decisionTraceparents.put(request.requestId(), traceparent == null ? "" : traceparent);
         if (routingDown) {
             respond(exchange, 500, "{\"status\":500}");
+            return;
+        }
+        if (routingSilent) {
+            unanswered.add(exchange);
             return;
         }
         String[] refusal = refusals.get(request.model());

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.signalbox.contracts.decision.DecisionTarget;
 import io.signalbox.gateway.GatewayProperties;
+import io.signalbox.gateway.calls.LoopTimers;
 import io.signalbox.gateway.credentials.ProviderCredentialStore;
 import io.signalbox.gateway.openai.OpenAiRequest;
 import io.signalbox.gateway.resilience.CallSettings;
@@ -107,7 +108,7 @@ class Mirror {
                     Mono<byte[]> answer = DataBufferUtils.join(response.body(), maxResponseBytes)
                             .map(ResponseRelay::drain).defaultIfEmpty(new byte[0]);
                     Duration total = settings.totalTimeout();
-                    return (total == null ? answer : answer.timeout(total))
+                    return (total == null ? answer : LoopTimers.within(answer, total))
                             .map(bytes -> record(copy, shadow, response.status().value(), bytes, started));
                 })
                 .doOnError(failure -> {

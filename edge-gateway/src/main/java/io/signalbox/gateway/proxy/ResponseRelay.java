@@ -9,6 +9,7 @@ import io.signalbox.contracts.decision.DecisionResponse;
 import io.signalbox.contracts.decision.DecisionTarget;
 import io.signalbox.contracts.usage.TokenUsage;
 import io.signalbox.gateway.GatewayProperties;
+import io.signalbox.gateway.calls.LoopTimers;
 import io.signalbox.gateway.openai.OpenAiErrors;
 import io.signalbox.gateway.openai.OpenAiException;
 import io.signalbox.gateway.openai.OpenAiRequest;
@@ -75,7 +76,7 @@ class ResponseRelay {
         Mono<DataBuffer> body = DataBufferUtils.join(response.body(), maxResponseBytes);
         // booked once: when the body is read, when it fails, or given back when the client leaves first
         BreakerBooking booking = new BreakerBooking(target, started, booksBreaker);
-        return (left == null ? body : body.timeout(left))
+        return (left == null ? body : LoopTimers.within(body, left))
                 .doOnCancel(booking::release)
                 .doOnTerminate(() -> exchange.upstreamNanos += System.nanoTime() - bodyStarted)
                 .onErrorMap(TimeoutException.class, late -> {
@@ -155,7 +156,7 @@ class ResponseRelay {
         Duration left = timeLeft(exchange.callSettings, started);
         if (left != null) {
             // past the total time allowed the stream is ended like a broken one, and recorded as timed out
-            body = body.takeUntilOther(Mono.delay(left).doOnNext(late -> exchange.markInterrupted("total_timeout")));
+            body = body.takeUntilOther(LoopTimers.after(left).doOnNext(late -> exchange.markInterrupted("total_timeout")));
         }
         Flux<DataBuffer> events = body
                 .concatMapIterable(buffer -> splitter.feed(drain(buffer)))

@@ -9,6 +9,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import io.signalbox.contracts.decision.DecisionTarget;
 import io.signalbox.gateway.GatewayProperties;
+import io.signalbox.gateway.calls.LoopTimers;
 import io.signalbox.gateway.credentials.ProviderCredentialStore;
 import io.signalbox.gateway.openai.OpenAiException;
 import io.signalbox.gateway.openai.OpenAiRequest;
@@ -187,7 +188,7 @@ class TargetAttempts {
                 ThreadLocalRandom.current()::nextDouble);
         if (delay.isPresent()) {
             exchange.waitNanos += delay.get().toNanos();
-            return Mono.delay(delay.get()).then(Mono.defer(() -> attempt(exchange, targets, index, call + 1)));
+            return LoopTimers.after(delay.get()).then(Mono.defer(() -> attempt(exchange, targets, index, call + 1)));
         }
         return nextTarget(exchange, targets, index);
     }

@@ -12,6 +12,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.handler.timeout.ReadTimeoutHandler;
 import io.signalbox.contracts.decision.DecisionTarget;
 import io.signalbox.gateway.calls.LoopLocalPools;
+import io.signalbox.gateway.calls.LoopTimers;
 import io.signalbox.gateway.calls.OutgoingCall;
 import io.signalbox.gateway.calls.OutgoingCalls;
 import io.signalbox.gateway.resilience.CallSettings;
@@ -110,7 +111,7 @@ class UpstreamClient implements DisposableBean {
                     .doFinally(call::end)
                     .contextWrite(context -> context.put(BODY_IDLE_TIMEOUT, settings.streamIdleTimeout()));
         });
-        return settings.totalTimeout() == null ? response : response.timeout(settings.totalTimeout());
+        return settings.totalTimeout() == null ? response : LoopTimers.within(response, settings.totalTimeout());
     }
 
     private URI urlOf(String baseUrl, String path) {

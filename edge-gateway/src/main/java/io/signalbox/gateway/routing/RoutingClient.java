@@ -19,6 +19,7 @@ import io.signalbox.contracts.decision.DecisionResponse;
 import io.signalbox.contracts.json.ContractJson;
 import io.signalbox.gateway.GatewayProperties;
 import io.signalbox.gateway.calls.LoopLocalPools;
+import io.signalbox.gateway.calls.LoopTimers;
 import io.signalbox.gateway.calls.OutgoingCall;
 import io.signalbox.gateway.calls.OutgoingCalls;
 import io.signalbox.gateway.openai.OpenAiException;
@@ -129,7 +130,7 @@ public class RoutingClient implements DisposableBean {
                     .contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(body), call);
         })
-                .timeout(timeout)
+                .timeout(LoopTimers.after(timeout))
                 .map(json -> ContractJson.fromBytes(json, DecisionResponse.class))
                 .onErrorMap(WebClientResponseException.class, failure -> translate(failure, request.model()))
                 .onErrorMap(failure -> !(failure instanceof OpenAiException), failure -> unavailable()));
@@ -147,7 +148,7 @@ public class RoutingClient implements DisposableBean {
             OutgoingCall call = calls.startIn(context, HttpMethod.GET, MODELS_PATH, models);
             return answerOf(routing.current().get().uri(models), call);
         })
-                .timeout(timeout)
+                .timeout(LoopTimers.after(timeout))
                 .map(json -> Arrays.asList(ContractJson.fromBytes(json, AvailableModel[].class)))
                 .onErrorMap(failure -> !(failure instanceof OpenAiException), failure -> unavailable()));
     }
