@@ -86,9 +86,11 @@ public class UsagePublisher implements DisposableBean {
      */
     private final ConcurrentSkipListMap<Long, UsageRecorded> unacknowledged = new ConcurrentSkipListMap<>();
 
-    /** Hands events to the producer; bounded so that a Kafka outage cannot grow memory without limit. */
-    private final ThreadPoolExecutor sender = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(SEND_QUEUE_CAPACITY), Thread.ofPlatform().name("usage-send-", 0).daemon().factory());
+    /**
+     * Hands events to the producer on a thread of its own, in batches; bounded so that a Kafka outage cannot grow
+     * memory without limit.
+     */
+    private final UsageSendQueue sender = new UsageSendQueue(SEND_QUEUE_CAPACITY, "usage-send-0");
 
     /** Events (or backlog ends) waiting for the spool-writer thread at most, about 30 MB of usage events. */
     static final int SPOOL_QUEUE_CAPACITY = 10_000;
@@ -173,6 +175,8 @@ public class UsagePublisher implements DisposableBean {
         this.spoolWaits = Counter.builder("signalbox.gateway.usage.spool.waits")
                 .description("Times a request waited for room in the spool writer's queue (the disk fell behind)")
                 .register(meters);
+        Gauge.builder("signalbox.gateway.usage.send.queue", sender, UsageSendQueue::size)
+                .description("Usage events waiting to be handed to Kafka's producer").register(meters);
         Gauge.builder("signalbox.gateway.usage.spool.queue", spoolWriter, executor -> executor.getQueue().size())
                 .description("Usage events waiting for the spool-writer thread").register(meters);
         Gauge.builder("signalbox.gateway.usage.spool.size", spool, UsageSpool::size)
@@ -216,11 +220,9 @@ public class UsagePublisher implements DisposableBean {
     }
 
     private void toSender(UsageRecorded event, long sequence, Map<String, String> trace) {
-        try {
-            sender.execute(() -> send(event, sequence, trace));
-        }
-        catch (RejectedExecutionException saturated) {
-            spoolLater(event, sequence, saturated);
+        if (!sender.offer(() -> send(event, sequence, trace))) {
+            spoolLater(event, sequence, new RejectedExecutionException(
+                    "the usage send queue is full or the gateway is stopping"));
         }
     }
 
@@ -505,11 +507,9 @@ public class UsagePublisher implements DisposableBean {
         long deadline = System.nanoTime() + shutdownFlushTimeout.toNanos();
         // a replay waiting for Kafka gives up; its event stays spooled and is offered again at the next start
         replayer.shutdownNow();
-        sender.shutdown();
-        if (!sender.awaitTermination(remaining(deadline), TimeUnit.NANOSECONDS)) {
+        if (!sender.stop(Duration.ofNanos(remaining(deadline)))) {
             // what never reached the producer is still registered as unacknowledged and is spooled below
-            sender.shutdownNow();
-            sender.awaitTermination(1, TimeUnit.SECONDS);
+            sender.abandon(Duration.ofSeconds(1));
         }
         while (!unacknowledged.isEmpty() && remaining(deadline) > 0) {
             Thread.sleep(10); // shutdown only: acknowledgements arrive on the producer's thread
