@@ -2,6 +2,7 @@ package io.signalbox.gateway.calls;
 
 import java.time.Duration;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
@@ -86,7 +87,15 @@ public final class LoopTimers {
             if (state != PENDING) {
                 return; // cancelled in onSubscribe
             }
-            future = loop.schedule(this, nanos, TimeUnit.NANOSECONDS);
+            try {
+                future = loop.schedule(this, nanos, TimeUnit.NANOSECONDS);
+            }
+            catch (RejectedExecutionException shuttingDown) {
+                if (STATE.compareAndSet(this, PENDING, DONE)) {
+                    actual.onError(shuttingDown);
+                }
+                return;
+            }
             if (state != PENDING) {
                 cancelFuture(); // cancelled while it was being scheduled
             }
