@@ -37,10 +37,12 @@ final class UsageSendQueue {
 
     private volatile boolean stopping;
 
+    /** The thread starts with the first task: a publisher that never sends leaves no thread behind. */
+    private volatile boolean started;
+
     UsageSendQueue(int capacity, String threadName) {
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.thread = Thread.ofPlatform().name(threadName).daemon().unstarted(this::run);
-        this.thread.start();
     }
 
     /** Queues the task; false when the queue is full or stopping, and then the task will not run. */
@@ -51,10 +53,24 @@ final class UsageSendQueue {
         if (stopping && queue.remove(task)) {
             return false; // stopped while it was being queued: the thread may already have drained the queue
         }
-        if (waiting) {
+        if (!started) {
+            start();
+        }
+        else if (waiting) {
             LockSupport.unpark(thread);
         }
         return true;
+    }
+
+    private synchronized void start() {
+        if (!started) {
+            thread.start();
+            started = true;
+        }
+    }
+
+    private synchronized boolean hasStarted() {
+        return started;
     }
 
     /** Tasks waiting for the thread. */
@@ -65,6 +81,9 @@ final class UsageSendQueue {
     /** Refuses new tasks and waits up to {@code timeout} for the thread to run the queued ones; true if it did. */
     boolean stop(Duration timeout) throws InterruptedException {
         stopping = true;
+        if (!hasStarted()) {
+            return true; // nothing was ever queued
+        }
         LockSupport.unpark(thread);
         return thread.join(timeout);
     }
@@ -76,6 +95,9 @@ final class UsageSendQueue {
     boolean abandon(Duration timeout) throws InterruptedException {
         stopping = true;
         queue.clear();
+        if (!hasStarted()) {
+            return true;
+        }
         thread.interrupt();
         return thread.join(timeout);
     }

@@ -137,6 +137,17 @@ class UsageSendQueueTests {
     }
 
     @Test
+    void aQueueThatNeverHadATaskStartsNoThreadAndStopsAtOnce() throws Exception {
+        queue = new UsageSendQueue(10, "usage-send-unused");
+
+        assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+                .doesNotContain("usage-send-unused");
+        assertThat(queue.stop(Duration.ofSeconds(1))).isTrue();
+        assertThat(queue.abandon(Duration.ofSeconds(1))).isTrue();
+        assertThat(queue.offer(recording("after"))).isFalse();
+    }
+
+    @Test
     void aTaskThatThrowsDoesNotStopTheOnesAfterIt() {
         queue = new UsageSendQueue(10, "usage-send-test");
 
