@@ -27,12 +27,9 @@ export PATH="$JAVA_HOME/bin:$PATH"
 echo "== building Signalbox"
 ./mvnw -q -B -ntp -DskipTests -pl local-stack -am package
 
-WORK=$(mktemp -d /tmp/signalbox-bench.XXXXXX)
+. bench/stack.sh
+start_bench_stack signalbox-bench
 echo "== starting Signalbox (logs in $WORK)"
-java -Dsignalbox.services-dir=local-stack/target/services -jar local-stack/target/local-stack-0.1.0-SNAPSHOT-exec.jar \
-  --port-offset="${PORT_OFFSET:-20000}" --work-dir="$WORK" --bench-upstream=http://127.0.0.1:18080/v1 \
-  > "$WORK/stack.log" 2>&1 &
-STACK_PID=$!
 stop_stack() {
   if [ -n "${SAMPLER_PID:-}" ]; then kill "$SAMPLER_PID" 2>/dev/null || true; fi
   if [ -n "${MOCK_STARTED:-}" ]; then "$HARNESS/peers.sh" stop mock > /dev/null 2>&1 || true; fi
@@ -42,13 +39,7 @@ stop_stack() {
   fi
 }
 trap stop_stack EXIT
-for _ in $(seq 1 240); do
-  [ -f "$WORK/bench.env" ] && break
-  kill -0 "$STACK_PID" 2>/dev/null || { echo "Signalbox did not start:" >&2; tail -30 "$WORK/stack.log" >&2; exit 1; }
-  sleep 1
-done
-[ -f "$WORK/bench.env" ] || { echo "Signalbox did not become ready in time" >&2; exit 1; }
-. "$WORK/bench.env"
+await_bench_stack
 echo "== Signalbox ready: gateway $GATEWAY_URL (pid $GATEWAY_PID)"
 # every result of this run in one folder: the harness's, the first streamed chunk's and the suite's CPU
 export OUT="${OUT:-$WORK/results}"

@@ -25,22 +25,14 @@ JAR=local-stack/target/local-stack-0.1.0-SNAPSHOT-exec.jar
 select_jdk
 export PATH="$JAVA_HOME/bin:$PATH"
 
-WORK=$(mktemp -d /tmp/signalbox-cost.XXXXXX)
-java -Dsignalbox.services-dir=local-stack/target/services -jar "$JAR" --port-offset="${PORT_OFFSET:-20000}" \
-  --work-dir="$WORK" --bench-upstream=http://127.0.0.1:18080/v1 > "$WORK/stack.log" 2>&1 &
-STACK_PID=$!
+. bench/stack.sh
+start_bench_stack signalbox-cost
 stop() {
   if [ -n "${MOCK_STARTED:-}" ]; then "$HARNESS/peers.sh" stop mock > /dev/null 2>&1 || true; fi
   if kill -0 "$STACK_PID" 2>/dev/null; then kill -TERM "$STACK_PID"; wait "$STACK_PID" 2>/dev/null || true; fi
 }
 trap stop EXIT
-for _ in $(seq 1 240); do
-  [ -f "$WORK/bench.env" ] && break
-  kill -0 "$STACK_PID" 2>/dev/null || { echo "Signalbox did not start:" >&2; tail -30 "$WORK/stack.log" >&2; exit 1; }
-  sleep 1
-done
-[ -f "$WORK/bench.env" ] || { echo "Signalbox did not become ready in time" >&2; exit 1; }
-. "$WORK/bench.env"
+await_bench_stack
 if "$HARNESS/peers.sh" start mock > /dev/null; then MOCK_STARTED=1; fi
 
 BODY="$WORK/body.json"
