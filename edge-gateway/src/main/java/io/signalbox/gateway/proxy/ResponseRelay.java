@@ -156,7 +156,8 @@ class ResponseRelay {
         Duration left = timeLeft(exchange.callSettings, started);
         if (left != null) {
             // past the total time allowed the stream is ended like a broken one, and recorded as timed out
-            body = body.takeUntilOther(LoopTimers.after(left).doOnNext(late -> exchange.markInterrupted("total_timeout")));
+            body = body.takeUntilOther(
+                    LoopTimers.after(left).doOnNext(late -> exchange.markInterrupted("total_timeout")));
         }
         Flux<DataBuffer> events = body
                 .concatMapIterable(buffer -> splitter.feed(drain(buffer)))
