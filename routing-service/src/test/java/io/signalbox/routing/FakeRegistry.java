@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Stands in for model-registry-service's internal catalog endpoint: a real HTTP server on
- * 127.0.0.1 that serves a snapshot written with ContractJson, checks the internal bearer token
+ * 127.0.0.1 that serves a snapshot written with ContractJson, checks the internal bearer token,
+ * answers 304 to an {@code If-None-Match} of the served version's entity tag as the registry does,
  * and can be told to fail (503) as a registry that is not up yet would.
  */
 public final class FakeRegistry implements AutoCloseable {
@@ -27,6 +28,10 @@ public final class FakeRegistry implements AutoCloseable {
     private final String expectedAuthorization;
 
     private final AtomicReference<@Nullable String> catalogJson = new AtomicReference<>();
+
+    private final AtomicReference<String> catalogTag = new AtomicReference<>("");
+
+    private final AtomicInteger notModified = new AtomicInteger();
 
     private final AtomicInteger catalogRequests = new AtomicInteger();
 
@@ -55,6 +60,7 @@ public final class FakeRegistry implements AutoCloseable {
     /** Serves this snapshot from now on. */
     public void serve(CatalogSnapshot snapshot) {
         catalogJson.set(ContractJson.toJson(snapshot));
+        catalogTag.set(CatalogSnapshot.entityTag(snapshot.version()));
     }
 
     /** Answers 503 from now on, as a registry that is still starting. */
@@ -64,6 +70,11 @@ public final class FakeRegistry implements AutoCloseable {
 
     public int catalogRequests() {
         return catalogRequests.get();
+    }
+
+    /** How many catalog requests were answered 304, as the registry does for a reader's current version. */
+    public int notModifiedAnswers() {
+        return notModified.get();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -76,6 +87,13 @@ public final class FakeRegistry implements AutoCloseable {
             String json = catalogJson.get();
             if (json == null) {
                 respond(exchange, 503, "{\"title\":\"Service Unavailable\"}");
+                return;
+            }
+            String tag = catalogTag.get();
+            exchange.getResponseHeaders().set("ETag", tag);
+            if (tag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+                notModified.incrementAndGet();
+                exchange.sendResponseHeaders(304, -1);
                 return;
             }
             respond(exchange, 200, json);

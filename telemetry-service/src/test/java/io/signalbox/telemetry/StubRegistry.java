@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
 import io.signalbox.contracts.catalog.CatalogSnapshot;
@@ -22,7 +23,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A real HTTP server on 127.0.0.1 playing model-registry-service's internal catalog API, with a complexity route
  * whose tier map puts {@value #SMALL} in {@code economy} and {@value #LARGE} in {@code premium}, and a model
- * ({@value #TIERED}) that only has a quality tier of its own.
+ * ({@value #TIERED}) that only has a quality tier of its own. Like the registry, it answers 304 to a request that
+ * sends back the served version's entity tag.
  */
 public final class StubRegistry implements AutoCloseable {
 
@@ -38,20 +40,31 @@ public final class StubRegistry implements AutoCloseable {
 
     private final HttpServer server;
 
-    private StubRegistry(HttpServer server) {
+    private final AtomicInteger snapshotsSent;
+
+    private StubRegistry(HttpServer server, AtomicInteger snapshotsSent) {
         this.server = server;
+        this.snapshotsSent = snapshotsSent;
     }
 
     public static StubRegistry start(String internalToken) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             byte[] body = ContractJson.toBytes(catalog());
+            AtomicInteger sent = new AtomicInteger();
             server.createContext("/internal/v1/catalog", exchange -> {
                 try {
                     if (!("Bearer " + internalToken).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
                         exchange.sendResponseHeaders(401, -1);
                         return;
                     }
+                    String tag = CatalogSnapshot.entityTag(catalog().version());
+                    exchange.getResponseHeaders().add("ETag", tag);
+                    if (tag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+                        exchange.sendResponseHeaders(304, -1);
+                        return;
+                    }
+                    sent.incrementAndGet();
                     exchange.getResponseHeaders().add("Content-Type", "application/json");
                     exchange.sendResponseHeaders(200, body.length);
                     exchange.getResponseBody().write(body);
@@ -61,7 +74,7 @@ public final class StubRegistry implements AutoCloseable {
                 }
             });
             server.start();
-            return new StubRegistry(server);
+            return new StubRegistry(server, sent);
         }
         catch (IOException ex) {
             throw new IllegalStateException("Cannot start the stub registry", ex);
@@ -70,6 +83,11 @@ public final class StubRegistry implements AutoCloseable {
 
     public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Catalog requests answered with a snapshot; one that sent back the served version's tag is answered 304. */
+    public int snapshotsSent() {
+        return snapshotsSent.get();
     }
 
     @Override

@@ -32,6 +32,14 @@ public record CatalogSnapshot(
         teams = teams == null ? List.of() : List.copyOf(teams);
     }
 
+    /**
+     * The entity tag of the snapshot of {@code version} on {@code GET /internal/v1/catalog}: a reader that sends it
+     * back in {@code If-None-Match} is answered {@code 304 Not Modified} while its version is still current.
+     */
+    public static String entityTag(long version) {
+        return "\"" + version + "\"";
+    }
+
     /** A catalog without tenant or team allow-lists. */
     public CatalogSnapshot(long version, Instant generatedAt, List<ProviderInfo> providers, List<ModelInfo> models,
             List<PoolInfo> pools, List<RouteInfo> routes) {

@@ -86,6 +86,11 @@ public class CatalogSnapshots {
         this.clock = clock;
     }
 
+    /** The version a snapshot taken now would have: one read, for readers that ask whether theirs is current. */
+    public long currentVersion() {
+        return changes.currentVersion();
+    }
+
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public CatalogSnapshot snapshot() {
         long version = changes.currentVersion();

@@ -20,6 +20,7 @@ import io.signalbox.contracts.json.ContractJson;
 import io.signalbox.registry.RegistryIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -161,6 +162,35 @@ class CatalogApiTests extends RegistryIntegrationTest {
         assertThat(page.path("size").asInt()).isEqualTo(2);
         assertThat(page.path("total").asLong()).isGreaterThanOrEqualTo(3);
         assertThat(page.path("items").size()).isBetween(1, 2);
+    }
+
+    @Test
+    void aReaderThatHoldsTheCurrentVersionIsToldNothingChangedWithoutASnapshot() {
+        CatalogSnapshot held = catalog();
+        String tag = "\"" + held.version() + "\"";
+        internal().get().uri("/internal/v1/catalog").exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals(HttpHeaders.ETAG, tag);
+
+        internal().get().uri("/internal/v1/catalog").header(HttpHeaders.IF_NONE_MATCH, tag).exchange()
+                .expectStatus().isNotModified()
+                .expectHeader().valueEquals(HttpHeaders.ETAG, tag)
+                .expectBody().isEmpty();
+        internal().get().uri("/internal/v1/catalog").header(HttpHeaders.IF_NONE_MATCH, "\"1\", W/" + tag).exchange()
+                .expectStatus().isNotModified();
+
+        createId("/api/v1/providers", """
+                {"name": "%s", "kind": "openai-compatible"}""".formatted(unique("etag-provider")));
+
+        String body = internal().get().uri("/internal/v1/catalog").header(HttpHeaders.IF_NONE_MATCH, tag).exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        CatalogSnapshot changed = ContractJson.fromJson(body, CatalogSnapshot.class);
+        assertThat(changed.version()).isGreaterThan(held.version());
+        assertThat(changed.providers()).hasSize(held.providers().size() + 1);
+        internal().get().uri("/internal/v1/catalog").header(HttpHeaders.IF_NONE_MATCH, tag).exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals(HttpHeaders.ETAG, "\"" + changed.version() + "\"");
     }
 
     private CatalogSnapshot catalog() {

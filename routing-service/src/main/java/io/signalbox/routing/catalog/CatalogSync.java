@@ -1,11 +1,13 @@
 package io.signalbox.routing.catalog;
 
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.signalbox.contracts.catalog.CatalogSnapshot;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -106,8 +108,20 @@ class CatalogSync implements SmartLifecycle {
         // From here on a new request queues one more load: it may be about a version this one misses.
         queued.set(false);
         try {
-            Catalog catalog = Catalog.of(fetcher.fetch());
             Catalog previous = holder.loaded().orElse(null);
+            Catalog catalog;
+            if (previous == null) {
+                catalog = Catalog.of(fetcher.fetch());
+            }
+            else {
+                Optional<CatalogSnapshot> changed = fetcher.fetchIfChanged(previous.version());
+                if (changed.isEmpty()) {
+                    failing = null;
+                    log.debug("Catalog version {} is still current", previous.version());
+                    return;
+                }
+                catalog = Catalog.of(changed.get());
+            }
             holder.replace(catalog);
             failing = null;
             logLoaded(previous, catalog);

@@ -1,6 +1,7 @@
 package io.signalbox.routing.catalog;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -119,6 +120,36 @@ class CatalogSyncTests {
         registryVersion.set(5);
 
         await().untilAsserted(() -> assertThat(holder.current().version()).isEqualTo(5));
+    }
+
+    @Test
+    void aResyncThatFindsTheHeldVersionCurrentKeepsTheLoadedCatalog() {
+        AtomicInteger unchanged = new AtomicInteger();
+        start(new CatalogFetcher() {
+            @Override
+            public CatalogSnapshot fetch() {
+                return fetchCurrentVersion();
+            }
+
+            @Override
+            public Optional<CatalogSnapshot> fetchIfChanged(long heldVersion) {
+                if (heldVersion == registryVersion.get()) {
+                    unchanged.incrementAndGet();
+                    return Optional.empty();
+                }
+                return Optional.of(fetchCurrentVersion());
+            }
+        }, Duration.ofMillis(20));
+        await().until(() -> holder.loaded().isPresent());
+        Catalog loaded = holder.current();
+
+        await().until(() -> unchanged.get() >= 3);
+        assertThat(holder.current()).isSameAs(loaded);
+        assertThat(fetches).hasValue(1);
+
+        registryVersion.set(6);
+        await().untilAsserted(() -> assertThat(holder.current().version()).isEqualTo(6));
+        assertThat(fetches).hasValue(2);
     }
 
     @Test

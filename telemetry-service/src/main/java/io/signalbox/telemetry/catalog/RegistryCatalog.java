@@ -12,7 +12,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.web.client.RestClient;
 
@@ -43,17 +45,32 @@ public class RegistryCatalog implements ModelDirectory {
                 .build();
     }
 
-    /** Fetches the catalog now; keeps the previous one when the registry cannot answer. */
+    /**
+     * Fetches the catalog now; keeps the previous one when the registry cannot answer. Once one is loaded the
+     * request is conditional (its version's entity tag), so an unchanged catalog comes back as a bodiless 304.
+     */
     @Scheduled(initialDelay = 0, fixedDelayString = "${signalbox.telemetry.catalog.refresh-interval:60s}")
     public void refresh() {
         try {
-            String body = http.get().uri(CATALOG_PATH).accept(MediaType.APPLICATION_JSON).retrieve().body(String.class);
-            if (body == null) {
-                throw new IllegalStateException("empty answer");
+            CatalogIndex held = current.get();
+            ResponseEntity<String> answer = http.get().uri(CATALOG_PATH).accept(MediaType.APPLICATION_JSON)
+                    .headers(headers -> {
+                        if (held != null) {
+                            headers.setIfNoneMatch(CatalogSnapshot.entityTag(held.version()));
+                        }
+                    })
+                    .retrieve().toEntity(String.class);
+            boolean unchanged = held != null && answer.getStatusCode().isSameCodeAs(HttpStatus.NOT_MODIFIED);
+            CatalogIndex index = held;
+            if (!unchanged) {
+                String body = answer.getBody();
+                if (body == null) {
+                    throw new IllegalStateException("empty answer");
+                }
+                index = new CatalogIndex(ContractJson.fromJson(body, CatalogSnapshot.class));
+                current.set(index);
             }
-            CatalogIndex index = new CatalogIndex(ContractJson.fromJson(body, CatalogSnapshot.class));
-            current.set(index);
-            if (failing.getAndSet(false)) {
+            if (failing.getAndSet(false) && index != null) {
                 log.info("Registry catalog version {} loaded again", index.version());
             }
         }
