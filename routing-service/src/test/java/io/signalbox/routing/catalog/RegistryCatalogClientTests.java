@@ -2,7 +2,6 @@ package io.signalbox.routing.catalog;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 
 import io.signalbox.kit.security.ApiSecurityProperties;
 import io.signalbox.routing.FakeRegistry;
@@ -23,9 +22,7 @@ class RegistryCatalogClientTests {
 
     private final RegistryCatalogClient client = new RegistryCatalogClient(RestClient.builder(),
             new RegistryProperties(URI.create(registry.url()), Duration.ofSeconds(2), Duration.ofSeconds(5)),
-            new ApiSecurityProperties("admin-token-for-catalog-tests", INTERNAL_TOKEN, List.of("/api/**"),
-                    List.of("/internal/**"), List.of(), List.of(), List.of(),
-                    new ApiSecurityProperties.Jwt(null, null, null, null, "roles", "sub", "team")));
+            ApiSecurityProperties.ofTokens("admin-token-for-catalog-tests", INTERNAL_TOKEN));
 
     @AfterEach
     void stop() {

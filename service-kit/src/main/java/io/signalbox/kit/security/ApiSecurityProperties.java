@@ -44,6 +44,12 @@ public record ApiSecurityProperties(
     /** The roles a person can hold on the admin API. */
     public static final String ROLE_PATTERN = "admin|viewer|finance";
 
+    /** The two tokens and every other setting at its default, as binding only the two tokens gives. */
+    public static ApiSecurityProperties ofTokens(String adminToken, String internalToken) {
+        return new ApiSecurityProperties(adminToken, internalToken, List.of("/api/**"), List.of("/internal/**"),
+                List.of(), List.of(), List.of(), new Jwt(null, null, null, null, "roles", "sub", "team"));
+    }
+
     @Override
     public String toString() {
         return "ApiSecurityProperties[adminPaths=" + adminPaths + ", internalPaths=" + internalPaths

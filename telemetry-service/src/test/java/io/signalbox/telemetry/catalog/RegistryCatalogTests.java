@@ -2,7 +2,6 @@ package io.signalbox.telemetry.catalog;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 
 import io.signalbox.kit.security.ApiSecurityProperties;
 import io.signalbox.telemetry.StubRegistry;
@@ -24,9 +23,7 @@ class RegistryCatalogTests {
 
     private final RegistryCatalog catalog = new RegistryCatalog(RestClient.builder(),
             new CatalogProperties(URI.create(registry.url()), Duration.ofSeconds(2), Duration.ofSeconds(5)),
-            new ApiSecurityProperties("admin-token-for-catalog-tests", INTERNAL_TOKEN, List.of("/api/**"),
-                    List.of("/internal/**"), List.of(), List.of(), List.of(),
-                    new ApiSecurityProperties.Jwt(null, null, null, null, "roles", "sub", "team")));
+            ApiSecurityProperties.ofTokens("admin-token-for-catalog-tests", INTERNAL_TOKEN));
 
     @AfterEach
     void stop() {
