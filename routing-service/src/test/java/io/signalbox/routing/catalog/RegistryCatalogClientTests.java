@@ -49,7 +49,8 @@ class RegistryCatalogClientTests {
     void aRegistryThatServesAnOlderVersionIsBelievedAsTheSourceOfTruth() {
         registry.serve(SampleCatalog.snapshot(3));
 
-        assertThat(client.fetchIfChanged(9)).hasValueSatisfying(snapshot -> assertThat(snapshot.version()).isEqualTo(3));
+        assertThat(client.fetchIfChanged(9))
+                .hasValueSatisfying(snapshot -> assertThat(snapshot.version()).isEqualTo(3));
     }
 
     @Test
