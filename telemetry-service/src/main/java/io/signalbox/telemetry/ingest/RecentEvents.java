@@ -15,7 +15,7 @@ import java.util.UUID;
  */
 final class RecentEvents {
 
-    /** 67 million ids: a ring of 1 GiB and a table of 1 to 2 GiB. */
+    /** 67 million ids: a ring of 1 GiB and a table of 1 GiB. */
     static final int MAX_CAPACITY = 1 << 26;
 
     private final int capacity;
