@@ -47,16 +47,20 @@ final class UsageSendQueue {
 
     /** Queues the task; false when the queue is full or stopping, and then the task will not run. */
     boolean offer(Runnable task) {
-        if (stopping || !queue.offer(task)) {
+        if (stopping) {
+            return false;
+        }
+        if (!started) {
+            // before the task is queued: a stop that finds no thread then knows that nothing was queued
+            start();
+        }
+        if (!queue.offer(task)) {
             return false;
         }
         if (stopping && queue.remove(task)) {
             return false; // stopped while it was being queued: the thread may already have drained the queue
         }
-        if (!started) {
-            start();
-        }
-        else if (waiting) {
+        if (waiting) {
             LockSupport.unpark(thread);
         }
         return true;
